@@ -1,0 +1,78 @@
+package org.agentry.platform.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSException;
+import jakarta.jms.Session;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends to the message broker through the ActiveMQ Classic resource adapter. Inside a JTA
+ * transaction the send joins it: the message is delivered only if the transaction commits.
+ *
+ * <p>Outside one, the send commits on its own.
+ *
+ * <p>The adapter does not implement the JMS 2.0 simplified API, so this uses a transacted classic
+ * {@link Session} and a persistent send with an explicit priority.
+ */
+@ApplicationScoped
+public class Broker {
+
+  /** JNDI name of the connection factory defined by the platform. */
+  public static final String CONNECTION_FACTORY = "java:app/jms/agentry";
+
+  /** The resource adapter's name: Payara names a deployed RAR after its file. */
+  public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.8";
+
+  @Resource(lookup = CONNECTION_FACTORY)
+  ConnectionFactory connectionFactory;
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
+  @Inject
+  @ConfigProperty(name = "agentry.broker.url")
+  String brokerUrl;
+
+  /**
+   * Sends a persistent text message to a queue.
+   *
+   * @param queue the physical queue name, e.g. {@code agentry.tasks}
+   * @param body the message text: an id or small JSON, never a serialised object
+   * @param priority JMS priority, 0 (lowest) to 9 (highest)
+   * @throws IllegalArgumentException if the priority is outside 0–9
+   * @throws JMSException if the broker cannot take the message
+   */
+  public void send(String queue, String body, int priority) throws JMSException {
+    if (priority < 0 || priority > 9) {
+      throw new IllegalArgumentException("JMS priority must be 0 to 9, was " + priority);
+    }
+    try (var connection = connectionFactory.createConnection();
+        var session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
+      var producer = session.createProducer(session.createQueue(queue));
+      producer.send(session.createTextMessage(body), DeliveryMode.PERSISTENT, priority, 0);
+      if (transactions.getTransactionKey() == null) {
+        session.commit();
+      }
+    }
+  }
+
+  /**
+   * Opens and closes a connection, to prove the broker answers.
+   *
+   * @throws JMSException if it does not
+   */
+  public void ping() throws JMSException {
+    try (var connection = connectionFactory.createConnection()) {
+      connection.createSession(false, Session.AUTO_ACKNOWLEDGE).close();
+    }
+  }
+
+  /** {@code embedded} for an in-process broker ({@code vm://}), {@code external} otherwise. */
+  public String kind() {
+    return brokerUrl != null && brokerUrl.startsWith("vm:") ? "embedded" : "external";
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * Platform controls: the data directory, the JDBC URL routing datasource, sending to JMS queues,
+ * and the readiness and liveness checks (MicroProfile Health) of the database and the broker.
+ */
+package org.agentry.platform.control;

@@ -1,0 +1,92 @@
+package org.agentry.security.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.agentry.security.control.AdminToken;
+import org.agentry.security.control.Tokens;
+import org.agentry.security.entity.ApiKey;
+import org.agentry.security.entity.Role;
+
+/**
+ * API keys of service accounts, and the question every request asks: which role does this bearer
+ * token carry? Revocation takes effect on the next request, as nothing is cached.
+ */
+@Stateless
+public class ApiKeys {
+
+  /** A key just created, with its secret token: the only time the token is available. */
+  public record CreatedApiKey(ApiKey key, String token) {}
+
+  /** The caller name of the bootstrap admin token. */
+  public static final String ADMIN_CALLER = "admin";
+
+  @PersistenceContext EntityManager em;
+
+  @Inject AdminToken adminToken;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /**
+   * Creates a key.
+   *
+   * @param name a label of 1 to {@value ApiKey#MAX_NAME_LENGTH} characters
+   * @throws IllegalArgumentException if the name is blank or too long
+   */
+  public CreatedApiKey create(String name, Role role) {
+    var token = Tokens.generate();
+    var key = new ApiKey(name, role, Tokens.hash(token), Tokens.displayPrefix(token), now());
+    em.persist(key);
+    return new CreatedApiKey(key, token);
+  }
+
+  /** Every key, revoked ones included, oldest first. */
+  public List<ApiKey> list() {
+    return em.createNamedQuery(ApiKey.FIND_ALL, ApiKey.class).getResultList();
+  }
+
+  /** The key with this id, if any. */
+  public Optional<ApiKey> find(String id) {
+    return Optional.ofNullable(em.find(ApiKey.class, id));
+  }
+
+  /**
+   * Revokes a key at once; revoking a revoked key changes nothing.
+   *
+   * @throws UnknownApiKeyException if there is no key with this id
+   */
+  public ApiKey revoke(String id) {
+    var key = find(id).orElseThrow(() -> new UnknownApiKeyException(id));
+    key.revoke(now());
+    return key;
+  }
+
+  /**
+   * The caller a bearer token identifies: the admin token, or an active API key.
+   *
+   * @return the caller's name and role, or empty for an unknown or revoked token
+   */
+  public Optional<Caller> authenticate(String token) {
+    if (token == null || token.isBlank()) {
+      return Optional.empty();
+    }
+    var hash = Tokens.hash(token);
+    if (adminToken.matches(hash)) {
+      return Optional.of(new Caller(ADMIN_CALLER, Role.ADMIN));
+    }
+    return em.createNamedQuery(ApiKey.FIND_BY_HASH, ApiKey.class)
+        .setParameter("hash", hash)
+        .getResultStream()
+        .findFirst()
+        .map(key -> new Caller("api-key:" + key.getId(), key.getRole()));
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+}

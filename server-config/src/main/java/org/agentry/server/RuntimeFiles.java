@@ -1,0 +1,80 @@
+package org.agentry.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+
+/**
+ * Writes what Payara Micro reads at boot into {@code <data dir>/runtime}: the embedded broker's
+ * {@code broker.xml} and the post-boot asadmin commands that configure the resource adapter. The
+ * commands file may hold the broker password, so it is readable by its owner only.
+ */
+public final class RuntimeFiles {
+
+  /** The ActiveMQ resource adapter's name: Payara names a deployed RAR after its file. */
+  public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.8";
+
+  private RuntimeFiles() {}
+
+  /**
+   * Writes the files for these settings.
+   *
+   * @return the post-boot commands file
+   * @throws IOException if the runtime directory cannot be written
+   */
+  public static Path write(ServerSettings settings) throws IOException {
+    var runtime = Files.createDirectories(settings.dataDir().resolve("runtime"));
+    var commands = runtime.resolve("post-boot.asadmin");
+    if (settings.embeddedBroker()) {
+      var brokerXml = runtime.resolve("broker.xml");
+      Files.writeString(brokerXml, brokerXml(settings.dataDir()), StandardCharsets.UTF_8);
+      writePrivate(commands, postBootCommands(settings, brokerXml));
+    } else {
+      writePrivate(commands, postBootCommands(settings, null));
+    }
+    return commands;
+  }
+
+  static String brokerXml(Path dataDir) throws IOException {
+    try (InputStream in = RuntimeFiles.class.getResourceAsStream("broker.xml")) {
+      var template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return template.replace("@DATA_DIR@", dataDir.toString());
+    }
+  }
+
+  /** The asadmin command that points the resource adapter at the broker. */
+  static String postBootCommands(ServerSettings settings, Path brokerXml) {
+    var properties = new ArrayList<String>();
+    properties.add("ServerUrl=" + escape(settings.effectiveBrokerUrl()));
+    if (brokerXml != null) {
+      properties.add("BrokerXmlConfig=" + escape("xbean:file:" + brokerXml));
+    }
+    settings.brokerUser().ifPresent(u -> properties.add("UserName=" + escape(u)));
+    settings.brokerPassword().ifPresent(p -> properties.add("Password=" + escape(p)));
+    return "create-resource-adapter-config --property "
+        + String.join(":", properties)
+        + " "
+        + RESOURCE_ADAPTER
+        + "\n";
+  }
+
+  /** Escapes an asadmin property value: {@code \}, {@code :} and {@code =} take a backslash. */
+  static String escape(String value) {
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  }
+
+  private static void writePrivate(Path file, String content) throws IOException {
+    Files.deleteIfExists(file);
+    try {
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createFile(file);
+    }
+    Files.writeString(file, content, StandardCharsets.UTF_8);
+  }
+}

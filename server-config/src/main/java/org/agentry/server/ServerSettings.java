@@ -1,0 +1,101 @@
+package org.agentry.server;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The launcher's settings. Each is read from a system property ({@code -Dagentry.http.port=9090})
+ * or else from the environment variable MicroProfile Config would use ({@code AGENTRY_HTTP_PORT}),
+ * else its default. Every key is documented in the README.
+ *
+ * @param dataDir absolute data directory ({@code agentry.data.dir}, default {@code ./data})
+ * @param port HTTP port ({@code agentry.http.port}, default 8080)
+ * @param dbUrl JDBC URL ({@code agentry.db.url}); empty means the embedded H2 database
+ * @param brokerUrl broker URL ({@code agentry.broker.url}, e.g. {@code tcp://mq:61616}); empty
+ *     means the embedded broker
+ * @param dispatchConcurrency task consumers per node ({@code agentry.dispatch.concurrency}, 8)
+ * @param clusterName Hazelcast cluster to join ({@code agentry.cluster.name}); empty runs alone
+ */
+public record ServerSettings(
+    Path dataDir,
+    int port,
+    Optional<String> dbUrl,
+    String dbUser,
+    String dbPassword,
+    Optional<String> brokerUrl,
+    Optional<String> brokerUser,
+    Optional<String> brokerPassword,
+    int dispatchConcurrency,
+    Optional<String> clusterName,
+    Optional<String> clusterMode) {
+
+  /**
+   * Reads the settings.
+   *
+   * @throws IllegalArgumentException naming the setting whose value is not valid
+   */
+  public static ServerSettings read(Properties system, Map<String, String> env) {
+    var source = new Source(system, env);
+    return new ServerSettings(
+        Path.of(source.get("agentry.data.dir").orElse("data")).toAbsolutePath().normalize(),
+        source.integer("agentry.http.port", 8080, 1, 65535),
+        source.get("agentry.db.url"),
+        source.get("agentry.db.user").orElse("agentry"),
+        source.get("agentry.db.password").orElse("agentry"),
+        source.get("agentry.broker.url"),
+        source.get("agentry.broker.user"),
+        source.get("agentry.broker.password"),
+        source.integer("agentry.dispatch.concurrency", 8, 1, 1000),
+        source.get("agentry.cluster.name"),
+        source.get("agentry.cluster.mode"));
+  }
+
+  /** Whether the broker runs inside this process. */
+  public boolean embeddedBroker() {
+    return brokerUrl.isEmpty();
+  }
+
+  /** The JDBC URL in force: the configured one, or the H2 file database in the data directory. */
+  public String effectiveDbUrl() {
+    return dbUrl.orElse(
+        "jdbc:h2:file:"
+            + dataDir.resolve("db").resolve("agentry")
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+  }
+
+  /** The broker URL in force: the configured one, or the in-VM connection to the embedded one. */
+  public String effectiveBrokerUrl() {
+    return brokerUrl.orElse("vm://localhost?create=false");
+  }
+
+  private record Source(Properties system, Map<String, String> env) {
+
+    Optional<String> get(String key) {
+      var value = system.getProperty(key);
+      if (value == null) {
+        value = env.get(key.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "_"));
+      }
+      return Optional.ofNullable(value).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    int integer(String key, int fallback, int min, int max) {
+      var text = get(key);
+      if (text.isEmpty()) {
+        return fallback;
+      }
+      try {
+        int value = Integer.parseInt(text.get());
+        if (value >= min && value <= max) {
+          return value;
+        }
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(
+          key + " must be a whole number from " + min + " to " + max + ", was " + text.get());
+    }
+  }
+}

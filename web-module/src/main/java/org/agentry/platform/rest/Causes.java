@@ -1,0 +1,32 @@
+package org.agentry.platform.rest;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+
+/** Classifies exceptions by their cause chain. */
+final class Causes {
+
+  private Causes() {}
+
+  /** Whether a JSON parse or binding failure caused this. */
+  static boolean isJsonError(Throwable t) {
+    for (var c = t; c != null; c = c.getCause()) {
+      if (c instanceof JsonbException
+          || c instanceof JsonParsingException
+          || c instanceof jakarta.json.JsonException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the request body size limit caused this. */
+  static boolean isPayloadTooLarge(Throwable t) {
+    for (var c = t; c != null; c = c.getCause()) {
+      if (c instanceof BodySizeLimitFilter.PayloadTooLargeException) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,31 @@
+package org.agentry.platform.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The last resort: reading errors become 400 or 413, anything else a 500 whose body names only an
+ * incident id; the exception is logged under that id.
+ */
+@Provider
+public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
+
+  private static final Logger LOG = Logger.getLogger(UnhandledExceptionMapper.class.getName());
+
+  @Override
+  public Response toResponse(Throwable exception) {
+    if (Causes.isPayloadTooLarge(exception)) {
+      return Problems.payloadTooLarge().toResponse();
+    }
+    if (Causes.isJsonError(exception)) {
+      return Problems.malformedJson().toResponse();
+    }
+    var incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unhandled error, incident " + incident, exception);
+    return Problems.internalError(incident).toResponse();
+  }
+}

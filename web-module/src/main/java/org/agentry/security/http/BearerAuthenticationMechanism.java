@@ -1,0 +1,69 @@
+package org.agentry.security.http;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.agentry.platform.rest.Problems;
+import org.agentry.platform.rest.ServletProblems;
+
+/**
+ * Requires {@code Authorization: Bearer <token>} (RFC 6750, scheme case-insensitive) on every
+ * {@code /api} request. A missing, unknown or revoked token gets 401 problem+json with {@code
+ * WWW-Authenticate: Bearer}; the token is never logged.
+ */
+@ApplicationScoped
+public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  private static final String SCHEME = "bearer ";
+
+  @Inject IdentityStoreHandler identityStores;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (!isApi(request)) {
+      return context.doNothing();
+    }
+    var token = bearerToken(request.getHeader("Authorization"));
+    if (token != null) {
+      var result = identityStores.validate(new BearerTokenCredential(token));
+      if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+        return context.notifyContainerAboutLogin(result);
+      }
+    }
+    return unauthorized(response);
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    var path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  static String bearerToken(String header) {
+    if (header == null || header.length() <= SCHEME.length()) {
+      return null;
+    }
+    if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+      return null;
+    }
+    var token = header.substring(SCHEME.length()).trim();
+    return token.isEmpty() ? null : token;
+  }
+
+  private static AuthenticationStatus unauthorized(HttpServletResponse response) {
+    try {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"agentry\"");
+      ServletProblems.write(response, Problems.forStatus(401));
+    } catch (IOException e) {
+      // the client went away; nothing left to tell it
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}

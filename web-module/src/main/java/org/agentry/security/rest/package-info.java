@@ -1,0 +1,5 @@
+/**
+ * {@code /api/v1/api-keys}: admins create, list and revoke API keys; and the role check that
+ * enforces {@code @RolesAllowed} on every resource (403 problem+json for a role that is too low).
+ */
+package org.agentry.security.rest;
