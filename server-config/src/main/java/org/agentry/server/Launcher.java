@@ -27,6 +27,7 @@ public final class Launcher {
       return;
     }
     Files.createDirectories(settings.dataDir());
+    RuntimeFiles.clearPayaraRoot(settings);
     var commands = RuntimeFiles.write(settings);
     applicationProperties(settings).forEach(System::setProperty);
     var options = new ArrayList<String>(microOptions(settings, libDirectory(), commands));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Comparator;
 
 /**
  * Writes what Payara Micro reads at boot into {@code <data dir>/runtime}: the embedded broker's
@@ -37,6 +38,25 @@ public final class RuntimeFiles {
       writePrivate(commands, postBootCommands(settings, null));
     }
     return commands;
+  }
+
+  /**
+   * Empties Payara Micro's root directory ({@code <data dir>/payara}). It is scratch space: kept,
+   * it would make Payara redeploy the previous start's archives before this start's, and refuse to
+   * create the resource adapter configuration again.
+   *
+   * @throws IOException if it cannot be deleted
+   */
+  public static void clearPayaraRoot(ServerSettings settings) throws IOException {
+    var root = settings.dataDir().resolve("payara");
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try (var paths = Files.walk(root)) {
+      for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   static String brokerXml(Path dataDir) throws IOException {

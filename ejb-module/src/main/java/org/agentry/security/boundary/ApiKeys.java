@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.agentry.security.control.AdminToken;
@@ -86,7 +87,8 @@ public class ApiKeys {
         .map(key -> new Caller("api-key:" + key.getId(), key.getRole()));
   }
 
+  /** Now, at the microsecond precision both databases keep, so responses match stored values. */
   private Instant now() {
-    return clock.instant();
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

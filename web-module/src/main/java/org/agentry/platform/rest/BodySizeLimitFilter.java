@@ -28,6 +28,17 @@ public class BodySizeLimitFilter extends HttpFilter {
     }
   }
 
+  /**
+   * Set on the request when its body passed the limit: readers may wrap the stream's exception
+   * beyond recognition, so mappers ask the request.
+   */
+  static final String EXCEEDED = BodySizeLimitFilter.class.getName() + ".exceeded";
+
+  /** Whether this request's body passed the limit. */
+  static boolean exceeded(HttpServletRequest request) {
+    return request != null && request.getAttribute(EXCEEDED) != null;
+  }
+
   @Inject
   @ConfigProperty(name = "agentry.http.max-body-bytes", defaultValue = "1048576")
   long maxBytes;
@@ -55,7 +66,7 @@ public class BodySizeLimitFilter extends HttpFilter {
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        stream = new Counting(super.getInputStream(), max);
+        stream = new Counting(super.getInputStream(), max, this);
       }
       return stream;
     }
@@ -64,11 +75,13 @@ public class BodySizeLimitFilter extends HttpFilter {
   private static final class Counting extends ServletInputStream {
     private final ServletInputStream in;
     private final long max;
+    private final HttpServletRequest request;
     private long count;
 
-    Counting(ServletInputStream in, long max) {
+    Counting(ServletInputStream in, long max, HttpServletRequest request) {
       this.in = in;
       this.max = max;
+      this.request = request;
     }
 
     @Override
@@ -92,6 +105,7 @@ public class BodySizeLimitFilter extends HttpFilter {
     private void add(int n) throws PayloadTooLargeException {
       count += n;
       if (count > max) {
+        request.setAttribute(EXCEEDED, Boolean.TRUE);
         throw new PayloadTooLargeException();
       }
     }

@@ -2,6 +2,7 @@ package org.agentry.platform.rest;
 
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Classifies exceptions by their cause chain. */
 final class Causes {
@@ -21,6 +22,11 @@ final class Causes {
   }
 
   /** Whether the request body size limit caused this. */
+  static boolean isPayloadTooLarge(Throwable t, HttpServletRequest request) {
+    return BodySizeLimitFilter.exceeded(request) || isPayloadTooLarge(t);
+  }
+
+  /** Whether the request body size limit caused this, judged by the cause chain alone. */
   static boolean isPayloadTooLarge(Throwable t) {
     for (var c = t; c != null; c = c.getCause()) {
       if (c instanceof BodySizeLimitFilter.PayloadTooLargeException) {

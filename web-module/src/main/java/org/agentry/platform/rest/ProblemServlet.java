@@ -27,7 +27,7 @@ public class ProblemServlet extends HttpServlet {
     if (status == null) {
       status = 404; // requested directly, not as an error page
     }
-    if (error != null && Causes.isPayloadTooLarge(error)) {
+    if (Causes.isPayloadTooLarge(error, request)) {
       ServletProblems.write(response, Problems.payloadTooLarge());
     } else if (error != null || status >= 500) {
       var incident = UUID.randomUUID().toString();

@@ -1,5 +1,7 @@
 package org.agentry.platform.rest;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -14,11 +16,13 @@ import java.util.logging.Logger;
 @Provider
 public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
+  @Context HttpServletRequest request;
+
   private static final Logger LOG = Logger.getLogger(UnhandledExceptionMapper.class.getName());
 
   @Override
   public Response toResponse(Throwable exception) {
-    if (Causes.isPayloadTooLarge(exception)) {
+    if (Causes.isPayloadTooLarge(exception, request)) {
       return Problems.payloadTooLarge().toResponse();
     }
     if (Causes.isJsonError(exception)) {

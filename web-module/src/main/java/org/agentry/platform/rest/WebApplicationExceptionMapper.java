@@ -1,6 +1,8 @@
 package org.agentry.platform.rest;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -13,10 +15,12 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
 
+  @Context HttpServletRequest request;
+
   @Override
   public Response toResponse(WebApplicationException exception) {
     int status = exception.getResponse().getStatus();
-    if (status == 413 || Causes.isPayloadTooLarge(exception)) {
+    if (status == 413 || Causes.isPayloadTooLarge(exception, request)) {
       return Problems.payloadTooLarge().toResponse();
     }
     if (status == 400 && Causes.isJsonError(exception)) {
