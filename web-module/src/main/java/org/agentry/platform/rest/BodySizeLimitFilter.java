@@ -39,6 +39,12 @@ public class BodySizeLimitFilter extends HttpFilter {
     return request != null && request.getAttribute(EXCEEDED) != null;
   }
 
+  /**
+   * Bodies up to this size (8 MiB) are read and discarded before the 413 is sent: most clients read
+   * a response only after sending the whole body, and would see the connection close instead.
+   */
+  static final long SWALLOW_LIMIT = 8L * 1024 * 1024;
+
   @Inject
   @ConfigProperty(name = "agentry.http.max-body-bytes", defaultValue = "1048576")
   long maxBytes;
@@ -47,11 +53,25 @@ public class BodySizeLimitFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if (request.getContentLengthLong() > maxBytes) {
+    long length = request.getContentLengthLong();
+    if (length > maxBytes) {
+      if (length <= SWALLOW_LIMIT) {
+        swallow(request);
+      } else {
+        response.setHeader("Connection", "close");
+      }
       ServletProblems.write(response, Problems.payloadTooLarge());
       return;
     }
     chain.doFilter(new Limited(request, maxBytes), response);
+  }
+
+  private static void swallow(HttpServletRequest request) throws IOException {
+    var in = request.getInputStream();
+    var buffer = new byte[8192];
+    while (in.read(buffer) >= 0) {
+      // discard
+    }
   }
 
   private static final class Limited extends HttpServletRequestWrapper {
