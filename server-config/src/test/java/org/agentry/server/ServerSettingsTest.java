@@ -1,0 +1,54 @@
+package org.agentry.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ServerSettingsTest {
+
+  @Test
+  void defaultsToTheEmbeddedSetupOnPort8080() {
+    var settings = ServerSettings.read(new Properties(), Map.of());
+    assertEquals(Path.of("data").toAbsolutePath(), settings.dataDir());
+    assertEquals(8080, settings.port());
+    assertTrue(settings.embeddedBroker());
+    assertTrue(settings.effectiveDbUrl().startsWith("jdbc:h2:file:" + settings.dataDir()));
+    assertEquals("vm://localhost?create=false", settings.effectiveBrokerUrl());
+    assertEquals(8, settings.dispatchConcurrency());
+  }
+
+  @Test
+  void readsEnvironmentVariablesAndLetsSystemPropertiesWin() {
+    var system = new Properties();
+    system.setProperty("agentry.http.port", "9191");
+    var env =
+        Map.of(
+            "AGENTRY_HTTP_PORT", "9090",
+            "AGENTRY_DB_URL", "jdbc:postgresql://db/agentry",
+            "AGENTRY_BROKER_URL", "tcp://mq:61616",
+            "AGENTRY_DISPATCH_CONCURRENCY", "3");
+    var settings = ServerSettings.read(system, env);
+    assertEquals(9191, settings.port());
+    assertEquals("jdbc:postgresql://db/agentry", settings.effectiveDbUrl());
+    assertEquals(Optional.of("tcp://mq:61616"), settings.brokerUrl());
+    assertEquals(3, settings.dispatchConcurrency());
+  }
+
+  @Test
+  void refusesPortsThatAreNotPorts() {
+    var env = Map.of("AGENTRY_HTTP_PORT", "80000");
+    var error =
+        assertThrows(
+            IllegalArgumentException.class, () -> ServerSettings.read(new Properties(), env));
+    assertTrue(error.getMessage().contains("agentry.http.port"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ServerSettings.read(new Properties(), Map.of("AGENTRY_HTTP_PORT", "http")));
+  }
+}
