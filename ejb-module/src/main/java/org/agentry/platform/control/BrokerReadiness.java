@@ -16,10 +16,10 @@ public class BrokerReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    var check = HealthCheckResponse.named("broker").withData("kind", broker.kind());
+    var check = HealthCheckResponse.named("broker");
     try {
       broker.ping();
-      return check.up().build();
+      return check.up().withData("kind", broker.kind()).build();
     } catch (JMSException | RuntimeException e) {
       return check.down().withData("error", "broker unreachable").build();
     }
