@@ -8,44 +8,28 @@ import jakarta.json.JsonArray;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Black-box tests of the built server on PostgreSQL, over HTTP only: health, OpenAPI, bearer
  * authentication and roles, the API key lifecycle, and problem+json for each class of bad input.
- * The server is started once for the class, with the admin token and body limit set through
- * environment variables.
+ * The server is the shared one ({@link SharedServer}), with the admin token and body limit set
+ * through environment variables.
  */
 class ServerIT {
 
-  private static final String ADMIN = "it-admin-" + UUID.randomUUID();
-  private static final int BODY_LIMIT = 64 * 1024;
+  private static final String ADMIN = SharedServer.ADMIN;
+  private static final int BODY_LIMIT = SharedServer.BODY_LIMIT;
 
   private static ServerProcess server;
   private static Api api;
 
   @BeforeAll
   static void start() throws Exception {
-    var env =
-        Map.of(
-            "AGENTRY_DB_URL", System.getProperty("agentry.it.db.url"),
-            "AGENTRY_DB_USER", System.getProperty("agentry.it.db.user", "postgres"),
-            "AGENTRY_DB_PASSWORD", System.getProperty("agentry.it.db.password", ""),
-            "AGENTRY_ADMIN_TOKEN", ADMIN,
-            "AGENTRY_HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT));
-    server = new ServerProcess(ServerProcess.workDirectory("server-it"), env).start();
+    server = SharedServer.get();
     api = new Api(server.base());
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (server != null) {
-      server.stop();
-    }
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.security.control.AdminToken;
 import org.agentry.security.control.Tokens;
 import org.agentry.security.entity.ApiKey;
@@ -59,10 +60,10 @@ public class ApiKeys {
   /**
    * Revokes a key at once; revoking a revoked key changes nothing.
    *
-   * @throws UnknownApiKeyException if there is no key with this id
+   * @throws UnknownResourceException if there is no key with this id
    */
   public ApiKey revoke(String id) {
-    var key = find(id).orElseThrow(() -> new UnknownApiKeyException(id));
+    var key = find(id).orElseThrow(() -> new UnknownResourceException("API key", id));
     key.revoke(now());
     return key;
   }

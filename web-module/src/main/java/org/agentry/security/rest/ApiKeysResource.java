@@ -14,10 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.rest.ApiException;
-import org.agentry.platform.rest.Problem;
 import org.agentry.security.boundary.ApiKeys;
-import org.agentry.security.boundary.UnknownApiKeyException;
 import org.agentry.security.entity.Role;
 
 /**
@@ -58,23 +57,17 @@ public class ApiKeysResource {
   @GET
   @Path("{id}")
   public ApiKeyResponse get(@PathParam("id") String id) {
-    return apiKeys.find(id).map(ApiKeyResponse::of).orElseThrow(() -> unknown(id));
+    return apiKeys
+        .find(id)
+        .map(ApiKeyResponse::of)
+        .orElseThrow(() -> new UnknownResourceException("API key", id));
   }
 
   /** Revokes a key: 204; 404 if unknown. */
   @DELETE
   @Path("{id}")
   public Response revoke(@PathParam("id") String id) {
-    try {
-      apiKeys.revoke(id);
-      return Response.noContent().build();
-    } catch (UnknownApiKeyException e) {
-      throw unknown(id);
-    }
-  }
-
-  private static ApiException unknown(String id) {
-    return new ApiException(
-        new Problem(404, "API_KEY_NOT_FOUND", "API key not found", "There is no API key " + id));
+    apiKeys.revoke(id);
+    return Response.noContent().build();
   }
 }

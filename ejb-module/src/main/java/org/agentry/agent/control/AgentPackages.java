@@ -1,0 +1,153 @@
+package org.agentry.agent.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.agentry.agent.entity.AgentLimits;
+import org.agentry.agent.entity.AgentSpec;
+
+/** Reads agent packages from a directory and writes one as a zip. */
+public final class AgentPackages {
+
+  /** The system prompt's file. */
+  public static final String PROMPT_FILE = "AGENT.md";
+
+  /** The definition's file. */
+  public static final String DEFINITION_FILE = "agent.json";
+
+  /** What a scan found: the packages, and per broken package folder what is wrong. */
+  public record Scan(List<AgentPackage> packages, Map<String, String> errors) {}
+
+  private AgentPackages() {}
+
+  /** Every package folder directly below {@code dir}; a missing directory holds none. */
+  public static Scan scan(Path dir) throws IOException {
+    var packages = new ArrayList<AgentPackage>();
+    var errors = new java.util.TreeMap<String, String>();
+    if (!Files.isDirectory(dir)) {
+      return new Scan(packages, errors);
+    }
+    try (var folders = Files.list(dir)) {
+      for (var folder : folders.filter(Files::isDirectory).sorted().toList()) {
+        if (!Files.isRegularFile(folder.resolve(DEFINITION_FILE))) {
+          continue;
+        }
+        try {
+          packages.add(read(folder));
+        } catch (IOException | RuntimeException e) {
+          errors.put(folder.getFileName().toString(), e.getMessage());
+        }
+      }
+    }
+    return new Scan(packages, errors);
+  }
+
+  /**
+   * Reads one package folder.
+   *
+   * @throws IOException if a file cannot be read
+   * @throws RuntimeException (JSON or validation) if the definition is malformed
+   */
+  public static AgentPackage read(Path folder) throws IOException {
+    var prompt = Files.readString(folder.resolve(PROMPT_FILE), StandardCharsets.UTF_8);
+    var json = Files.readString(folder.resolve(DEFINITION_FILE), StandardCharsets.UTF_8);
+    JsonObject definition;
+    try (var reader = Json.createReader(new StringReader(json))) {
+      definition = reader.readObject();
+    }
+    var spec = spec(definition, prompt);
+    return new AgentPackage(folder.getFileName().toString(), spec, digest(prompt, json));
+  }
+
+  private static AgentSpec spec(JsonObject json, String prompt) {
+    var limits = json.getJsonObject("limits");
+    var tools =
+        json.containsKey("tools")
+            ? json.getJsonArray("tools").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList()
+            : List.<String>of();
+    return new AgentSpec(
+        json.getString("description", null),
+        prompt,
+        json.getString("provider", null),
+        json.getString("model", null),
+        json.get("temperature") instanceof JsonNumber t ? t.doubleValue() : null,
+        json.get("maxOutputTokens") instanceof JsonNumber m ? m.intValue() : null,
+        tools,
+        limits == null ? null : limits(limits),
+        !json.containsKey("enabled") || json.get("enabled") == JsonValue.TRUE);
+  }
+
+  private static AgentLimits limits(JsonObject json) {
+    var defaults = AgentLimits.DEFAULT;
+    return new AgentLimits(
+        json.getInt("maxIterations", defaults.maxIterations()),
+        json.getInt("maxDurationSeconds", defaults.maxDurationSeconds()),
+        json.get("tokenBudget") instanceof JsonNumber b ? b.longValue() : null);
+  }
+
+  /** The package of an agent as a zip: {@code <name>/AGENT.md} and {@code <name>/agent.json}. */
+  public static byte[] zip(String name, AgentSpec spec) throws IOException {
+    var out = new ByteArrayOutputStream();
+    try (var zip = new ZipOutputStream(out)) {
+      zip.putNextEntry(new ZipEntry(name + "/" + PROMPT_FILE));
+      zip.write(spec.systemPrompt().getBytes(StandardCharsets.UTF_8));
+      zip.putNextEntry(new ZipEntry(name + "/" + DEFINITION_FILE));
+      zip.write(definitionJson(spec).getBytes(StandardCharsets.UTF_8));
+      zip.closeEntry();
+    }
+    return out.toByteArray();
+  }
+
+  static String definitionJson(AgentSpec spec) {
+    var json = Json.createObjectBuilder();
+    if (spec.description() != null) {
+      json.add("description", spec.description());
+    }
+    json.add("provider", spec.provider()).add("model", spec.model());
+    if (spec.temperature() != null) {
+      json.add("temperature", spec.temperature());
+    }
+    if (spec.maxOutputTokens() != null) {
+      json.add("maxOutputTokens", spec.maxOutputTokens());
+    }
+    json.add("tools", Json.createArrayBuilder(spec.tools()));
+    var limits =
+        Json.createObjectBuilder()
+            .add("maxIterations", spec.limits().maxIterations())
+            .add("maxDurationSeconds", spec.limits().maxDurationSeconds());
+    if (spec.limits().tokenBudget() != null) {
+      limits.add("tokenBudget", spec.limits().tokenBudget());
+    }
+    return json.add("limits", limits).add("enabled", spec.enabled()).build().toString() + "\n";
+  }
+
+  private static String digest(String prompt, String json) {
+    try {
+      var sha = MessageDigest.getInstance("SHA-256");
+      sha.update(prompt.getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(json.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,170 @@
+package org.agentry.provider.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.agentry.agent.entity.Agent;
+import org.agentry.platform.boundary.StaleVersionException;
+import org.agentry.platform.boundary.StateConflictException;
+import org.agentry.platform.boundary.UnknownResourceException;
+import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.provider.control.ModelLister;
+import org.agentry.provider.control.PriceTable;
+import org.agentry.provider.control.ProviderException;
+import org.agentry.provider.control.ProviderSettings;
+import org.agentry.provider.control.ScriptedTurn;
+import org.agentry.provider.entity.Provider;
+import org.agentry.provider.entity.ProviderSpec;
+
+/** Model providers: create, read, replace, delete, and list their models. */
+@Stateless
+public class Providers {
+
+  /** The models one provider reports, or why it could not say. */
+  public record ProviderModels(String provider, String kind, List<String> models, String error) {}
+
+  @PersistenceContext EntityManager em;
+
+  /** Every provider, by name. */
+  public List<Provider> list() {
+    return em.createNamedQuery(Provider.FIND_ALL, Provider.class).getResultList();
+  }
+
+  /**
+   * The named provider.
+   *
+   * @throws UnknownResourceException if there is none
+   */
+  public Provider get(String name) {
+    var provider = name == null ? null : em.find(Provider.class, name);
+    if (provider == null) {
+      throw new UnknownResourceException("provider", name);
+    }
+    return provider;
+  }
+
+  /**
+   * Creates a provider.
+   *
+   * @param apiKey the secret key, or null
+   * @throws StateConflictException {@code PROVIDER_EXISTS} if the name is taken
+   * @throws InvalidInputException if the price table or scripted turns are malformed
+   */
+  public Provider create(String name, ProviderSpec spec, String apiKey) {
+    if (name != null && em.find(Provider.class, name) != null) {
+      throw new StateConflictException(
+          "PROVIDER_EXISTS", "A provider '" + name + "' exists already.");
+    }
+    check(spec);
+    var provider = new Provider(name, spec, apiKey, now());
+    checkSettings(provider);
+    em.persist(provider);
+    em.flush();
+    return provider;
+  }
+
+  /**
+   * Replaces a provider's settings; a null {@code apiKey} keeps the stored one, an empty one
+   * removes it.
+   *
+   * @param expectedVersion the version the caller read, or null to skip the check
+   * @throws StaleVersionException if the provider changed since
+   */
+  public Provider replace(String name, Long expectedVersion, ProviderSpec spec, String apiKey) {
+    var provider = get(name);
+    if (expectedVersion != null && provider.getVersion() != expectedVersion) {
+      throw new StaleVersionException("provider", name);
+    }
+    check(spec);
+    provider.reconfigure(spec, apiKey, now());
+    checkSettings(provider);
+    em.flush();
+    return provider;
+  }
+
+  /**
+   * Deletes a provider.
+   *
+   * @throws StateConflictException {@code PROVIDER_IN_USE} while an agent uses it
+   */
+  public void delete(String name) {
+    var provider = get(name);
+    var users =
+        em.createNamedQuery(Agent.FIND_ALL, Agent.class).getResultList().stream()
+            .filter(a -> a.spec().provider().equals(name))
+            .map(Agent::getName)
+            .toList();
+    if (!users.isEmpty()) {
+      throw new StateConflictException(
+          "PROVIDER_IN_USE", "Agents " + users + " use this provider; change them first.");
+    }
+    em.remove(provider);
+  }
+
+  /** The models every provider reports; a provider that cannot be reached says why. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public List<ProviderModels> models() {
+    return list().stream().map(Providers::modelsOf).toList();
+  }
+
+  private static ProviderModels modelsOf(Provider provider) {
+    var kind = provider.spec().kind().apiName();
+    try {
+      var models = new ModelLister().models(settings(provider));
+      return new ProviderModels(provider.getName(), kind, models, null);
+    } catch (ProviderException | IllegalArgumentException e) {
+      return new ProviderModels(provider.getName(), kind, List.of(), e.getMessage());
+    }
+  }
+
+  /** What the provider layer needs to call this provider, API key included. */
+  public static ProviderSettings settings(Provider provider) {
+    var spec = provider.spec();
+    return new ProviderSettings(
+        spec.kind(),
+        spec.effectiveBaseUrl(),
+        provider.apiKey(),
+        Duration.ofMillis(spec.timeoutMs()),
+        spec.maxRetries(),
+        spec.scriptedTurns() == null ? null : parseArray(spec.scriptedTurns()));
+  }
+
+  private static void check(ProviderSpec spec) {
+    try {
+      PriceTable.parse(spec.prices());
+      if (spec.scriptedTurns() != null) {
+        ScriptedTurn.parseAll(parseArray(spec.scriptedTurns()));
+      }
+    } catch (IllegalArgumentException | JsonException | ClassCastException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+  }
+
+  private static void checkSettings(Provider provider) {
+    try {
+      settings(provider);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage());
+    }
+  }
+
+  private static JsonArray parseArray(String json) {
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readArray();
+    }
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,54 @@
+package org.agentry.tool.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.agentry.tool.entity.MemoryEntry;
+
+/** Each agent's memory: text entries under keys unique per agent. */
+@Stateless
+public class Memories {
+
+  @PersistenceContext EntityManager em;
+
+  /** The entry under the key, if any. */
+  public Optional<MemoryEntry> read(String agent, String key) {
+    return em.createNamedQuery(MemoryEntry.FIND, MemoryEntry.class)
+        .setParameter("agent", agent)
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /** Creates or replaces the entry under the key. */
+  public void write(String agent, String key, String content) {
+    var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    read(agent, key)
+        .ifPresentOrElse(
+            entry -> entry.rewrite(content, now),
+            () -> em.persist(new MemoryEntry(agent, key, content, now)));
+  }
+
+  /**
+   * Entries whose key or text contains the query, case-insensitively, newest first.
+   *
+   * @param limit most entries returned
+   */
+  public List<MemoryEntry> search(String agent, String query, int limit) {
+    var pattern = "%" + escapeLike(query.toLowerCase(Locale.ROOT)) + "%";
+    return em.createNamedQuery(MemoryEntry.SEARCH, MemoryEntry.class)
+        .setParameter("agent", agent)
+        .setParameter("pattern", pattern)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("%", "").replace("_", "");
+  }
+}

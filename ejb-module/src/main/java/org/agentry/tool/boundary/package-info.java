@@ -1,0 +1,2 @@
+/** Per-agent memory, kept in the database, as the memory tools use it. */
+package org.agentry.tool.boundary;

@@ -1,0 +1,9 @@
+/**
+ * The tool SPI and the built-in tools. A {@link org.agentry.tool.control.Tool} is a CDI bean with a
+ * LangChain4j {@code ToolSpecification} (name, description, JSON schema of its arguments) and an
+ * {@code execute} method; {@link org.agentry.tool.control.ToolInvoker} finds tools by name, checks
+ * the agent may use them and turns every failure into an error the model can read.
+ *
+ * <p>File tools are confined to the agent's workspace, {@code <data dir>/workspaces/<agent>}.
+ */
+package org.agentry.tool.control;

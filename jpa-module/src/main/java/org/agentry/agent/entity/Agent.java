@@ -1,0 +1,165 @@
+package org.agentry.agent.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.platform.entity.NameListConverter;
+import org.agentry.platform.entity.Names;
+
+/** An agent: its definition ({@link AgentSpec}) and whether it is paused. */
+@Entity
+@NamedQuery(name = Agent.FIND_ALL, query = "SELECT a FROM Agent a ORDER BY a.name")
+public class Agent {
+
+  public static final String FIND_ALL = "Agent.findAll";
+
+  @Id
+  @Column(length = 63)
+  private String name;
+
+  @Column(length = 2000)
+  private String description;
+
+  @Column(name = "system_prompt", nullable = false)
+  private String systemPrompt;
+
+  @Column(name = "provider_name", nullable = false, length = 63)
+  private String provider;
+
+  @Column(nullable = false)
+  private String model;
+
+  private Double temperature;
+
+  @Column(name = "max_output_tokens")
+  private Integer maxOutputTokens;
+
+  @Convert(converter = NameListConverter.class)
+  @Column(nullable = false)
+  private List<String> tools;
+
+  @Column(name = "max_iterations", nullable = false)
+  private int maxIterations;
+
+  @Column(name = "max_duration_seconds", nullable = false)
+  private int maxDurationSeconds;
+
+  @Column(name = "token_budget")
+  private Long tokenBudget;
+
+  @Column(nullable = false)
+  private boolean enabled;
+
+  @Column(nullable = false)
+  private boolean paused;
+
+  /** SHA-256 of the agent package it was loaded from, or null when defined over the API. */
+  @Column(name = "package_digest", length = 64)
+  private String packageDigest;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Agent() {}
+
+  /**
+   * A new, unpaused agent.
+   *
+   * @throws InvalidInputException if the name does not match {@value Names#PATTERN}
+   */
+  public Agent(String name, AgentSpec spec, Instant now) {
+    InvalidInputException.check(
+        name != null && Names.VALID.matcher(name).matches(), "'name' must match " + Names.PATTERN);
+    this.name = name;
+    this.createdAt = Objects.requireNonNull(now);
+    redefine(spec, now);
+  }
+
+  /** Replaces the definition; the paused flag is kept. */
+  public void redefine(AgentSpec spec, Instant now) {
+    description = spec.description();
+    systemPrompt = spec.systemPrompt();
+    provider = spec.provider();
+    model = spec.model();
+    temperature = spec.temperature();
+    maxOutputTokens = spec.maxOutputTokens();
+    tools = spec.tools();
+    maxIterations = spec.limits().maxIterations();
+    maxDurationSeconds = spec.limits().maxDurationSeconds();
+    tokenBudget = spec.limits().tokenBudget();
+    enabled = spec.enabled();
+    updatedAt = now;
+  }
+
+  public AgentSpec spec() {
+    var limits = new AgentLimits(maxIterations, maxDurationSeconds, tokenBudget);
+    return new AgentSpec(
+        description,
+        systemPrompt,
+        provider,
+        model,
+        temperature,
+        maxOutputTokens,
+        tools,
+        limits,
+        enabled);
+  }
+
+  /** Marks the definition as loaded from an agent package with this digest. */
+  public void loadedFromPackage(String digest) {
+    packageDigest = digest;
+  }
+
+  /** The digest of the package it came from, or null when defined over the API. */
+  public String getPackageDigest() {
+    return packageDigest;
+  }
+
+  public void pause(Instant now) {
+    paused = true;
+    updatedAt = now;
+  }
+
+  public void resume(Instant now) {
+    paused = false;
+    updatedAt = now;
+  }
+
+  /** Whether new chats and tasks are accepted: enabled and not paused. */
+  public boolean acceptsWork() {
+    return enabled && !paused;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public boolean isPaused() {
+    return paused;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  /** The optimistic-lock version, exposed as the resource's ETag. */
+  public long getVersion() {
+    return version;
+  }
+}

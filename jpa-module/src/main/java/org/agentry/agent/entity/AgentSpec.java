@@ -1,0 +1,53 @@
+package org.agentry.agent.entity;
+
+import java.util.List;
+import org.agentry.platform.entity.InvalidInputException;
+
+/**
+ * An agent's definition apart from its name.
+ *
+ * @param description free text, at most 2000 characters
+ * @param systemPrompt the system message of every model call, not blank
+ * @param provider the provider's name
+ * @param model the model's name at that provider, e.g. {@code gpt-4o-mini}
+ * @param temperature sampling temperature 0–2, or null for the provider's default
+ * @param maxOutputTokens most tokens one reply may have (1–1,000,000), or null for the default
+ * @param tools names of the tools the model may call
+ * @param limits iteration, duration and token limits of one run
+ * @param enabled whether the agent may run at all
+ * @throws InvalidInputException naming the field whose value breaks a rule
+ */
+public record AgentSpec(
+    String description,
+    String systemPrompt,
+    String provider,
+    String model,
+    Double temperature,
+    Integer maxOutputTokens,
+    List<String> tools,
+    AgentLimits limits,
+    boolean enabled) {
+
+  public AgentSpec {
+    InvalidInputException.check(
+        description == null || description.length() <= 2000,
+        "'description' must be at most 2000 characters");
+    InvalidInputException.check(
+        systemPrompt != null && !systemPrompt.isBlank(), "'systemPrompt' is required");
+    InvalidInputException.check(provider != null && !provider.isBlank(), "'provider' is required");
+    InvalidInputException.check(
+        model != null && !model.isBlank() && model.length() <= 255,
+        "'model' is required, at most 255 characters");
+    InvalidInputException.check(
+        temperature == null || (temperature >= 0 && temperature <= 2),
+        "'temperature' must be 0 to 2");
+    InvalidInputException.check(
+        maxOutputTokens == null || (maxOutputTokens >= 1 && maxOutputTokens <= 1_000_000),
+        "'maxOutputTokens' must be 1 to 1000000");
+    tools = tools == null ? List.of() : List.copyOf(tools);
+    InvalidInputException.check(
+        tools.stream().allMatch(t -> t != null && t.matches("[a-z][a-z0-9_]{0,63}")),
+        "'tools' must be tool names like read_file");
+    limits = limits == null ? AgentLimits.DEFAULT : limits;
+  }
+}

@@ -1,0 +1,122 @@
+package org.agentry.session.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One message of a session. Ids grow with insertion, so they order a session's messages. An
+ * assistant message may carry tool calls as a JSON array {@code [{"id","name","arguments"}]}; a
+ * tool message answers one of them by {@code toolCallId}.
+ */
+@Entity
+@NamedQuery(
+    name = Message.FIND_BY_SESSION,
+    query = "SELECT m FROM Message m WHERE m.sessionId = :session AND m.id > :after ORDER BY m.id")
+@NamedQuery(
+    name = Message.DELETE_BY_SESSION,
+    query = "DELETE FROM Message m WHERE m.sessionId = :session")
+public class Message {
+
+  public static final String FIND_BY_SESSION = "Message.findBySession";
+  public static final String DELETE_BY_SESSION = "Message.deleteBySession";
+
+  @Id
+  @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 1)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
+  private Long id;
+
+  @Column(name = "session_id", nullable = false, length = 36)
+  private String sessionId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private MessageRole role;
+
+  private String content;
+
+  @Column(name = "tool_calls")
+  private String toolCalls;
+
+  @Column(name = "tool_call_id")
+  private String toolCallId;
+
+  @Column(name = "tool_name")
+  private String toolName;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected Message() {}
+
+  private Message(String sessionId, MessageRole role, String content, Instant now) {
+    this.sessionId = Objects.requireNonNull(sessionId);
+    this.role = role;
+    this.content = content;
+    this.createdAt = now;
+  }
+
+  public static Message user(String sessionId, String text, Instant now) {
+    return new Message(sessionId, MessageRole.USER, text, now);
+  }
+
+  /**
+   * A reply of the model.
+   *
+   * @param toolCallsJson the tool calls it asked for as a JSON array, or null
+   */
+  public static Message assistant(
+      String sessionId, String text, String toolCallsJson, Instant now) {
+    var message = new Message(sessionId, MessageRole.ASSISTANT, text, now);
+    message.toolCalls = toolCallsJson;
+    return message;
+  }
+
+  public static Message toolResult(
+      String sessionId, String toolCallId, String toolName, String result, Instant now) {
+    var message = new Message(sessionId, MessageRole.TOOL, result, now);
+    message.toolCallId = toolCallId;
+    message.toolName = toolName;
+    return message;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getSessionId() {
+    return sessionId;
+  }
+
+  public MessageRole getRole() {
+    return role;
+  }
+
+  public String getContent() {
+    return content;
+  }
+
+  public String getToolCalls() {
+    return toolCalls;
+  }
+
+  public String getToolCallId() {
+    return toolCallId;
+  }
+
+  public String getToolName() {
+    return toolName;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,9 @@
+package org.agentry.tool.entity;
+
+/**
+ * Where a tool call came from.
+ *
+ * @param sessionId the session, or null
+ * @param taskId the task, or null for a chat
+ */
+public record ToolCallOrigin(String agent, String sessionId, String taskId) {}

@@ -1,0 +1,71 @@
+package org.agentry.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The one server the black-box test classes share, on PostgreSQL: started by the first class that
+ * asks, stopped when the test JVM exits. Tests on it use names of their own, so they do not depend
+ * on each other's order.
+ */
+final class SharedServer {
+
+  /** The admin token, set through {@code AGENTRY_ADMIN_TOKEN}. */
+  static final String ADMIN = "it-admin-" + UUID.randomUUID();
+
+  /** The request body limit, set through {@code AGENTRY_HTTP_MAX_BODY_BYTES}. */
+  static final int BODY_LIMIT = 64 * 1024;
+
+  private static ServerProcess server;
+
+  private SharedServer() {}
+
+  static synchronized ServerProcess get() throws IOException, InterruptedException {
+    if (server == null) {
+      var work = ServerProcess.workDirectory("shared");
+      var agents = Files.createDirectories(work.resolve("agents"));
+      writePackage(agents.resolve("packaged"), "You are loaded from a package.");
+      var env =
+          Map.of(
+              "AGENTRY_DB_URL", System.getProperty("agentry.it.db.url"),
+              "AGENTRY_DB_USER", System.getProperty("agentry.it.db.user", "postgres"),
+              "AGENTRY_DB_PASSWORD", System.getProperty("agentry.it.db.password", ""),
+              "AGENTRY_ADMIN_TOKEN", ADMIN,
+              "AGENTRY_HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT),
+              "AGENTRY_AGENTS_DIR", agents.toString());
+      var started = new ServerProcess(work.resolve("data"), env);
+      Runtime.getRuntime().addShutdownHook(new Thread(SharedServer::stopQuietly));
+      server = started.start();
+    }
+    return server;
+  }
+
+  /** A client of the shared server. */
+  static Api api() throws IOException, InterruptedException {
+    return new Api(get().base());
+  }
+
+  /** The directory the server loads agent packages from. */
+  static Path agentsDir() throws IOException, InterruptedException {
+    return get().dataDir.resolveSibling("agents");
+  }
+
+  static void writePackage(Path folder, String prompt) throws IOException {
+    Files.createDirectories(folder);
+    Files.writeString(folder.resolve("AGENT.md"), prompt);
+    Files.writeString(
+        folder.resolve("agent.json"),
+        "{\"provider\":\"nowhere\",\"model\":\"m\",\"tools\":[\"current_time\"]}");
+  }
+
+  private static void stopQuietly() {
+    try {
+      server.stop();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.agentry.agent.rest;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.agentry.agent.control.RunOutcome;
+
+/**
+ * The outcome of a chat turn.
+ *
+ * @param reply the agent's final answer, or null when the turn stopped without one
+ * @param stopReason {@code completed}, {@code max_iterations}, {@code max_duration}, {@code
+ *     budget_exceeded}, {@code provider_error} or {@code cancelled}
+ * @param error what went wrong, for {@code provider_error}
+ * @param usage tokens and cost of this turn's model calls
+ * @param toolCalls the tool calls of this turn, in order
+ */
+public record ChatResponse(
+    String sessionId,
+    String reply,
+    String stopReason,
+    String error,
+    int iterations,
+    Usage usage,
+    List<RunOutcome.ToolCallSummary> toolCalls) {
+
+  /** Token counts and cost in USD. */
+  public record Usage(long promptTokens, long completionTokens, BigDecimal costUsd) {}
+
+  static ChatResponse of(RunOutcome outcome) {
+    return new ChatResponse(
+        outcome.sessionId(),
+        outcome.reply(),
+        outcome.stopReason().apiName(),
+        outcome.error(),
+        outcome.iterations(),
+        new Usage(
+            outcome.promptTokens(),
+            outcome.completionTokens(),
+            outcome.costUsd().stripTrailingZeros()),
+        outcome.toolCalls());
+  }
+}

@@ -1,0 +1,43 @@
+package org.agentry.session.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.Locale;
+import org.agentry.session.entity.Message;
+
+/**
+ * A message of a session.
+ *
+ * @param id grows with time; use it as {@code after} to page
+ * @param role {@code user}, {@code assistant} or {@code tool}
+ * @param toolCalls for an assistant message: {@code [{"id","name","arguments"}]}
+ * @param toolCallId for a tool message: the call it answers
+ */
+public record MessageResponse(
+    long id,
+    String role,
+    String content,
+    JsonArray toolCalls,
+    String toolCallId,
+    String toolName,
+    Instant createdAt) {
+
+  static MessageResponse of(Message message) {
+    JsonArray calls = null;
+    if (message.getToolCalls() != null) {
+      try (var reader = Json.createReader(new StringReader(message.getToolCalls()))) {
+        calls = reader.readArray();
+      }
+    }
+    return new MessageResponse(
+        message.getId(),
+        message.getRole().name().toLowerCase(Locale.ROOT),
+        message.getContent(),
+        calls,
+        message.getToolCallId(),
+        message.getToolName(),
+        message.getCreatedAt());
+  }
+}

@@ -1,0 +1,85 @@
+package org.agentry.session.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.agentry.platform.rest.ApiException;
+import org.agentry.platform.rest.Paging;
+import org.agentry.security.entity.Role;
+import org.agentry.session.boundary.Sessions;
+
+/**
+ * {@code /api/v1/sessions}: viewers read sessions and their messages; operators delete and kill
+ * them. Unknown ids get 404 {@code SESSION_NOT_FOUND}.
+ */
+@Path("v1/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
+public class SessionsResource {
+
+  /** A page of sessions, newest first. */
+  public record SessionPage(List<SessionResponse> items, long total, int offset, int limit) {}
+
+  @Inject Sessions sessions;
+
+  /** Sessions, optionally of one agent: {@code ?agent=&offset=0&limit=50}. */
+  @GET
+  public SessionPage list(
+      @QueryParam("agent") String agent,
+      @QueryParam("offset") Integer offset,
+      @QueryParam("limit") Integer limit) {
+    int from = Paging.offset(offset);
+    int size = Paging.limit(limit);
+    var page = sessions.list(agent, from, size);
+    var items = page.items().stream().map(SessionResponse::summary).toList();
+    return new SessionPage(items, page.total(), from, size);
+  }
+
+  /** One session with its usage totals and tool calls. */
+  @GET
+  @Path("{id}")
+  public SessionResponse get(@PathParam("id") String id) {
+    return SessionResponse.detail(sessions.get(id), sessions.usage(id), sessions.toolCalls(id));
+  }
+
+  /** The session's messages after the id {@code after} (default 0), at most {@code limit}. */
+  @GET
+  @Path("{id}/messages")
+  public List<MessageResponse> messages(
+      @PathParam("id") String id,
+      @QueryParam("after") Long after,
+      @QueryParam("limit") Integer limit) {
+    if (after != null && after < 0) {
+      throw ApiException.validation("'after' must be 0 or more.");
+    }
+    return sessions.messages(id, after == null ? 0 : after, Paging.limit(limit)).stream()
+        .map(MessageResponse::of)
+        .toList();
+  }
+
+  /** Deletes the session and its messages → 204. */
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed(Role.OPERATOR_NAME)
+  public Response delete(@PathParam("id") String id) {
+    sessions.delete(id);
+    return Response.noContent().build();
+  }
+
+  /** Kills the session: no further turns (409 {@code SESSION_KILLED} after). */
+  @POST
+  @Path("{id}/kill")
+  @RolesAllowed(Role.OPERATOR_NAME)
+  public SessionResponse kill(@PathParam("id") String id) {
+    return SessionResponse.summary(sessions.kill(id));
+  }
+}
