@@ -1,0 +1,72 @@
+package org.agentry.agent.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentPackagesTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void readsPackagesAndReportsBrokenOnes() throws Exception {
+    write(
+        "helper",
+        "You help.",
+        "{\"provider\":\"p\",\"model\":\"m\",\"tools\":[\"current_time\"],"
+            + "\"limits\":{\"maxIterations\":4}}");
+    write("broken", "x", "{\"provider\":\"p\"}");
+    Files.createDirectories(dir.resolve("not-a-package"));
+
+    var scan = AgentPackages.scan(dir);
+
+    assertEquals(1, scan.packages().size());
+    var helper = scan.packages().get(0);
+    assertEquals("helper", helper.name());
+    assertEquals("You help.", helper.spec().systemPrompt());
+    assertEquals(List.of("current_time"), helper.spec().tools());
+    assertEquals(4, helper.spec().limits().maxIterations());
+    assertEquals(300, helper.spec().limits().maxDurationSeconds());
+    assertTrue(scan.errors().get("broken").contains("model"));
+  }
+
+  @Test
+  void digestChangesWithEitherFile() throws Exception {
+    var folder = write("a", "one", "{\"provider\":\"p\",\"model\":\"m\"}");
+    var first = AgentPackages.read(folder).digest();
+    Files.writeString(folder.resolve("AGENT.md"), "two");
+    assertNotEquals(first, AgentPackages.read(folder).digest());
+  }
+
+  @Test
+  void exportsWhatItReads() throws Exception {
+    var spec =
+        AgentPackages.read(write("a", "Prompt.", "{\"provider\":\"p\",\"model\":\"m\"}")).spec();
+    var zip = AgentPackages.zip("a", spec);
+
+    var exported = dir.resolve("exported");
+    try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        var target = exported.resolve(entry.getName());
+        Files.createDirectories(target.getParent());
+        Files.write(target, in.readAllBytes());
+      }
+    }
+    assertEquals(spec, AgentPackages.read(exported.resolve("a")).spec());
+  }
+
+  private Path write(String name, String prompt, String json) throws Exception {
+    var folder = Files.createDirectories(dir.resolve(name));
+    Files.writeString(folder.resolve("AGENT.md"), prompt);
+    Files.writeString(folder.resolve("agent.json"), json);
+    return folder;
+  }
+}

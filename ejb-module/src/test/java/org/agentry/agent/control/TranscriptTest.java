@@ -1,0 +1,53 @@
+package org.agentry.agent.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import java.time.Instant;
+import java.util.List;
+import org.agentry.session.entity.Message;
+import org.junit.jupiter.api.Test;
+
+class TranscriptTest {
+
+  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+  @Test
+  void storedToolCallsRoundTrip() {
+    var call =
+        ToolExecutionRequest.builder()
+            .id("c1")
+            .name("read_file")
+            .arguments("{\"path\":\"a\"}")
+            .build();
+    var json = Transcript.toolCallsJson(List.of(call));
+
+    var messages =
+        Transcript.toChatMessages(
+            List.of(
+                Message.user("s", "hi", T),
+                Message.assistant("s", null, json, T),
+                Message.toolResult("s", "c1", "read_file", "content", T),
+                Message.assistant("s", "done", null, T)));
+
+    assertEquals("hi", ((UserMessage) messages.get(0)).singleText());
+    var ai = (AiMessage) messages.get(1);
+    assertTrue(ai.hasToolExecutionRequests());
+    assertEquals(call, ai.toolExecutionRequests().get(0));
+    var result = (ToolExecutionResultMessage) messages.get(2);
+    assertEquals("c1", result.id());
+    assertEquals("content", result.text());
+    assertEquals("done", ((AiMessage) messages.get(3)).text());
+  }
+
+  @Test
+  void noToolCallsIsNull() {
+    assertNull(Transcript.toolCallsJson(List.of()));
+    assertNull(Transcript.toolCallsJson(null));
+  }
+}
