@@ -9,8 +9,11 @@ import org.agentry.agent.entity.StopReason;
  *
  * @param sessionId the session it ran in
  * @param reply the model's final text, or null when the run stopped before one
- * @param stopReason why it ended
+ * @param stopReason why it ended; null when it waits for input
  * @param error what went wrong for {@code provider_error}, else null
+ * @param retriable for {@code provider_error}: whether trying again later may succeed
+ * @param question when waiting: what the agent asked the user ({@code ask_user}), else null
+ * @param pendingCallId when waiting: the id of the {@code ask_user} call to answer
  * @param iterations model calls made
  * @param promptTokens sum over the run's model calls
  * @param completionTokens sum over the run's model calls
@@ -22,11 +25,19 @@ public record RunOutcome(
     String reply,
     StopReason stopReason,
     String error,
+    boolean retriable,
+    String question,
+    String pendingCallId,
     int iterations,
     long promptTokens,
     long completionTokens,
     BigDecimal costUsd,
     List<ToolCallSummary> toolCalls) {
+
+  /** Whether the run stopped to wait for the user's answer. */
+  public boolean isWaiting() {
+    return question != null;
+  }
 
   /**
    * One tool call of the run.

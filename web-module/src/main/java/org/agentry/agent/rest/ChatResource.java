@@ -40,7 +40,7 @@ public class ChatResource {
     if (request.message().length() > MAX_MESSAGE_CHARS) {
       throw ApiException.validation("'message' must be at most 100000 characters.");
     }
-    var outcome = loop.run(agent, request.sessionId(), request.message(), null, () -> false);
+    var outcome = loop.chat(agent, request.sessionId(), request.message());
     return ChatResponse.of(outcome);
   }
 }

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * once when {@code Content-Length} says so, otherwise (chunked bodies) as soon as the reader passes
  * the limit.
  */
-@WebFilter(urlPatterns = "/api/*")
+@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class BodySizeLimitFilter extends HttpFilter {
 
   /** Raised by the wrapped stream when a body passes the limit. */

@@ -1,0 +1,226 @@
+package org.agentry.task.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.agentry.agent.entity.Agent;
+import org.agentry.platform.boundary.StateConflictException;
+import org.agentry.platform.boundary.UnknownResourceException;
+import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.session.boundary.Conversations;
+import org.agentry.session.entity.Session;
+import org.agentry.task.control.TaskEvents;
+import org.agentry.task.entity.Task;
+import org.agentry.task.entity.TaskSpec;
+import org.agentry.task.entity.TaskStatus;
+import org.agentry.tool.control.AskUserTool;
+import org.agentry.tool.control.ToolOutcome;
+import org.agentry.tool.entity.ToolCallOrigin;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Tasks as their owners see them: submit (with an optional idempotency key), cancel, answer,
+ * delete. Dispatch is {@link TaskDispatch}'s; the resource enqueues after these commit.
+ */
+@Stateless
+public class Tasks {
+
+  /**
+   * A submitted task.
+   *
+   * @param created false when an idempotency key returned an earlier task
+   */
+  public record Submitted(Task task, boolean created) {}
+
+  @PersistenceContext EntityManager em;
+
+  @Inject TaskEvents events;
+  @Inject Conversations conversations;
+
+  @Inject
+  @ConfigProperty(name = "agentry.dispatch.max-attempts", defaultValue = "3")
+  int maxAttempts;
+
+  /**
+   * Submits a task: it is stored {@code queued} with its first event.
+   *
+   * @param idempotencyKey the client's key, or null
+   * @param requestHash SHA-256 hex of the request, compared when the key was seen before
+   * @throws UnknownResourceException for an unknown agent or session
+   * @throws StateConflictException {@code AGENT_PAUSED}, {@code AGENT_DISABLED}, {@code
+   *     SESSION_KILLED}, {@code SESSION_OF_OTHER_AGENT} or {@code IDEMPOTENCY_KEY_REUSED}
+   */
+  public Submitted submit(
+      String agentName, TaskSpec spec, String idempotencyKey, String requestHash) {
+    if (idempotencyKey != null) {
+      var earlier = byIdempotencyKey(idempotencyKey);
+      if (earlier != null) {
+        if (!earlier.getRequestHash().equals(requestHash)) {
+          throw new StateConflictException(
+              "IDEMPOTENCY_KEY_REUSED", "The Idempotency-Key was used for a different request.");
+        }
+        return new Submitted(earlier, false);
+      }
+    }
+    checkAgent(agentName);
+    checkSession(agentName, spec.sessionId());
+    InvalidInputException.check(
+        spec.parentTaskId() == null || em.find(Task.class, spec.parentTaskId()) != null,
+        "'parentTaskId' names no task");
+    var task = new Task(agentName, spec, maxAttempts, now());
+    task.submittedWith(idempotencyKey, idempotencyKey == null ? null : requestHash);
+    em.persist(task);
+    events.append(
+        task.getId(),
+        agentName,
+        TaskEvents.STATUS,
+        Json.createObjectBuilder()
+            .add("status", "queued")
+            .add("priority", spec.priority())
+            .build());
+    return new Submitted(task, true);
+  }
+
+  private void checkAgent(String name) {
+    var agent = em.find(Agent.class, name);
+    if (agent == null) {
+      throw new UnknownResourceException("agent", name);
+    }
+    if (agent.isPaused()) {
+      throw new StateConflictException("AGENT_PAUSED", "The agent is paused; resume it first.");
+    }
+    if (!agent.acceptsWork()) {
+      throw new StateConflictException("AGENT_DISABLED", "The agent is disabled.");
+    }
+  }
+
+  private void checkSession(String agent, String sessionId) {
+    if (sessionId == null) {
+      return;
+    }
+    var session = em.find(Session.class, sessionId);
+    if (session == null) {
+      throw new UnknownResourceException("session", sessionId);
+    }
+    if (!session.getAgentName().equals(agent)) {
+      throw new StateConflictException(
+          "SESSION_OF_OTHER_AGENT",
+          "The session belongs to agent '" + session.getAgentName() + "'.");
+    }
+    if (!session.isActive()) {
+      throw new StateConflictException("SESSION_KILLED", "The session was killed.");
+    }
+  }
+
+  private Task byIdempotencyKey(String key) {
+    return em.createQuery("SELECT t FROM Task t WHERE t.idempotencyKey = :key", Task.class)
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst()
+        .orElse(null);
+  }
+
+  /**
+   * The task.
+   *
+   * @throws UnknownResourceException if there is none
+   */
+  public Task get(String id) {
+    var task = id == null ? null : em.find(Task.class, id);
+    if (task == null) {
+      throw new UnknownResourceException("task", id);
+    }
+    return task;
+  }
+
+  /**
+   * Cancels a task: a queued or waiting one at once; a running one is asked to stop, which it does
+   * at its next step (the caller then aborts its model call if it runs on this node).
+   *
+   * @throws StateConflictException {@code TASK_FINISHED} if it has ended
+   */
+  public Task cancel(String id) {
+    var task = get(id);
+    switch (task.getStatus()) {
+      case QUEUED, WAITING -> {
+        task.finish(TaskStatus.CANCELLED, null, "cancelled", now());
+        statusEvent(task, "cancelled");
+      }
+      case RUNNING -> {
+        em.createQuery("UPDATE Task t SET t.cancelRequested = TRUE WHERE t.id = :id")
+            .setParameter("id", id)
+            .executeUpdate();
+        events.append(
+            id,
+            task.getAgent(),
+            TaskEvents.STATUS,
+            Json.createObjectBuilder()
+                .add("status", "running")
+                .add("cancelRequested", true)
+                .build());
+      }
+      default -> throw new StateConflictException("TASK_FINISHED", "The task has ended already.");
+    }
+    return task;
+  }
+
+  /**
+   * Answers the question a waiting task's agent asked, and puts the task back in the queue.
+   *
+   * @throws StateConflictException {@code TASK_NOT_WAITING} if it does not wait for an answer
+   */
+  public Task respond(String id, String message) {
+    var task = get(id);
+    if (task.getStatus() != TaskStatus.WAITING) {
+      throw new StateConflictException("TASK_NOT_WAITING", "The task is not waiting for input.");
+    }
+    var origin = new ToolCallOrigin(task.getAgent(), task.getSessionId(), task.getId());
+    conversations.recordToolCall(
+        origin, task.getPendingCallId(), AskUserTool.NAME, "{}", new ToolOutcome(message, null, 0));
+    events.append(
+        id,
+        task.getAgent(),
+        TaskEvents.MESSAGE,
+        Json.createObjectBuilder().add("role", "user").add("content", message).build());
+    task.requeue(null, now());
+    statusEvent(task, "queued");
+    return task;
+  }
+
+  /**
+   * Deletes a task and its events.
+   *
+   * @param force cancel an active task first instead of refusing
+   * @throws StateConflictException {@code TASK_ACTIVE} for an active task without force
+   */
+  public void delete(String id, boolean force) {
+    var task = get(id);
+    if (!task.getStatus().isTerminal() && !force) {
+      throw new StateConflictException(
+          "TASK_ACTIVE", "The task is " + task.getStatus().apiName() + "; cancel it or use force.");
+    }
+    if (task.getStatus() == TaskStatus.RUNNING) {
+      cancel(id);
+    }
+    em.createQuery("DELETE FROM TaskEvent e WHERE e.taskId = :id")
+        .setParameter("id", id)
+        .executeUpdate();
+    em.remove(task);
+  }
+
+  private void statusEvent(Task task, String status) {
+    events.append(
+        task.getId(),
+        task.getAgent(),
+        TaskEvents.STATUS,
+        Json.createObjectBuilder().add("status", status).build());
+  }
+
+  static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

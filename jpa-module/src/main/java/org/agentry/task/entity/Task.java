@@ -1,0 +1,335 @@
+package org.agentry.task.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A task. Claiming, lease renewal and lease expiry are conditional bulk updates (see the {@code
+ * task} boundary); the outcome is written through the methods here, under optimistic locking. Its
+ * usage totals are summed from the usage records of its model calls, never kept twice.
+ */
+@Entity
+public class Task {
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(name = "agent_name", nullable = false, length = 63)
+  private String agent;
+
+  @Column(nullable = false)
+  private String input;
+
+  @Column(nullable = false)
+  private int priority;
+
+  /** Tags as {@code ,a,b,} (commas around each) so that one tag is found with LIKE. */
+  @Column(nullable = false, length = 2000)
+  private String tags;
+
+  @Column(name = "session_id", length = 36)
+  private String sessionId;
+
+  @Column(name = "parent_task_id", length = 36)
+  private String parentTaskId;
+
+  @Column(name = "max_iterations")
+  private Integer maxIterations;
+
+  @Column(name = "max_duration_seconds")
+  private Integer maxDurationSeconds;
+
+  @Column(name = "token_budget")
+  private Long tokenBudget;
+
+  @Column(name = "not_before")
+  private Instant notBefore;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private TaskStatus status;
+
+  @Column(name = "input_delivered", nullable = false)
+  private boolean inputDelivered;
+
+  @Column(name = "cancel_requested", nullable = false)
+  private boolean cancelRequested;
+
+  private String output;
+
+  @Column(name = "error_code", length = 64)
+  private String errorCode;
+
+  @Column(name = "error_message")
+  private String errorMessage;
+
+  @Column(name = "stop_reason", length = 32)
+  private String stopReason;
+
+  private String question;
+
+  @Column(name = "pending_call_id")
+  private String pendingCallId;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "max_attempts", nullable = false)
+  private int maxAttempts;
+
+  @Column(name = "lease_owner", length = 64)
+  private String leaseOwner;
+
+  @Column(name = "lease_expires_at")
+  private Instant leaseExpiresAt;
+
+  @Column(name = "enqueued_at")
+  private Instant enqueuedAt;
+
+  @Column(name = "idempotency_key")
+  private String idempotencyKey;
+
+  @Column(name = "request_hash", length = 64)
+  private String requestHash;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "started_at")
+  private Instant startedAt;
+
+  @Column(name = "finished_at")
+  private Instant finishedAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Task() {}
+
+  /**
+   * A new queued task.
+   *
+   * @param maxAttempts how many claims it gets before it is dead-lettered
+   */
+  public Task(String agent, TaskSpec spec, int maxAttempts, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.agent = agent;
+    this.input = spec.input();
+    this.priority = spec.priority();
+    this.tags = spec.tags().isEmpty() ? "" : "," + String.join(",", spec.tags()) + ",";
+    this.sessionId = spec.sessionId();
+    this.parentTaskId = spec.parentTaskId();
+    this.maxIterations = spec.maxIterations();
+    this.maxDurationSeconds = spec.maxDurationSeconds();
+    this.tokenBudget = spec.tokenBudget();
+    this.notBefore = spec.notBefore();
+    this.status = TaskStatus.QUEUED;
+    this.maxAttempts = maxAttempts;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  /** Remembers the idempotency key it was submitted with and the hash of that request. */
+  public void submittedWith(String idempotencyKey, String requestHash) {
+    this.idempotencyKey = idempotencyKey;
+    this.requestHash = requestHash;
+  }
+
+  /** The request as submitted. */
+  public TaskSpec spec() {
+    return new TaskSpec(
+        input,
+        priority,
+        getTags(),
+        sessionId,
+        parentTaskId,
+        maxIterations,
+        maxDurationSeconds,
+        tokenBudget,
+        notBefore);
+  }
+
+  /** The session the task runs in, chosen at its first run. */
+  public void runsIn(String sessionId) {
+    this.sessionId = sessionId;
+  }
+
+  /** The input was appended to the session; later attempts do not append it again. */
+  public void inputDelivered() {
+    inputDelivered = true;
+  }
+
+  /** Ends the task. */
+  public void finish(TaskStatus end, String output, String stopReason, Instant now) {
+    this.status = end;
+    this.output = output;
+    this.stopReason = stopReason;
+    releaseLease();
+    this.finishedAt = now;
+    this.updatedAt = now;
+  }
+
+  /** Ends the task as failed with an error code and message. */
+  public void fail(String code, String message, String stopReason, Instant now) {
+    this.errorCode = code;
+    this.errorMessage = message;
+    finish(TaskStatus.FAILED, null, stopReason, now);
+  }
+
+  /** Parks the task until someone answers the agent's question. */
+  public void waitFor(String question, String callId, Instant now) {
+    this.status = TaskStatus.WAITING;
+    this.question = question;
+    this.pendingCallId = callId;
+    releaseLease();
+    this.updatedAt = now;
+  }
+
+  /** Puts the task back in the queue, to start no earlier than {@code notBefore} (or now). */
+  public void requeue(Instant notBefore, Instant now) {
+    this.status = TaskStatus.QUEUED;
+    this.notBefore = notBefore;
+    this.question = null;
+    this.pendingCallId = null;
+    this.enqueuedAt = null;
+    releaseLease();
+    this.updatedAt = now;
+  }
+
+  /** Notes that a message for it went to the queue. */
+  public void enqueued(Instant now) {
+    this.enqueuedAt = now;
+  }
+
+  private void releaseLease() {
+    leaseOwner = null;
+    leaseExpiresAt = null;
+  }
+
+  public boolean isRunnable(Instant now) {
+    return status == TaskStatus.QUEUED && (notBefore == null || !notBefore.isAfter(now));
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public String getAgent() {
+    return agent;
+  }
+
+  public String getInput() {
+    return input;
+  }
+
+  public int getPriority() {
+    return priority;
+  }
+
+  public List<String> getTags() {
+    return tags.isEmpty() ? List.of() : List.of(tags.substring(1, tags.length() - 1).split(","));
+  }
+
+  /** The LIKE pattern that finds tasks with this tag. */
+  public static String tagPattern(String tag) {
+    return "%," + tag + ",%";
+  }
+
+  public String getSessionId() {
+    return sessionId;
+  }
+
+  public String getParentTaskId() {
+    return parentTaskId;
+  }
+
+  public Instant getNotBefore() {
+    return notBefore;
+  }
+
+  public TaskStatus getStatus() {
+    return status;
+  }
+
+  public boolean isInputDelivered() {
+    return inputDelivered;
+  }
+
+  public boolean isCancelRequested() {
+    return cancelRequested;
+  }
+
+  public String getOutput() {
+    return output;
+  }
+
+  public String getErrorCode() {
+    return errorCode;
+  }
+
+  public String getErrorMessage() {
+    return errorMessage;
+  }
+
+  public String getStopReason() {
+    return stopReason;
+  }
+
+  public String getQuestion() {
+    return question;
+  }
+
+  public String getPendingCallId() {
+    return pendingCallId;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public int getMaxAttempts() {
+    return maxAttempts;
+  }
+
+  public String getLeaseOwner() {
+    return leaseOwner;
+  }
+
+  public Instant getLeaseExpiresAt() {
+    return leaseExpiresAt;
+  }
+
+  public String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public String getRequestHash() {
+    return requestHash;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getFinishedAt() {
+    return finishedAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+}

@@ -1,0 +1,72 @@
+package org.agentry.task.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.agentry.task.boundary.TaskQueries;
+import org.agentry.task.entity.Task;
+
+/**
+ * A task as the API shows it. Null members are left out.
+ *
+ * @param status {@code queued}, {@code running}, {@code waiting}, {@code completed}, {@code failed}
+ *     or {@code cancelled}
+ * @param question while {@code waiting}: what the agent asked
+ * @param usage totals of the task's model calls (the list view leaves it out)
+ */
+public record TaskResponse(
+    String taskId,
+    String agent,
+    String status,
+    int priority,
+    List<String> tags,
+    String input,
+    String sessionId,
+    String parentTaskId,
+    String output,
+    Error error,
+    String stopReason,
+    String question,
+    boolean cancelRequested,
+    int attempts,
+    Usage usage,
+    Instant notBefore,
+    Instant createdAt,
+    Instant startedAt,
+    Instant finishedAt,
+    Instant updatedAt) {
+
+  /** Why a task failed: a stable code and a message. */
+  public record Error(String code, String message) {}
+
+  /** Model calls ({@code iterations}), tokens and USD. */
+  public record Usage(
+      long iterations, long promptTokens, long completionTokens, BigDecimal costUsd) {}
+
+  static TaskResponse of(Task task, TaskQueries.Usage usage) {
+    return new TaskResponse(
+        task.getId(),
+        task.getAgent(),
+        task.getStatus().apiName(),
+        task.getPriority(),
+        task.getTags(),
+        task.getInput(),
+        task.getSessionId(),
+        task.getParentTaskId(),
+        task.getOutput(),
+        task.getErrorCode() == null ? null : new Error(task.getErrorCode(), task.getErrorMessage()),
+        task.getStopReason(),
+        task.getQuestion(),
+        task.isCancelRequested(),
+        task.getAttempts(),
+        usage == null
+            ? null
+            : new Usage(
+                usage.calls(), usage.promptTokens(), usage.completionTokens(), usage.costUsd()),
+        task.getNotBefore(),
+        task.getCreatedAt(),
+        task.getStartedAt(),
+        task.getFinishedAt(),
+        task.getUpdatedAt());
+  }
+}
