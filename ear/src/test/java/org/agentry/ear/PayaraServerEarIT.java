@@ -86,10 +86,11 @@ class PayaraServerEarIT {
                 "agentry.db.url",
                     "jdbc:h2:file:"
                         + dataDir.resolve("db/agentry")
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH",
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
                 "agentry.db.user", "agentry",
                 "agentry.db.password", "agentry",
-                "agentry.broker.url", "vm://localhost?create=false")));
+                "agentry.broker.url", "vm://localhost?create=false",
+                "agentry.dispatch.concurrency", "4")));
 
     // The resource adapter, configured to start the embedded broker, goes in before the EAR,
     // whose connection factory names it; Payara names a deployed RAR after its file.

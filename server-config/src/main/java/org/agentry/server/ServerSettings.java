@@ -58,12 +58,16 @@ public record ServerSettings(
     return brokerUrl.isEmpty();
   }
 
-  /** The JDBC URL in force: the configured one, or the H2 file database in the data directory. */
+  /**
+   * The JDBC URL in force: the configured one, or the H2 file database in the data directory. H2
+   * writes each commit at once ({@code WRITE_DELAY=0}): its default delay would lose the last half
+   * second of commits to a {@code kill -9}.
+   */
   public String effectiveDbUrl() {
     return dbUrl.orElse(
         "jdbc:h2:file:"
             + dataDir.resolve("db").resolve("agentry")
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
   }
 
   /** The broker URL in force: the configured one, or the in-VM connection to the embedded one. */

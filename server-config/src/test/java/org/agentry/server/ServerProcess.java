@@ -108,6 +108,13 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the server as a crash would ({@code kill -9}) and waits for it to be gone. */
+  void kill() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
   @Override
   public void close() throws InterruptedException {
     stop();

@@ -54,7 +54,8 @@ public class Broker {
         var session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
       var producer = session.createProducer(session.createQueue(queue));
       producer.send(session.createTextMessage(body), DeliveryMode.PERSISTENT, priority, 0);
-      if (transactions.getTransactionKey() == null) {
+      // outside JTA the adapter may hand out a non-transacted session, which sent at once
+      if (transactions.getTransactionKey() == null && session.getTransacted()) {
         session.commit();
       }
     }

@@ -32,7 +32,7 @@ import org.agentry.task.control.TaskRunner;
           propertyValue = Broker.RESOURCE_ADAPTER),
       @ActivationConfigProperty(
           propertyName = "maxSessions",
-          propertyValue = "${MPCONFIG=agentry.dispatch.concurrency}"),
+          propertyValue = "${agentry.dispatch.concurrency}"),
       @ActivationConfigProperty(propertyName = "maxMessagesPerSessions", propertyValue = "1"),
       @ActivationConfigProperty(
           propertyName = "acknowledgeMode",

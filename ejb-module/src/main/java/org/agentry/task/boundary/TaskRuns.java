@@ -90,9 +90,13 @@ public class TaskRuns {
     var task = em.find(Task.class, taskId);
     var input = task.isInputDelivered() ? null : task.getInput();
     var turn = conversations.begin(task.getAgent(), task.getSessionId(), input);
-    task.runsIn(turn.sessionId());
+    // a bulk update: the lease keeper may touch the row meanwhile, and this must not conflict
+    em.createQuery(
+            "UPDATE Task t SET t.sessionId = :session, t.inputDelivered = TRUE WHERE t.id = :id")
+        .setParameter("session", turn.sessionId())
+        .setParameter("id", taskId)
+        .executeUpdate();
     if (input != null) {
-      task.inputDelivered();
       events.append(
           taskId,
           task.getAgent(),
@@ -223,13 +227,16 @@ public class TaskRuns {
             .build());
   }
 
-  /** Whether someone asked the task to stop (or it is gone). */
-  public boolean cancelRequested(String taskId) {
-    var flags =
-        em.createQuery("SELECT t.cancelRequested FROM Task t WHERE t.id = :id", Boolean.class)
-            .setParameter("id", taskId)
-            .getResultList();
-    return flags.isEmpty() || flags.get(0);
+  /**
+   * Whether the run should stop: someone asked the task to stop, or this node no longer holds it
+   * (its lease expired and another node may run it), or it is gone.
+   */
+  public boolean shouldStop(String taskId, String node) {
+    var task = em.find(Task.class, taskId);
+    return task == null
+        || task.isCancelRequested()
+        || task.getStatus() != TaskStatus.RUNNING
+        || !node.equals(task.getLeaseOwner());
   }
 
   /** Of these tasks, those someone asked to stop. */

@@ -2,6 +2,7 @@ package org.agentry.task.boundary;
 
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -12,37 +13,35 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.agentry.task.control.NodeIdentity;
-import org.agentry.task.control.TaskRunner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The node's clock for tasks, on non-persistent EJB timers (persistent ones do not survive a lone
- * Payara Micro's restart). Every 5 seconds it renews the leases of the tasks running here and
- * aborts the model calls of those cancelled; re-queues tasks whose lease expired (a node died),
- * counting attempts; and sends runnable queued tasks that no message carries: delayed tasks that
+ * Payara Micro's restart). Every 5 seconds it re-queues tasks whose lease expired (a node died),
+ * counting attempts, and sends runnable queued tasks that no message carries: delayed tasks that
  * came due, and tasks whose message was lost or dropped (older than {@code
- * agentry.dispatch.requeue-after-seconds}, default 60).
+ * agentry.dispatch.requeue-after-seconds}, default 120). Its first sweep after a start sends every
+ * runnable queued task, as a crash may have lost their messages.
  */
 @Singleton
 @Startup
+@DependsOn("PlatformStartup")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TaskSweeper {
 
   private static final Logger LOG = Logger.getLogger(TaskSweeper.class.getName());
-  private static final int BATCH = 500;
+  private static final int BATCH = 100;
 
   @Inject TaskRuns runs;
   @Inject TaskDispatch dispatch;
-  @Inject TaskRunner runner;
-  @Inject NodeIdentity node;
 
   @Inject
-  @ConfigProperty(name = "agentry.dispatch.requeue-after-seconds", defaultValue = "60")
+  @ConfigProperty(name = "agentry.dispatch.requeue-after-seconds", defaultValue = "120")
   int requeueAfterSeconds;
 
   private final AtomicBoolean busy = new AtomicBoolean();
+  private volatile boolean started;
 
   @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
   void tick() {
@@ -50,7 +49,6 @@ public class TaskSweeper {
       return; // the previous sweep is still going
     }
     try {
-      keepLeases();
       expireLeases();
       sendRunnable();
     } catch (RuntimeException e) {
@@ -58,15 +56,6 @@ public class TaskSweeper {
     } finally {
       busy.set(false);
     }
-  }
-
-  private void keepLeases() {
-    var here = runner.runningIds();
-    if (here.isEmpty()) {
-      return;
-    }
-    runs.renewLeases(node.id(), here, runner.lease());
-    runs.cancelRequested(here).forEach(runner::abort);
   }
 
   private void expireLeases() {
@@ -85,7 +74,9 @@ public class TaskSweeper {
     if (dispatch.paused()) {
       return;
     }
-    var stale = Instant.now().minusSeconds(requeueAfterSeconds);
-    dispatch.runnable(stale, BATCH).forEach(dispatch::enqueue);
+    // after a start, send every runnable task once: a crash may have lost messages
+    var stale = started ? Instant.now().minusSeconds(requeueAfterSeconds) : Instant.now();
+    dispatch.runnable(stale, started ? BATCH : Integer.MAX_VALUE).forEach(dispatch::enqueue);
+    started = true;
   }
 }

@@ -52,13 +52,28 @@ public class TaskRunner {
       var turn = start.turn();
       var listener = new TaskRunListener(runs, current, taskId, turn.agent(), turn.sessionId());
       var outcome =
-          loop.run(turn, start.newInput(), taskId, listener, () -> runs.cancelRequested(taskId));
-      runs.finish(taskId, node.id(), outcome, Duration.ofSeconds(retryBackoffSeconds));
+          loop.run(
+              turn, start.newInput(), taskId, listener, () -> runs.shouldStop(taskId, node.id()));
+      finish(taskId, outcome);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Task " + taskId + " failed unexpectedly; its lease will expire", e);
     } finally {
       running.remove(taskId);
       current.leave();
+    }
+  }
+
+  /** Writes the outcome; a concurrent change to the task (a cancel, say) is retried. */
+  private void finish(String taskId, org.agentry.agent.control.RunOutcome outcome) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        runs.finish(taskId, node.id(), outcome, Duration.ofSeconds(retryBackoffSeconds));
+        return;
+      } catch (jakarta.ejb.EJBException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
     }
   }
 

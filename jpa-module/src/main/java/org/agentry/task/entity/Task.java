@@ -159,16 +159,6 @@ public class Task {
         notBefore);
   }
 
-  /** The session the task runs in, chosen at its first run. */
-  public void runsIn(String sessionId) {
-    this.sessionId = sessionId;
-  }
-
-  /** The input was appended to the session; later attempts do not append it again. */
-  public void inputDelivered() {
-    inputDelivered = true;
-  }
-
   /** Ends the task. */
   public void finish(TaskStatus end, String output, String stopReason, Instant now) {
     this.status = end;
