@@ -108,6 +108,16 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** The server's resident set size in MiB, from {@code /proc/<pid>/status} (Linux only). */
+  long rssMiB() throws IOException {
+    for (var line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
   /** Kills the server as a crash would ({@code kill -9}) and waits for it to be gone. */
   void kill() throws InterruptedException {
     if (process != null && process.isAlive()) {
