@@ -271,14 +271,16 @@ class TasksIT {
 
   static JsonArray events(String id, long after) throws Exception {
     return (JsonArray)
-        api.get("/api/v1/tasks/" + id + "/events?after=" + after + "&limit=200", ADMIN).structure();
+        SharedServer.api()
+            .get("/api/v1/tasks/" + id + "/events?after=" + after + "&limit=200", ADMIN)
+            .structure();
   }
 
   static JsonObject awaitStatus(String id, String status) throws Exception {
     var deadline = Instant.now().plusSeconds(60);
     JsonObject task = null;
     while (Instant.now().isBefore(deadline)) {
-      task = api.get("/api/v1/tasks/" + id, ADMIN).json();
+      task = SharedServer.api().get("/api/v1/tasks/" + id, ADMIN).json();
       if (status.equals(task.getString("status"))) {
         return task;
       }

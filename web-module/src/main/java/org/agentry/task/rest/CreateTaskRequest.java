@@ -36,7 +36,7 @@ public record CreateTaskRequest(
    * @throws ApiException 400 for a priority or start time that is not one
    * @throws org.agentry.platform.entity.InvalidInputException for other rule breaks
    */
-  TaskSpec toSpec(Instant now) {
+  public TaskSpec toSpec(Instant now) {
     return new TaskSpec(
         input,
         priorityValue(),

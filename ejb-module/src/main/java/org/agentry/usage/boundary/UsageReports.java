@@ -1,0 +1,173 @@
+package org.agentry.usage.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.agentry.usage.entity.UsageRecord;
+
+/**
+ * Usage reports. Every figure is summed from the usage records, one per model call, so totals are
+ * exactly what the providers reported; days are UTC days.
+ */
+@Stateless
+public class UsageReports {
+
+  /**
+   * Which records count; null members do not filter.
+   *
+   * @param from inclusive
+   * @param to exclusive
+   */
+  public record Filter(
+      Instant from, Instant to, String agent, String model, String sessionId, String taskId) {
+
+    /** No filter: every record. */
+    public static Filter all() {
+      return new Filter(null, null, null, null, null, null);
+    }
+  }
+
+  /**
+   * Totals of one group.
+   *
+   * @param key the agent, the model or the UTC day ({@code 2026-01-31})
+   * @param provider for a model group, its provider; else null
+   */
+  public record Group(String key, String provider, UsageTotals totals) {}
+
+  /** A report: totals and breakdowns by agent, by model and by day (most expensive first). */
+  public record Report(
+      UsageTotals totals, List<Group> byAgent, List<Group> byModel, List<Group> byDay) {}
+
+  private static final String SUMS =
+      "COUNT(u), SUM(u.promptTokens), SUM(u.completionTokens), SUM(u.costUsd), SUM(u.latencyMs)";
+
+  @PersistenceContext EntityManager em;
+
+  /** The full report for the filter. */
+  public Report report(Filter filter) {
+    var byAgent = new ArrayList<Group>();
+    for (var row : rows("SELECT u.agent, " + SUMS, " GROUP BY u.agent", filter)) {
+      byAgent.add(new Group((String) row[0], null, UsageTotals.of(row, 1)));
+    }
+    var byModel = new ArrayList<Group>();
+    for (var row :
+        rows("SELECT u.provider, u.model, " + SUMS, " GROUP BY u.provider, u.model", filter)) {
+      byModel.add(new Group((String) row[1], (String) row[0], UsageTotals.of(row, 2)));
+    }
+    byAgent.sort((a, b) -> b.totals().costUsd().compareTo(a.totals().costUsd()));
+    byModel.sort((a, b) -> b.totals().costUsd().compareTo(a.totals().costUsd()));
+    return new Report(totals(filter), byAgent, byModel, byDay(filter));
+  }
+
+  /** The totals for the filter. */
+  public UsageTotals totals(Filter filter) {
+    return UsageTotals.of(rows("SELECT " + SUMS, "", filter).get(0), 0);
+  }
+
+  /** Totals per UTC day, oldest first. */
+  public List<Group> byDay(Filter filter) {
+    var days = new TreeMap<LocalDate, long[]>();
+    var costs = new HashMap<LocalDate, BigDecimal>();
+    var select = "SELECT u.createdAt, u.promptTokens, u.completionTokens, u.costUsd, u.latencyMs";
+    for (var row : rows(select, "", filter)) {
+      var day = LocalDate.ofInstant((Instant) row[0], ZoneOffset.UTC);
+      var sums = days.computeIfAbsent(day, d -> new long[4]);
+      sums[0]++;
+      sums[1] += ((Number) row[1]).longValue();
+      sums[2] += ((Number) row[2]).longValue();
+      sums[3] += ((Number) row[4]).longValue();
+      costs.merge(day, (BigDecimal) row[3], BigDecimal::add);
+    }
+    var groups = new ArrayList<Group>();
+    days.forEach(
+        (day, s) ->
+            groups.add(
+                new Group(
+                    day.toString(),
+                    null,
+                    UsageTotals.of(new Object[] {s[0], s[1], s[2], costs.get(day), s[3]}, 0))));
+    return groups;
+  }
+
+  /**
+   * One page of records for the export, oldest first, after the record {@code (afterCreatedAt,
+   * afterId)} or from the start.
+   */
+  public List<UsageRecord> page(Filter filter, Instant afterCreatedAt, String afterId, int limit) {
+    var where = new ArrayList<String>();
+    var params = new HashMap<String, Object>();
+    conditions(filter, where, params);
+    if (afterCreatedAt != null) {
+      where.add("(u.createdAt > :aAt OR (u.createdAt = :aAt AND u.id > :aId))");
+      params.put("aAt", afterCreatedAt);
+      params.put("aId", afterId);
+    }
+    var jpql =
+        "SELECT u FROM UsageRecord u"
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + " ORDER BY u.createdAt, u.id";
+    TypedQuery<UsageRecord> query = em.createQuery(jpql, UsageRecord.class);
+    params.forEach(query::setParameter);
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  /**
+   * Moves every usage record to the archive ({@code usage_archive}), in one transaction.
+   *
+   * @return how many records were archived
+   */
+  public int reset() {
+    var now = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    em.createNativeQuery(
+            "INSERT INTO usage_archive (id, provider_name, model, agent_name, session_id, task_id,"
+                + " prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at, archived_at)"
+                + " SELECT id, provider_name, model, agent_name, session_id, task_id, prompt_tokens,"
+                + " completion_tokens, cost_usd, latency_ms, created_at, ? FROM usage_record")
+        .setParameter(1, now)
+        .executeUpdate();
+    return em.createNativeQuery("DELETE FROM usage_record").executeUpdate();
+  }
+
+  private List<Object[]> rows(String select, String groupBy, Filter filter) {
+    var where = new ArrayList<String>();
+    var params = new HashMap<String, Object>();
+    conditions(filter, where, params);
+    var jpql =
+        select
+            + " FROM UsageRecord u"
+            + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+            + groupBy;
+    var query = em.createQuery(jpql, Object[].class);
+    params.forEach(query::setParameter);
+    return query.getResultList();
+  }
+
+  private static void conditions(Filter f, List<String> where, Map<String, Object> params) {
+    add(where, params, f.from(), "u.createdAt >= :from", "from");
+    add(where, params, f.to(), "u.createdAt < :to", "to");
+    add(where, params, f.agent(), "u.agent = :agent", "agent");
+    add(where, params, f.model(), "u.model = :model", "model");
+    add(where, params, f.sessionId(), "u.sessionId = :session", "session");
+    add(where, params, f.taskId(), "u.taskId = :task", "task");
+  }
+
+  private static void add(
+      List<String> where, Map<String, Object> params, Object value, String clause, String name) {
+    if (value != null) {
+      where.add(clause);
+      params.put(name, value);
+    }
+  }
+}

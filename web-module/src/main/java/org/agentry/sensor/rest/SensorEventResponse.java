@@ -1,0 +1,35 @@
+package org.agentry.sensor.rest;
+
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.time.Instant;
+import org.agentry.sensor.entity.SensorEvent;
+
+/** A sensor event as the API shows it; {@code taskId} is the task it started, if any. */
+public record SensorEventResponse(
+    String id,
+    String sensorId,
+    String eventId,
+    String dedupeKey,
+    JsonValue payload,
+    String taskId,
+    Instant createdAt) {
+
+  static SensorEventResponse of(SensorEvent event) {
+    JsonValue payload = null;
+    if (event.getPayload() != null) {
+      try (var reader = Json.createReader(new StringReader(event.getPayload()))) {
+        payload = reader.readValue();
+      }
+    }
+    return new SensorEventResponse(
+        event.getId(),
+        event.getSensorId(),
+        event.getEventId(),
+        event.getDedupeKey(),
+        payload,
+        event.getTaskId(),
+        event.getCreatedAt());
+  }
+}

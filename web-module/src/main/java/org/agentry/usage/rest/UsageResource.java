@@ -1,0 +1,117 @@
+package org.agentry.usage.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.Map;
+import org.agentry.platform.rest.ApiException;
+import org.agentry.security.entity.Role;
+import org.agentry.usage.boundary.UsageReports;
+import org.agentry.usage.boundary.UsageReports.Filter;
+import org.agentry.usage.boundary.UsageTotals;
+
+/**
+ * {@code /api/v1/usage}: what agents spent, summed from one usage record per model call. {@code
+ * from} (inclusive) and {@code to} (exclusive) are ISO-8601 instants; days are UTC days.
+ */
+@Path("v1/usage")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.VIEWER_NAME)
+public class UsageResource {
+
+  /** Totals with their days, for one agent, model, session or task. */
+  public record Scoped(UsageTotals totals, java.util.List<UsageReports.Group> byDay) {}
+
+  @Inject UsageReports reports;
+
+  /** Totals (tokens, requests, USD, mean latency) and breakdowns by agent, model and day. */
+  @GET
+  public UsageReports.Report report(@QueryParam("from") String from, @QueryParam("to") String to) {
+    return reports.report(
+        new Filter(instant(from, "from"), instant(to, "to"), null, null, null, null));
+  }
+
+  /** One agent's usage. */
+  @GET
+  @Path("agents/{name}")
+  public Scoped agent(
+      @PathParam("name") String name,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    return scoped(new Filter(instant(from, "from"), instant(to, "to"), name, null, null, null));
+  }
+
+  /** One model's usage, across providers. */
+  @GET
+  @Path("models/{model}")
+  public Scoped model(
+      @PathParam("model") String model,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    return scoped(new Filter(instant(from, "from"), instant(to, "to"), null, model, null, null));
+  }
+
+  /** One session's usage. */
+  @GET
+  @Path("sessions/{id}")
+  public Scoped session(@PathParam("id") String id) {
+    return scoped(new Filter(null, null, null, null, id, null));
+  }
+
+  /** One task's usage. */
+  @GET
+  @Path("tasks/{id}")
+  public Scoped task(@PathParam("id") String id) {
+    return scoped(new Filter(null, null, null, null, null, id));
+  }
+
+  /**
+   * Every model call as one CSV line (RFC 4180), oldest first, for chargeback: {@code
+   * id,createdAt,provider,model,agent,sessionId,taskId,promptTokens,completionTokens,costUsd,latencyMs}.
+   */
+  @GET
+  @Path("export")
+  @Produces({"text/csv", MediaType.APPLICATION_JSON})
+  public Response export(
+      @QueryParam("format") @DefaultValue("csv") String format,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    if (!"csv".equals(format)) {
+      throw ApiException.validation("'format' must be csv.");
+    }
+    var filter = new Filter(instant(from, "from"), instant(to, "to"), null, null, null, null);
+    return Response.ok(new CsvExport(reports, filter), "text/csv")
+        .header("Content-Disposition", "attachment; filename=\"usage.csv\"")
+        .build();
+  }
+
+  /** Archives every usage record (admin): {@code {"archived": n}}. Nothing is deleted for good. */
+  @POST
+  @Path("reset")
+  @RolesAllowed(Role.ADMIN_NAME)
+  public Map<String, Integer> reset() {
+    return Map.of("archived", reports.reset());
+  }
+
+  private Scoped scoped(Filter filter) {
+    return new Scoped(reports.totals(filter), reports.byDay(filter));
+  }
+
+  private static Instant instant(String text, String name) {
+    try {
+      return text == null ? null : Instant.parse(text);
+    } catch (DateTimeException e) {
+      throw ApiException.validation("'" + name + "' must be an ISO-8601 instant.");
+    }
+  }
+}
