@@ -257,7 +257,7 @@ class TasksIT {
   }
 
   static Api.Reply submit(String agent, String body) throws Exception {
-    return api.post("/api/v1/agents/" + agent + "/tasks", ADMIN, JSON, body);
+    return SharedServer.api().post("/api/v1/agents/" + agent + "/tasks", ADMIN, JSON, body);
   }
 
   private static Api.Reply submitWithKey(String agent, String key, String body) throws Exception {

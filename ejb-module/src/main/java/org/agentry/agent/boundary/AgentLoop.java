@@ -8,6 +8,7 @@ import java.util.function.BooleanSupplier;
 import org.agentry.agent.control.LoopRun;
 import org.agentry.agent.control.RunListener;
 import org.agentry.agent.control.RunOutcome;
+import org.agentry.budget.boundary.Budgets;
 import org.agentry.session.boundary.Conversations;
 import org.agentry.session.boundary.TurnStart;
 import org.agentry.tool.control.ToolInvoker;
@@ -30,6 +31,7 @@ public class AgentLoop {
   @Inject Conversations conversations;
   @Inject ToolInvoker tools;
   @Inject Workspaces workspaces;
+  @Inject Budgets budgets;
 
   /**
    * Runs one chat turn: opens or continues the session, appends the input, runs.
@@ -38,8 +40,10 @@ public class AgentLoop {
    * @throws org.agentry.platform.boundary.UnknownResourceException for an unknown agent or session
    * @throws org.agentry.platform.boundary.StateConflictException if the agent or session takes no
    *     work
+   * @throws org.agentry.budget.boundary.BudgetExhaustedException if the agent's budget is used up
    */
   public RunOutcome chat(String agent, String sessionId, String input) {
+    budgets.requireAvailable(agent);
     var start = conversations.begin(agent, sessionId, input);
     var outcome = run(start, input, null, RunListener.NONE, () -> false);
     conversations.finish(start.sessionId());
@@ -60,7 +64,8 @@ public class AgentLoop {
       String taskId,
       RunListener listener,
       BooleanSupplier cancelled) {
-    var run = new LoopRun(start, taskId, listener, cancelled, conversations, tools, workspaces);
+    var run =
+        new LoopRun(start, taskId, listener, cancelled, conversations, tools, workspaces, budgets);
     return run.loop(input);
   }
 }

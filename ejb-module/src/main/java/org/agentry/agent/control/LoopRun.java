@@ -16,12 +16,15 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.agentry.agent.control.RunOutcome.ToolCallSummary;
 import org.agentry.agent.entity.StopReason;
+import org.agentry.budget.boundary.Budgets;
+import org.agentry.budget.boundary.Reservation;
 import org.agentry.provider.boundary.Providers;
 import org.agentry.provider.control.ChatModels;
 import org.agentry.provider.control.PriceTable;
 import org.agentry.provider.control.ProviderCaller;
 import org.agentry.provider.control.ProviderException;
 import org.agentry.provider.control.ProviderSettings;
+import org.agentry.provider.control.TokenEstimate;
 import org.agentry.session.boundary.Conversations;
 import org.agentry.session.boundary.TurnStart;
 import org.agentry.tool.control.AskUserTool;
@@ -37,6 +40,9 @@ public final class LoopRun {
 
   private static final ProviderCaller CALLER = new ProviderCaller();
 
+  /** The output a call may use when the agent sets no maximum, for the worst-case estimate. */
+  static final int DEFAULT_MAX_OUTPUT = 1024;
+
   private final TurnStart start;
   private final String taskId;
   private final RunListener listener;
@@ -44,6 +50,7 @@ public final class LoopRun {
   private final Conversations conversations;
   private final ToolInvoker tools;
   private final Workspaces workspaces;
+  private final Budgets budgets;
   private final Instant deadline;
   private final List<ToolCallSummary> toolCalls = new ArrayList<>();
   private long promptTokens;
@@ -58,7 +65,8 @@ public final class LoopRun {
       BooleanSupplier cancelled,
       Conversations conversations,
       ToolInvoker tools,
-      Workspaces workspaces) {
+      Workspaces workspaces,
+      Budgets budgets) {
     this.start = start;
     this.taskId = taskId;
     this.listener = listener;
@@ -66,6 +74,7 @@ public final class LoopRun {
     this.conversations = conversations;
     this.tools = tools;
     this.workspaces = workspaces;
+    this.budgets = budgets;
     this.deadline = Instant.now().plusSeconds(start.spec().limits().maxDurationSeconds());
   }
 
@@ -97,6 +106,10 @@ public final class LoopRun {
       if (!specifications.isEmpty()) {
         request.toolSpecifications(specifications);
       }
+      var reservation = reserve(messages, prices);
+      if (reservation == null) {
+        return stopped(StopReason.BUDGET_EXCEEDED, null, false);
+      }
       listener.modelRequest(iterations + 1, messages.size());
       long began = System.nanoTime();
       AiMessage reply;
@@ -104,8 +117,9 @@ public final class LoopRun {
         listener.modelCallStarted();
         var response = callModel(model, request.build(), settings.maxRetries());
         reply = response.aiMessage();
-        record(reply, response.tokenUsage(), prices, began);
+        record(reply, response.tokenUsage(), prices, began, reservation);
       } catch (ProviderException e) {
+        budgets.settle(reservation, 0, BigDecimal.ZERO);
         return cancelled.getAsBoolean()
             ? stopped(StopReason.CANCELLED, null, false)
             : stopped(StopReason.PROVIDER_ERROR, e.getMessage(), e.retriable());
@@ -119,6 +133,23 @@ public final class LoopRun {
         return waiting;
       }
     }
+  }
+
+  /**
+   * Reserves the next call's worst case — the prompt estimate plus the maximum output — against the
+   * run's token budget and every budget of the agent and session; null when one would pass.
+   */
+  private Reservation reserve(List<ChatMessage> messages, PriceTable prices) {
+    var spec = start.spec();
+    long prompt = TokenEstimate.ofMessages(messages);
+    int output = spec.maxOutputTokens() != null ? spec.maxOutputTokens() : DEFAULT_MAX_OUTPUT;
+    long worst = prompt + output;
+    var budget = spec.limits().tokenBudget();
+    if (budget != null && promptTokens + completionTokens + worst > budget) {
+      return null;
+    }
+    var cost = prices.cost(spec.model(), (int) Math.min(prompt, Integer.MAX_VALUE), output);
+    return budgets.reserve(start.agent(), start.sessionId(), worst, cost).orElse(null);
   }
 
   private dev.langchain4j.model.chat.response.ChatResponse callModel(
@@ -180,7 +211,8 @@ public final class LoopRun {
     return null;
   }
 
-  private void record(AiMessage reply, TokenUsage usage, PriceTable prices, long began) {
+  private void record(
+      AiMessage reply, TokenUsage usage, PriceTable prices, long began, Reservation reservation) {
     iterations++;
     int prompt = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
     int completion =
@@ -190,6 +222,7 @@ public final class LoopRun {
     promptTokens += prompt;
     completionTokens += completion;
     cost = cost.add(callCost);
+    budgets.settle(reservation, (long) prompt + completion, callCost);
     var call =
         new ModelCall(start.provider().getName(), model, start.agent(), start.sessionId(), taskId);
     long latencyMs = (System.nanoTime() - began) / 1_000_000;

@@ -9,12 +9,12 @@ import dev.langchain4j.data.message.UserMessage;
 import java.util.List;
 
 /** Token counts guessed at four characters per token, rounded up; for the scripted provider. */
-final class TokenEstimate {
+public final class TokenEstimate {
 
   private TokenEstimate() {}
 
   /** Estimated tokens of all messages' text, tool-call names and arguments. */
-  static int ofMessages(List<ChatMessage> messages) {
+  public static int ofMessages(List<ChatMessage> messages) {
     return tokens(messages.stream().mapToLong(TokenEstimate::chars).sum());
   }
 

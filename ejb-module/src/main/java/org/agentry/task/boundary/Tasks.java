@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.agentry.agent.entity.Agent;
+import org.agentry.budget.boundary.Budgets;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
@@ -40,6 +41,7 @@ public class Tasks {
 
   @Inject TaskEvents events;
   @Inject Conversations conversations;
+  @Inject Budgets budgets;
 
   @Inject
   @ConfigProperty(name = "agentry.dispatch.max-attempts", defaultValue = "3")
@@ -67,6 +69,7 @@ public class Tasks {
       }
     }
     checkAgent(agentName);
+    budgets.requireAvailable(agentName);
     checkSession(agentName, spec.sessionId());
     InvalidInputException.check(
         spec.parentTaskId() == null || em.find(Task.class, spec.parentTaskId()) != null,

@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Map;
+import org.agentry.budget.boundary.BudgetView;
+import org.agentry.budget.boundary.Budgets;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.security.entity.Role;
 import org.agentry.usage.boundary.UsageReports;
@@ -33,6 +35,7 @@ public class UsageResource {
   public record Scoped(UsageTotals totals, java.util.List<UsageReports.Group> byDay) {}
 
   @Inject UsageReports reports;
+  @Inject Budgets budgets;
 
   /** Totals (tokens, requests, USD, mean latency) and breakdowns by agent, model and day. */
   @GET
@@ -93,6 +96,13 @@ public class UsageResource {
     return Response.ok(new CsvExport(reports, filter), "text/csv")
         .header("Content-Disposition", "attachment; filename=\"usage.csv\"")
         .build();
+  }
+
+  /** Every budget with used, reserved, remaining and percent, hottest first. */
+  @GET
+  @Path("budgets")
+  public java.util.List<BudgetView> budgets() {
+    return budgets.list();
   }
 
   /** Archives every usage record (admin): {@code {"archived": n}}. Nothing is deleted for good. */

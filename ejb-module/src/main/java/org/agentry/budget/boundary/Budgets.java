@@ -1,0 +1,189 @@
+package org.agentry.budget.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.agentry.budget.entity.AgentBudget;
+import org.agentry.budget.entity.BudgetCounter;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Budgets and their counters. Scopes: the agent's UTC day ({@code agent:<name>:day:<date>}) and UTC
+ * month ({@code agent:<name>:month:<yyyy-mm>}) with the limits set by {@code PUT
+ * /api/v1/agents/{name}/budget}, and the session ({@code session:<id>}) with {@code
+ * agentry.budget.session-max-tokens}.
+ */
+@Stateless
+public class Budgets {
+
+  /** One applicable budget: its scope, kind and limits. */
+  private record Scope(String key, String kind, Long tokens, BigDecimal usd) {}
+
+  @PersistenceContext EntityManager em;
+
+  @Inject
+  @ConfigProperty(name = "agentry.budget.session-max-tokens")
+  Optional<Long> sessionMaxTokens;
+
+  /** The agent's limits, if any were set. */
+  public Optional<AgentBudget> limits(String agent) {
+    return Optional.ofNullable(em.find(AgentBudget.class, agent));
+  }
+
+  /** Sets the agent's limits (null limits nothing). */
+  public AgentBudget setLimits(
+      String agent,
+      Long dailyTokens,
+      BigDecimal dailyUsd,
+      Long monthlyTokens,
+      BigDecimal monthlyUsd) {
+    var budget = em.find(AgentBudget.class, agent);
+    if (budget == null) {
+      budget = new AgentBudget(agent);
+      em.persist(budget);
+    }
+    budget.limit(dailyTokens, dailyUsd, monthlyTokens, monthlyUsd, now());
+    return budget;
+  }
+
+  /**
+   * Refuses new work for an agent whose daily or monthly budget is used up.
+   *
+   * @throws BudgetExhaustedException if it is
+   */
+  public void requireAvailable(String agent) {
+    for (var scope : scopes(agent, null)) {
+      var counter = em.find(BudgetCounter.class, scope.key());
+      if (counter != null && counter.exhausted(scope.tokens(), scope.usd())) {
+        throw new BudgetExhaustedException(
+            agent, scope.kind().equals("agent-day") ? "daily" : "monthly");
+      }
+    }
+  }
+
+  /**
+   * Reserves a call's worst case against every applicable budget, all or nothing.
+   *
+   * @param tokens the call's worst case in tokens
+   * @param usd the call's worst case in USD
+   * @return the reservation, or empty when a budget would be passed
+   */
+  public Optional<Reservation> reserve(
+      String agent, String sessionId, long tokens, BigDecimal usd) {
+    var counters = new ArrayList<BudgetCounter>();
+    for (var scope : scopes(agent, sessionId)) {
+      var counter = counter(scope.key());
+      if (!counter.fits(tokens, usd, scope.tokens(), scope.usd())) {
+        return Optional.empty();
+      }
+      counters.add(counter);
+    }
+    var now = now();
+    counters.forEach(c -> c.reserve(tokens, usd, now));
+    return Optional.of(
+        new Reservation(counters.stream().map(BudgetCounter::getScope).toList(), tokens, usd));
+  }
+
+  /** Settles a reservation to what the call used (zero for a failed call). */
+  public void settle(Reservation reservation, long usedTokens, BigDecimal cost) {
+    var now = now();
+    for (var scope : reservation.scopes()) {
+      counter(scope).settle(reservation.tokens(), reservation.usd(), usedTokens, cost, now);
+    }
+  }
+
+  /** Every agent budget of the current day and month, and session budgets, hottest first. */
+  public List<BudgetView> list() {
+    var views = new ArrayList<BudgetView>();
+    for (var budget :
+        em.createQuery("SELECT b FROM AgentBudget b", AgentBudget.class).getResultList()) {
+      for (var scope : scopes(budget.getAgent(), null)) {
+        views.add(view(scope));
+      }
+    }
+    if (sessionMaxTokens.isPresent()) {
+      em.createQuery(
+              "SELECT c FROM BudgetCounter c WHERE c.scope LIKE 'session:%'", BudgetCounter.class)
+          .setMaxResults(500)
+          .getResultList()
+          .forEach(
+              c ->
+                  views.add(
+                      view(new Scope(c.getScope(), "session", sessionMaxTokens.get(), null))));
+    }
+    views.sort(Comparator.comparingDouble(BudgetView::percent).reversed());
+    return views;
+  }
+
+  private BudgetView view(Scope scope) {
+    var counter = em.find(BudgetCounter.class, scope.key());
+    var used = counter == null ? 0 : counter.getUsedTokens();
+    var usedUsd = counter == null ? BigDecimal.ZERO : counter.getUsedUsd();
+    var reserved = counter == null ? 0 : counter.getReservedTokens();
+    var reservedUsd = counter == null ? BigDecimal.ZERO : counter.getReservedUsd();
+    return BudgetView.of(
+        scope.key(),
+        scope.kind(),
+        scope.tokens(),
+        scope.usd(),
+        used,
+        usedUsd,
+        reserved,
+        reservedUsd);
+  }
+
+  private List<Scope> scopes(String agent, String sessionId) {
+    var scopes = new ArrayList<Scope>();
+    var budget = em.find(AgentBudget.class, agent);
+    if (budget != null) {
+      var today = LocalDate.now(ZoneOffset.UTC);
+      if (budget.getDailyTokens() != null || budget.getDailyUsd() != null) {
+        scopes.add(
+            new Scope(
+                "agent:" + agent + ":day:" + today,
+                "agent-day",
+                budget.getDailyTokens(),
+                budget.getDailyUsd()));
+      }
+      if (budget.getMonthlyTokens() != null || budget.getMonthlyUsd() != null) {
+        var month = YearMonth.from(today);
+        scopes.add(
+            new Scope(
+                "agent:" + agent + ":month:" + month,
+                "agent-month",
+                budget.getMonthlyTokens(),
+                budget.getMonthlyUsd()));
+      }
+    }
+    if (sessionId != null && sessionMaxTokens.isPresent()) {
+      scopes.add(new Scope("session:" + sessionId, "session", sessionMaxTokens.get(), null));
+    }
+    return scopes;
+  }
+
+  private BudgetCounter counter(String scope) {
+    var counter = em.find(BudgetCounter.class, scope, LockModeType.PESSIMISTIC_WRITE);
+    if (counter == null) {
+      counter = new BudgetCounter(scope, now());
+      em.persist(counter);
+      em.flush();
+    }
+    return counter;
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,13 @@
+package org.agentry.budget.boundary;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * What a model call holds against its budgets until it settles.
+ *
+ * @param scopes the budget counters reserved against
+ * @param tokens reserved tokens (the call's worst case)
+ * @param usd reserved cost in USD
+ */
+public record Reservation(List<String> scopes, long tokens, BigDecimal usd) {}

@@ -1,0 +1,93 @@
+package org.agentry.budget.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.agentry.platform.entity.InvalidInputException;
+
+/** An agent's limits per UTC day and per UTC month; a null limit does not limit. */
+@Entity
+@Table(name = "agent_budget")
+public class AgentBudget {
+
+  @Id
+  @Column(name = "agent_name", length = 63)
+  private String agent;
+
+  @Column(name = "daily_tokens")
+  private Long dailyTokens;
+
+  @Column(name = "daily_usd", precision = 20, scale = 10)
+  private BigDecimal dailyUsd;
+
+  @Column(name = "monthly_tokens")
+  private Long monthlyTokens;
+
+  @Column(name = "monthly_usd", precision = 20, scale = 10)
+  private BigDecimal monthlyUsd;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected AgentBudget() {}
+
+  public AgentBudget(String agent) {
+    this.agent = agent;
+  }
+
+  /**
+   * Sets the limits.
+   *
+   * @throws InvalidInputException for a negative limit
+   */
+  public void limit(
+      Long dailyTokens,
+      BigDecimal dailyUsd,
+      Long monthlyTokens,
+      BigDecimal monthlyUsd,
+      Instant now) {
+    InvalidInputException.check(
+        nonNegative(dailyTokens) && nonNegative(monthlyTokens), "token limits must be 0 or more");
+    InvalidInputException.check(
+        nonNegative(dailyUsd) && nonNegative(monthlyUsd), "USD limits must be 0 or more");
+    this.dailyTokens = dailyTokens;
+    this.dailyUsd = dailyUsd;
+    this.monthlyTokens = monthlyTokens;
+    this.monthlyUsd = monthlyUsd;
+    this.updatedAt = now;
+  }
+
+  private static boolean nonNegative(Long value) {
+    return value == null || value >= 0;
+  }
+
+  private static boolean nonNegative(BigDecimal value) {
+    return value == null || value.signum() >= 0;
+  }
+
+  public String getAgent() {
+    return agent;
+  }
+
+  public Long getDailyTokens() {
+    return dailyTokens;
+  }
+
+  public BigDecimal getDailyUsd() {
+    return dailyUsd;
+  }
+
+  public Long getMonthlyTokens() {
+    return monthlyTokens;
+  }
+
+  public BigDecimal getMonthlyUsd() {
+    return monthlyUsd;
+  }
+}
