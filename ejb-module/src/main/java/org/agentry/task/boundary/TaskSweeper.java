@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.agentry.task.control.TaskRunner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,6 +41,17 @@ public class TaskSweeper {
   @ConfigProperty(name = "agentry.dispatch.requeue-after-seconds", defaultValue = "120")
   int requeueAfterSeconds;
 
+  @Inject
+  @ConfigProperty(name = "agentry.dispatch.concurrency", defaultValue = "8")
+  int concurrency;
+
+  @Inject
+  @ConfigProperty(name = "agentry.dispatch.stall-seconds", defaultValue = "20")
+  int stallSeconds;
+
+  @Inject TaskRunner runner;
+  @Inject TaskFallback fallback;
+
   private final AtomicBoolean busy = new AtomicBoolean();
   private volatile boolean started;
 
@@ -51,6 +63,7 @@ public class TaskSweeper {
     try {
       expireLeases();
       sendRunnable();
+      runStalled();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Task sweep failed; the next one tries again", e);
     } finally {
@@ -68,6 +81,23 @@ public class TaskSweeper {
         LOG.log(Level.FINE, "Lease of task " + id + " taken by another node", e);
       }
     }
+  }
+
+  /**
+   * The database is the source of truth, JMS only the fast path: when runnable tasks have waited
+   * past {@code agentry.dispatch.stall-seconds} (default 20) since their message was sent and this
+   * node's consumers are idle, run them here, highest priority first, up to the free concurrency.
+   */
+  private void runStalled() {
+    if (dispatch.paused()) {
+      return;
+    }
+    int free = concurrency - runner.runningIds().size();
+    if (free <= 0) {
+      return;
+    }
+    var stalled = Instant.now().minusSeconds(stallSeconds);
+    dispatch.runnable(stalled, free).forEach(fallback::run);
   }
 
   private void sendRunnable() {
