@@ -17,11 +17,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.List;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.rest.ApiException;
+import org.agentry.platform.rest.Instants;
 import org.agentry.platform.rest.Paging;
 import org.agentry.platform.rest.Problem;
 import org.agentry.security.entity.Role;
@@ -70,8 +69,8 @@ public class TasksResource {
             status(status),
             priority,
             tag,
-            instant(createdFrom, "createdFrom"),
-            instant(createdTo, "createdTo"));
+            Instants.parse(createdFrom, "createdFrom"),
+            Instants.parse(createdTo, "createdTo"));
     int size = Paging.limit(limit);
     var page = queries.list(filter, Cursors.parse(cursor), size);
     var items = page.stream().map(t -> TaskResponse.of(t, null)).toList();
@@ -167,14 +166,6 @@ public class TasksResource {
       return status == null ? null : TaskStatus.fromApiName(status);
     } catch (IllegalArgumentException e) {
       throw ApiException.validation(e.getMessage());
-    }
-  }
-
-  private static Instant instant(String text, String name) {
-    try {
-      return text == null ? null : Instant.parse(text);
-    } catch (DateTimeException e) {
-      throw ApiException.validation("'" + name + "' must be an ISO-8601 instant.");
     }
   }
 }

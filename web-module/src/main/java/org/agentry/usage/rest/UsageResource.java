@@ -11,12 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.DateTimeException;
-import java.time.Instant;
 import java.util.Map;
 import org.agentry.budget.boundary.BudgetView;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.platform.rest.ApiException;
+import org.agentry.platform.rest.Instants;
 import org.agentry.security.entity.Role;
 import org.agentry.usage.boundary.UsageReports;
 import org.agentry.usage.boundary.UsageReports.Filter;
@@ -41,7 +40,7 @@ public class UsageResource {
   @GET
   public UsageReports.Report report(@QueryParam("from") String from, @QueryParam("to") String to) {
     return reports.report(
-        new Filter(instant(from, "from"), instant(to, "to"), null, null, null, null));
+        new Filter(Instants.parse(from, "from"), Instants.parse(to, "to"), null, null, null, null));
   }
 
   /** One agent's usage. */
@@ -51,7 +50,8 @@ public class UsageResource {
       @PathParam("name") String name,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    return scoped(new Filter(instant(from, "from"), instant(to, "to"), name, null, null, null));
+    return scoped(
+        new Filter(Instants.parse(from, "from"), Instants.parse(to, "to"), name, null, null, null));
   }
 
   /** One model's usage, across providers. */
@@ -61,7 +61,9 @@ public class UsageResource {
       @PathParam("model") String model,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    return scoped(new Filter(instant(from, "from"), instant(to, "to"), null, model, null, null));
+    return scoped(
+        new Filter(
+            Instants.parse(from, "from"), Instants.parse(to, "to"), null, model, null, null));
   }
 
   /** One session's usage. */
@@ -92,7 +94,8 @@ public class UsageResource {
     if (!"csv".equals(format)) {
       throw ApiException.validation("'format' must be csv.");
     }
-    var filter = new Filter(instant(from, "from"), instant(to, "to"), null, null, null, null);
+    var filter =
+        new Filter(Instants.parse(from, "from"), Instants.parse(to, "to"), null, null, null, null);
     return Response.ok(new CsvExport(reports, filter), "text/csv")
         .header("Content-Disposition", "attachment; filename=\"usage.csv\"")
         .build();
@@ -115,13 +118,5 @@ public class UsageResource {
 
   private Scoped scoped(Filter filter) {
     return new Scoped(reports.totals(filter), reports.byDay(filter));
-  }
-
-  private static Instant instant(String text, String name) {
-    try {
-      return text == null ? null : Instant.parse(text);
-    } catch (DateTimeException e) {
-      throw ApiException.validation("'" + name + "' must be an ISO-8601 instant.");
-    }
   }
 }
