@@ -17,6 +17,8 @@ import java.util.Properties;
  * @param brokerUrl broker URL ({@code agentry.broker.url}, e.g. {@code tcp://mq:61616}); empty
  *     means the embedded broker
  * @param dispatchConcurrency task consumers per node ({@code agentry.dispatch.concurrency}, 8)
+ * @param dispatchPrefetch task messages the broker hands this node ahead of their consumers ({@code
+ *     agentry.dispatch.prefetch}, default the concurrency)
  * @param clusterName Hazelcast cluster to join ({@code agentry.cluster.name}); empty runs alone
  */
 public record ServerSettings(
@@ -29,6 +31,7 @@ public record ServerSettings(
     Optional<String> brokerUser,
     Optional<String> brokerPassword,
     int dispatchConcurrency,
+    int dispatchPrefetch,
     Optional<String> clusterName,
     Optional<String> clusterMode) {
 
@@ -39,6 +42,7 @@ public record ServerSettings(
    */
   public static ServerSettings read(Properties system, Map<String, String> env) {
     var source = new Source(system, env);
+    int concurrency = source.integer("agentry.dispatch.concurrency", 8, 1, 1000);
     return new ServerSettings(
         Path.of(source.get("agentry.data.dir").orElse("data")).toAbsolutePath().normalize(),
         source.integer("agentry.http.port", 8080, 1, 65535),
@@ -48,7 +52,8 @@ public record ServerSettings(
         source.get("agentry.broker.url"),
         source.get("agentry.broker.user"),
         source.get("agentry.broker.password"),
-        source.integer("agentry.dispatch.concurrency", 8, 1, 1000),
+        concurrency,
+        source.integer("agentry.dispatch.prefetch", concurrency, 1, 10_000),
         source.get("agentry.cluster.name"),
         source.get("agentry.cluster.mode"));
   }
@@ -70,9 +75,20 @@ public record ServerSettings(
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
   }
 
-  /** The broker URL in force: the configured one, or the in-VM connection to the embedded one. */
+  /**
+   * The broker URL in force: the configured one, or the in-VM connection to the embedded one, with
+   * the queue prefetch ({@code jms.prefetchPolicy.queuePrefetch}) set to {@link #dispatchPrefetch}
+   * unless the URL sets it. The resource adapter's inbound consumer hands messages to its sessions
+   * only as far as its prefetch allows: at ActiveMQ's prefetch of 1, one task ran at a time however
+   * many consumers there were.
+   */
   public String effectiveBrokerUrl() {
-    return brokerUrl.orElse("vm://localhost?create=false");
+    var url = brokerUrl.orElse("vm://localhost?create=false");
+    if (url.contains("jms.prefetchPolicy.")) {
+      return url;
+    }
+    var option = "jms.prefetchPolicy.queuePrefetch=" + dispatchPrefetch;
+    return url + (url.contains("?") ? "&" : "?") + option;
   }
 
   private record Source(Properties system, Map<String, String> env) {

@@ -19,7 +19,9 @@ class ServerSettingsTest {
     assertEquals(8080, settings.port());
     assertTrue(settings.embeddedBroker());
     assertTrue(settings.effectiveDbUrl().startsWith("jdbc:h2:file:" + settings.dataDir()));
-    assertEquals("vm://localhost?create=false", settings.effectiveBrokerUrl());
+    assertEquals(
+        "vm://localhost?create=false&jms.prefetchPolicy.queuePrefetch=8",
+        settings.effectiveBrokerUrl());
     assertEquals(8, settings.dispatchConcurrency());
   }
 

@@ -1,6 +1,5 @@
 package org.agentry.agent.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -21,6 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.agentry.agent.entity.AgentLimits;
 import org.agentry.agent.entity.AgentSpec;
+import org.agentry.platform.entity.Jsons;
 
 /** Reads agent packages from a directory and writes one as a zip. */
 public final class AgentPackages {
@@ -68,7 +68,7 @@ public final class AgentPackages {
     var prompt = Files.readString(folder.resolve(PROMPT_FILE), StandardCharsets.UTF_8);
     var json = Files.readString(folder.resolve(DEFINITION_FILE), StandardCharsets.UTF_8);
     JsonObject definition;
-    try (var reader = Json.createReader(new StringReader(json))) {
+    try (var reader = Jsons.createReader(new StringReader(json))) {
       definition = reader.readObject();
     }
     var spec = spec(definition, prompt);
@@ -117,7 +117,7 @@ public final class AgentPackages {
   }
 
   static String definitionJson(AgentSpec spec) {
-    var json = Json.createObjectBuilder();
+    var json = Jsons.createObjectBuilder();
     if (spec.description() != null) {
       json.add("description", spec.description());
     }
@@ -128,9 +128,9 @@ public final class AgentPackages {
     if (spec.maxOutputTokens() != null) {
       json.add("maxOutputTokens", spec.maxOutputTokens());
     }
-    json.add("tools", Json.createArrayBuilder(spec.tools()));
+    json.add("tools", Jsons.createArrayBuilder(spec.tools()));
     var limits =
-        Json.createObjectBuilder()
+        Jsons.createObjectBuilder()
             .add("maxIterations", spec.limits().maxIterations())
             .add("maxDurationSeconds", spec.limits().maxDurationSeconds());
     if (spec.limits().tokenBudget() != null) {

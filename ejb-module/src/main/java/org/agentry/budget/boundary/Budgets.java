@@ -58,13 +58,22 @@ public class Budgets {
     return budget;
   }
 
+  /** The limits that apply to the agent's runs now; read once per run. */
+  public BudgetLimits limitsFor(String agent) {
+    return BudgetLimits.of(agent, em.find(AgentBudget.class, agent), sessionMaxTokens.orElse(null));
+  }
+
   /**
    * Refuses new work for an agent whose daily or monthly budget is used up.
    *
    * @throws BudgetExhaustedException if it is
    */
   public void requireAvailable(String agent) {
-    for (var scope : scopes(agent, null)) {
+    var budget = em.find(AgentBudget.class, agent);
+    if (budget == null) {
+      return;
+    }
+    for (var scope : scopes(BudgetLimits.of(agent, budget, null), null)) {
       var counter = em.find(BudgetCounter.class, scope.key());
       if (counter != null && counter.exhausted(scope.tokens(), scope.usd())) {
         throw new BudgetExhaustedException(
@@ -76,14 +85,16 @@ public class Budgets {
   /**
    * Reserves a call's worst case against every applicable budget, all or nothing.
    *
+   * @param limits the run's limits, from {@link #limitsFor}
    * @param tokens the call's worst case in tokens
    * @param usd the call's worst case in USD
-   * @return the reservation, or empty when a budget would be passed
+   * @return the reservation ({@link Reservation#NONE} when no limit applies), or empty when a
+   *     budget would be passed
    */
   public Optional<Reservation> reserve(
-      String agent, String sessionId, long tokens, BigDecimal usd) {
+      BudgetLimits limits, String sessionId, long tokens, BigDecimal usd) {
     var counters = new ArrayList<BudgetCounter>();
-    for (var scope : scopes(agent, sessionId)) {
+    for (var scope : scopes(limits, sessionId)) {
       var counter = counter(scope.key());
       if (!counter.fits(tokens, usd, scope.tokens(), scope.usd())) {
         return Optional.empty();
@@ -96,8 +107,14 @@ public class Budgets {
         new Reservation(counters.stream().map(BudgetCounter::getScope).toList(), tokens, usd));
   }
 
-  /** Settles a reservation to what the call used (zero for a failed call). */
+  /**
+   * Settles a reservation to what the call used (zero for a failed call), in the caller's
+   * transaction, so that the counters and the call's usage record commit together.
+   */
   public void settle(Reservation reservation, long usedTokens, BigDecimal cost) {
+    if (reservation == null || !reservation.holds()) {
+      return;
+    }
     var now = now();
     for (var scope : reservation.scopes()) {
       counter(scope).settle(reservation.tokens(), reservation.usd(), usedTokens, cost, now);
@@ -109,7 +126,7 @@ public class Budgets {
     var views = new ArrayList<BudgetView>();
     for (var budget :
         em.createQuery("SELECT b FROM AgentBudget b", AgentBudget.class).getResultList()) {
-      for (var scope : scopes(budget.getAgent(), null)) {
+      for (var scope : scopes(BudgetLimits.of(budget.getAgent(), budget, null), null)) {
         views.add(view(scope));
       }
     }
@@ -144,31 +161,28 @@ public class Budgets {
         reservedUsd);
   }
 
-  private List<Scope> scopes(String agent, String sessionId) {
+  private List<Scope> scopes(BudgetLimits limits, String sessionId) {
     var scopes = new ArrayList<Scope>();
-    var budget = em.find(AgentBudget.class, agent);
-    if (budget != null) {
-      var today = LocalDate.now(ZoneOffset.UTC);
-      if (budget.getDailyTokens() != null || budget.getDailyUsd() != null) {
-        scopes.add(
-            new Scope(
-                "agent:" + agent + ":day:" + today,
-                "agent-day",
-                budget.getDailyTokens(),
-                budget.getDailyUsd()));
-      }
-      if (budget.getMonthlyTokens() != null || budget.getMonthlyUsd() != null) {
-        var month = YearMonth.from(today);
-        scopes.add(
-            new Scope(
-                "agent:" + agent + ":month:" + month,
-                "agent-month",
-                budget.getMonthlyTokens(),
-                budget.getMonthlyUsd()));
-      }
+    var agent = limits.agent();
+    var today = LocalDate.now(ZoneOffset.UTC);
+    if (limits.hasDaily()) {
+      scopes.add(
+          new Scope(
+              "agent:" + agent + ":day:" + today,
+              "agent-day",
+              limits.dailyTokens(),
+              limits.dailyUsd()));
     }
-    if (sessionId != null && sessionMaxTokens.isPresent()) {
-      scopes.add(new Scope("session:" + sessionId, "session", sessionMaxTokens.get(), null));
+    if (limits.hasMonthly()) {
+      scopes.add(
+          new Scope(
+              "agent:" + agent + ":month:" + YearMonth.from(today),
+              "agent-month",
+              limits.monthlyTokens(),
+              limits.monthlyUsd()));
+    }
+    if (sessionId != null && limits.sessionMaxTokens() != null) {
+      scopes.add(new Scope("session:" + sessionId, "session", limits.sessionMaxTokens(), null));
     }
     return scopes;
   }

@@ -10,4 +10,13 @@ import java.util.List;
  * @param tokens reserved tokens (the call's worst case)
  * @param usd reserved cost in USD
  */
-public record Reservation(List<String> scopes, long tokens, BigDecimal usd) {}
+public record Reservation(List<String> scopes, long tokens, BigDecimal usd) {
+
+  /** Nothing held: no budget applies. */
+  public static final Reservation NONE = new Reservation(List.of(), 0, BigDecimal.ZERO);
+
+  /** Whether anything is held. */
+  public boolean holds() {
+    return !scopes.isEmpty();
+  }
+}

@@ -3,13 +3,9 @@ package org.agentry.provider.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -18,6 +14,7 @@ import org.agentry.platform.boundary.StaleVersionException;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.provider.control.ModelLister;
 import org.agentry.provider.control.PriceTable;
 import org.agentry.provider.control.ProviderException;
@@ -120,30 +117,20 @@ public class Providers {
   private static ProviderModels modelsOf(Provider provider) {
     var kind = provider.spec().kind().apiName();
     try {
-      var models = new ModelLister().models(settings(provider));
+      var models = new ModelLister().models(ProviderSettings.of(provider));
       return new ProviderModels(provider.getName(), kind, models, null);
     } catch (ProviderException | IllegalArgumentException e) {
       return new ProviderModels(provider.getName(), kind, List.of(), e.getMessage());
     }
   }
 
-  /** What the provider layer needs to call this provider, API key included. */
-  public static ProviderSettings settings(Provider provider) {
-    var spec = provider.spec();
-    return new ProviderSettings(
-        spec.kind(),
-        spec.effectiveBaseUrl(),
-        provider.apiKey(),
-        Duration.ofMillis(spec.timeoutMs()),
-        spec.maxRetries(),
-        spec.scriptedTurns() == null ? null : parseArray(spec.scriptedTurns()));
-  }
-
   private static void check(ProviderSpec spec) {
     try {
       PriceTable.parse(spec.prices());
       if (spec.scriptedTurns() != null) {
-        ScriptedTurn.parseAll(parseArray(spec.scriptedTurns()));
+        try (var reader = Jsons.createReader(spec.scriptedTurns())) {
+          ScriptedTurn.parseAll(reader.readArray());
+        }
       }
     } catch (IllegalArgumentException | JsonException | ClassCastException e) {
       throw new InvalidInputException(e.getMessage());
@@ -152,15 +139,9 @@ public class Providers {
 
   private static void checkSettings(Provider provider) {
     try {
-      settings(provider);
+      ProviderSettings.of(provider);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(e.getMessage());
-    }
-  }
-
-  private static JsonArray parseArray(String json) {
-    try (var reader = Json.createReader(new StringReader(json))) {
-      return reader.readArray();
     }
   }
 

@@ -1,6 +1,5 @@
 package org.agentry.provider.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -9,6 +8,7 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.agentry.platform.entity.Jsons;
 
 /**
  * The human-readable part of a provider's error document, made safe to log: shortened, and with
@@ -51,7 +51,7 @@ final class ErrorDetail {
     if (!body.startsWith("{")) {
       return body.startsWith("<") ? "" : body; // HTML error pages from proxies say nothing useful
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
       JsonValue error = reader.readObject().get("error");
       if (error instanceof JsonString string) {
         return string.getString();

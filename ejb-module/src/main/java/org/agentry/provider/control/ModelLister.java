@@ -2,7 +2,6 @@ package org.agentry.provider.control;
 
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.HttpRequest;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -13,6 +12,7 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.provider.entity.ProviderKind;
 
 /**
@@ -45,7 +45,7 @@ public final class ModelLister {
       return List.of("scripted");
     }
     String body = fetch(settings);
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(body))) {
       JsonObject root = reader.readObject();
       return settings.kind() == ProviderKind.OLLAMA
           ? names(root, "models", "name")

@@ -1,6 +1,5 @@
 package org.agentry.provider.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -12,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.TreeMap;
+import org.agentry.platform.entity.Jsons;
 
 /**
  * Model prices, kept as JSON such as {@code {"gpt-4o-mini": {"inputPerMillion": 0.15,
@@ -39,7 +39,7 @@ public record PriceTable(Map<String, ModelPrice> prices) {
     if (json == null || json.isBlank()) {
       return new PriceTable(Map.of());
     }
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = Jsons.createReader(new StringReader(json))) {
       return fromJson(reader.readObject());
     } catch (JsonException e) {
       throw new IllegalArgumentException("prices must be a JSON object of model prices", e);
@@ -59,13 +59,13 @@ public record PriceTable(Map<String, ModelPrice> prices) {
 
   /** The table as JSON, models in name order, prices as exact decimals. */
   public JsonObject toJson() {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = Jsons.createObjectBuilder();
     new TreeMap<>(prices)
         .forEach(
             (model, price) ->
                 json.add(
                     model,
-                    Json.createObjectBuilder()
+                    Jsons.createObjectBuilder()
                         .add("inputPerMillion", price.inputPerMillion())
                         .add("outputPerMillion", price.outputPerMillion())));
     return json.build();

@@ -3,6 +3,8 @@ package org.agentry.provider.control;
 import jakarta.json.JsonArray;
 import java.net.URI;
 import java.time.Duration;
+import org.agentry.platform.entity.Jsons;
+import org.agentry.provider.entity.Provider;
 import org.agentry.provider.entity.ProviderKind;
 
 /**
@@ -61,6 +63,28 @@ public record ProviderSettings(
     } else if (scriptedTurns != null) {
       throw new IllegalArgumentException("scriptedTurns is only valid for provider kind scripted");
     }
+  }
+
+  /**
+   * What it takes to call a stored provider, API key included.
+   *
+   * @throws IllegalArgumentException if the stored settings break a rule above
+   */
+  public static ProviderSettings of(Provider provider) {
+    var spec = provider.spec();
+    JsonArray turns = null;
+    if (spec.scriptedTurns() != null) {
+      try (var reader = Jsons.createReader(spec.scriptedTurns())) {
+        turns = reader.readArray();
+      }
+    }
+    return new ProviderSettings(
+        spec.kind(),
+        spec.effectiveBaseUrl(),
+        provider.apiKey(),
+        Duration.ofMillis(spec.timeoutMs()),
+        spec.maxRetries(),
+        turns);
   }
 
   /** Scripted settings with the given turns, the default timeout and no retries. */

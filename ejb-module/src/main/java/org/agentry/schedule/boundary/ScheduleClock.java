@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.agentry.schedule.control.Refusal;
-import org.agentry.task.boundary.TaskDispatch;
 
 /**
  * The schedules' clock on every node: a non-persistent EJB timer that ticks every second (a tick is
@@ -35,7 +34,6 @@ public class ScheduleClock {
   private static final int BATCH = 100;
 
   @Inject ScheduleSlots slots;
-  @Inject TaskDispatch dispatch;
 
   private final AtomicBoolean busy = new AtomicBoolean();
 
@@ -55,7 +53,7 @@ public class ScheduleClock {
 
   private void fire(String scheduleId) {
     try {
-      slots.fire(scheduleId).forEach(dispatch::enqueue);
+      slots.fire(scheduleId);
     } catch (RuntimeException e) {
       var refusal = Refusal.of(e);
       if (refusal.isEmpty()) {

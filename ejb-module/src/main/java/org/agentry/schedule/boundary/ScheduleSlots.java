@@ -26,8 +26,8 @@ import org.agentry.task.entity.Task;
  * Fires schedules, one schedule per transaction: claims its row ({@link ScheduleLocks}), fires a
  * buffered slot whose previous task has ended, fires the latest passed slot (recording the ones
  * before it as one {@code missed} run) or skips or buffers it by the overlap policy, and moves
- * {@code next_run_at} to the first slot after now. Tasks made here are committed, not sent: the
- * caller enqueues them after the transaction.
+ * {@code next_run_at} to the first slot after now. Tasks made here go to the task queue once the
+ * transaction commits, as every submitted task does.
  */
 @Stateless
 public class ScheduleSlots {
@@ -58,7 +58,7 @@ public class ScheduleSlots {
   /**
    * Fires what is due of one schedule; nothing if another node holds it or handled it.
    *
-   * @return ids of the tasks created, to enqueue after the commit
+   * @return ids of the tasks created
    * @throws RuntimeException as {@link Tasks#submit} does when the task is refused ({@link
    *     Refusal#of} tells which), rolling everything back: then call {@link #refuse}
    */

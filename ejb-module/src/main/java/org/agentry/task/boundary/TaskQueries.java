@@ -1,7 +1,6 @@
 package org.agentry.task.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import org.agentry.agent.entity.Agent;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.session.entity.Message;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.entity.Task;
@@ -139,7 +139,7 @@ public class TaskQueries {
       return null;
     }
     long upTo;
-    try (var reader = Json.createReader(new StringReader(last.get().getData()))) {
+    try (var reader = Jsons.createReader(new StringReader(last.get().getData()))) {
       var value = reader.readObject().get("lastMessageId");
       upTo = value instanceof JsonNumber n ? n.longValue() : Long.MAX_VALUE;
     }

@@ -1,20 +1,24 @@
 package org.agentry.task.boundary;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import org.agentry.agent.entity.Agent;
 import org.agentry.budget.boundary.Budgets;
+import org.agentry.dispatch.control.DispatchSwitch;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
-import org.agentry.session.boundary.Conversations;
+import org.agentry.run.control.StepRecorder.ToolRun;
+import org.agentry.run.control.StepWriter;
 import org.agentry.session.entity.Session;
 import org.agentry.task.control.TaskEvents;
+import org.agentry.task.control.TaskEvents.Status;
+import org.agentry.task.control.TaskReady;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskSpec;
 import org.agentry.task.entity.TaskStatus;
@@ -25,7 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Tasks as their owners see them: submit (with an optional idempotency key), cancel, answer,
- * delete. Dispatch is {@link TaskDispatch}'s; the resource enqueues after these commit.
+ * delete. A task that becomes runnable here is marked sent in the same transaction and goes to the
+ * JMS queue after the commit ({@link TaskReady}); running it is the {@code dispatch} feature's.
  */
 @Stateless
 public class Tasks {
@@ -40,8 +45,11 @@ public class Tasks {
   @PersistenceContext EntityManager em;
 
   @Inject TaskEvents events;
-  @Inject Conversations conversations;
+  @Inject StepWriter writer;
   @Inject Budgets budgets;
+  @Inject DispatchSwitch dispatchSwitch;
+  @Inject Event<TaskReady> ready;
+  @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "agentry.dispatch.max-attempts", defaultValue = "3")
@@ -74,17 +82,11 @@ public class Tasks {
     InvalidInputException.check(
         spec.parentTaskId() == null || em.find(Task.class, spec.parentTaskId()) != null,
         "'parentTaskId' names no task");
-    var task = new Task(agentName, spec, maxAttempts, now());
+    var task = new Task(agentName, spec, maxAttempts, clock.instant());
     task.submittedWith(idempotencyKey, idempotencyKey == null ? null : requestHash);
     em.persist(task);
-    events.append(
-        task.getId(),
-        agentName,
-        TaskEvents.STATUS,
-        Json.createObjectBuilder()
-            .add("status", "queued")
-            .add("priority", spec.priority())
-            .build());
+    events.append(task.getId(), agentName, Status.queued(spec.priority()));
+    sendAfterCommit(task);
     return new Submitted(task, true);
   }
 
@@ -150,21 +152,15 @@ public class Tasks {
     var task = get(id);
     switch (task.getStatus()) {
       case QUEUED, WAITING -> {
-        task.finish(TaskStatus.CANCELLED, null, "cancelled", now());
-        statusEvent(task, "cancelled");
+        task.finish(TaskStatus.CANCELLED, null, "cancelled", clock.instant());
+        events.append(id, task.getAgent(), Status.of("cancelled"));
       }
       case RUNNING -> {
-        em.createQuery("UPDATE Task t SET t.cancelRequested = TRUE WHERE t.id = :id")
-            .setParameter("id", id)
+        // native: the flag must not bump the version the running step writes against
+        em.createNativeQuery("UPDATE task SET cancel_requested = TRUE WHERE id = ?")
+            .setParameter(1, id)
             .executeUpdate();
-        events.append(
-            id,
-            task.getAgent(),
-            TaskEvents.STATUS,
-            Json.createObjectBuilder()
-                .add("status", "running")
-                .add("cancelRequested", true)
-                .build());
+        events.append(id, task.getAgent(), Status.cancelAsked());
       }
       default -> throw new StateConflictException("TASK_FINISHED", "The task has ended already.");
     }
@@ -182,15 +178,17 @@ public class Tasks {
       throw new StateConflictException("TASK_NOT_WAITING", "The task is not waiting for input.");
     }
     var origin = new ToolCallOrigin(task.getAgent(), task.getSessionId(), task.getId());
-    conversations.recordToolCall(
-        origin, task.getPendingCallId(), AskUserTool.NAME, "{}", new ToolOutcome(message, null, 0));
-    events.append(
-        id,
-        task.getAgent(),
-        TaskEvents.MESSAGE,
-        Json.createObjectBuilder().add("role", "user").add("content", message).build());
-    task.requeue(null, now());
-    statusEvent(task, "queued");
+    var call =
+        ToolExecutionRequest.builder()
+            .id(task.getPendingCallId())
+            .name(AskUserTool.NAME)
+            .arguments("{}")
+            .build();
+    writer.toolRun(origin, new ToolRun(call, new ToolOutcome(message, null, 0)));
+    events.append(id, task.getAgent(), new TaskEvents.Text("user", message));
+    task.resumeWithAnswer(clock.instant());
+    events.append(id, task.getAgent(), Status.of("queued"));
+    sendAfterCommit(task);
     return task;
   }
 
@@ -215,15 +213,12 @@ public class Tasks {
     em.remove(task);
   }
 
-  private void statusEvent(Task task, String status) {
-    events.append(
-        task.getId(),
-        task.getAgent(),
-        TaskEvents.STATUS,
-        Json.createObjectBuilder().add("status", status).build());
-  }
-
-  static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  /** Marks a task runnable now as sent, to go to the queue once this transaction commits. */
+  private void sendAfterCommit(Task task) {
+    var now = clock.instant();
+    if (task.isRunnable(now) && !dispatchSwitch.paused()) {
+      task.enqueued(now);
+      ready.fire(new TaskReady(task.getId(), task.getPriority()));
+    }
   }
 }

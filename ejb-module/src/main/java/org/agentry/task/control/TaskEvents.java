@@ -1,14 +1,19 @@
 package org.agentry.task.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.JsonObject;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.math.BigDecimal;
+import java.time.Clock;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.task.entity.TaskEvent;
 
-/** Appends task events in the caller's transaction. */
+/**
+ * Appends task events in the caller's transaction, without reading the task. Each event's {@code
+ * data} is one of the records here, written as a JSON object by the shared JSON-B instance (members
+ * in lexicographic order, null members left out).
+ */
 @ApplicationScoped
 public class TaskEvents {
 
@@ -32,15 +37,157 @@ public class TaskEvents {
 
   @PersistenceContext EntityManager em;
 
+  @Inject Clock clock;
+
+  /** An event's data. */
+  public sealed interface Data
+      permits Status, ModelRequest, ModelResponse, ToolStart, ToolEnd, Text {
+
+    /** The event's type, e.g. {@value TaskEvents#STATUS}. */
+    String type();
+  }
+
   /**
-   * Appends an event.
+   * A status change. Besides {@code status}, only the members that apply are set.
    *
-   * @param data the event's JSON object
+   * @param status the task's new status as the API names it
+   * @param priority for {@code queued} at submit: 0–9
+   * @param node for {@code running}: the node that claimed it
+   * @param attempt for {@code running}: the attempt it counts as
+   * @param stopReason for an end: why the run stopped
+   * @param error for {@code failed} without a run: the error code
+   * @param reason for {@code queued} again: {@code provider_error} or {@code lease_expired}
+   * @param question for {@code waiting}: what the agent asked
+   * @param cancelRequested for {@code running}: true once a cancel was asked
    */
-  public TaskEvent append(String taskId, String agent, String type, JsonObject data) {
+  public record Status(
+      String status,
+      Integer priority,
+      String node,
+      Integer attempt,
+      String stopReason,
+      String error,
+      String reason,
+      String question,
+      Boolean cancelRequested)
+      implements Data {
+
+    /** Just the status. */
+    public static Status of(String status) {
+      return new Status(status, null, null, null, null, null, null, null, null);
+    }
+
+    public static Status queued(int priority) {
+      return new Status("queued", priority, null, null, null, null, null, null, null);
+    }
+
+    public static Status requeued(String reason) {
+      return new Status("queued", null, null, null, null, null, reason, null, null);
+    }
+
+    public static Status running(String node, int attempt) {
+      return new Status("running", null, node, attempt, null, null, null, null, null);
+    }
+
+    public static Status cancelAsked() {
+      return new Status("running", null, null, null, null, null, null, null, true);
+    }
+
+    public static Status waiting(String question) {
+      return new Status("waiting", null, null, null, null, null, null, question, null);
+    }
+
+    public static Status ended(String status, String stopReason) {
+      return new Status(status, null, null, null, stopReason, null, null, null, null);
+    }
+
+    public static Status failed(String error) {
+      return new Status("failed", null, null, null, null, error, null, null, null);
+    }
+
+    @Override
+    public String type() {
+      return STATUS;
+    }
+  }
+
+  /**
+   * A model call about to be made.
+   *
+   * @param messages how many messages it sends, the system prompt included
+   * @param lastMessageId the id of the session's last stored message it sends
+   */
+  public record ModelRequest(int iteration, int messages, long lastMessageId) implements Data {
+    @Override
+    public String type() {
+      return MODEL_REQUEST;
+    }
+  }
+
+  /**
+   * A model's answer.
+   *
+   * @param costUsd USD
+   * @param latencyMs ms
+   * @param text the reply's text, or null
+   * @param toolCalls how many tool calls it asked for
+   */
+  public record ModelResponse(
+      int iteration,
+      int promptTokens,
+      int completionTokens,
+      BigDecimal costUsd,
+      long latencyMs,
+      String text,
+      int toolCalls)
+      implements Data {
+    @Override
+    public String type() {
+      return MODEL_RESPONSE;
+    }
+  }
+
+  /**
+   * A tool call about to run.
+   *
+   * @param arguments the arguments as the model sent them, a JSON text
+   */
+  public record ToolStart(String callId, String name, String arguments) implements Data {
+    @Override
+    public String type() {
+      return TOOL_START;
+    }
+  }
+
+  /**
+   * A tool call's end.
+   *
+   * @param durationMs ms
+   * @param error why it failed, or null
+   */
+  public record ToolEnd(String callId, String name, long durationMs, String error) implements Data {
+    @Override
+    public String type() {
+      return TOOL_END;
+    }
+  }
+
+  /**
+   * A message.
+   *
+   * @param role {@code user} or {@code assistant}
+   */
+  public record Text(String role, String content) implements Data {
+    @Override
+    public String type() {
+      return MESSAGE;
+    }
+  }
+
+  /** Appends an event to the task's stream. */
+  public TaskEvent append(String taskId, String agent, Data data) {
     var event =
-        new TaskEvent(
-            taskId, agent, type, data.toString(), Instant.now().truncatedTo(ChronoUnit.MICROS));
+        new TaskEvent(taskId, agent, data.type(), Jsons.jsonb().toJson(data), clock.instant());
     em.persist(event);
     return event;
   }

@@ -4,10 +4,10 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
+import org.agentry.platform.entity.Jsons;
 
 /**
  * {@code ask_user}: in a background task, parks the task as {@code waiting} with the question;
@@ -43,7 +43,7 @@ public class AskUserTool implements Tool {
 
   /** The question of an {@code ask_user} call, or a stand-in when the arguments lack one. */
   public static String question(ToolExecutionRequest call) {
-    try (var reader = Json.createReader(new StringReader(call.arguments()))) {
+    try (var reader = Jsons.createReader(new StringReader(call.arguments()))) {
       if (reader.readObject().get("question") instanceof JsonString text) {
         return text.getString();
       }

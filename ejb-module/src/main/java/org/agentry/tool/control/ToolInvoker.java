@@ -5,7 +5,6 @@ import dev.langchain4j.agent.tool.ToolSpecification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.agentry.platform.entity.Jsons;
 
 /**
  * Finds tools by name and runs the model's tool calls. Unknown tools, tools the agent may not use,
@@ -56,7 +56,7 @@ public class ToolInvoker {
           "unknown tool '" + call.name() + "'; available: " + String.join(", ", allowed), start);
     }
     JsonObject arguments;
-    try (var reader = Json.createReader(new StringReader(argumentsText(call)))) {
+    try (var reader = Jsons.createReader(new StringReader(argumentsText(call)))) {
       arguments = reader.readObject();
     } catch (JsonException | IllegalStateException e) {
       return ToolOutcome.failed("arguments must be a JSON object", start);

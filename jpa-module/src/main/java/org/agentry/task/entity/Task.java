@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A task. Claiming, lease renewal and lease expiry are conditional bulk updates (see the {@code
- * task} boundary); the outcome is written through the methods here, under optimistic locking. Its
- * usage totals are summed from the usage records of its model calls, never kept twice.
+ * A task. Its state changes go through the methods here, under optimistic locking; only lease
+ * renewal and the cancel request are native updates that leave the version alone (see {@code
+ * dispatch.boundary.TaskRuns}), so that a run's writes never conflict with its own lease keeper.
+ * Each claim gets a lease token that fences the run: a run whose token is no longer the task's
+ * writes nothing. Its usage totals are summed from the usage records of its model calls.
  */
 @Entity
 public class Task {
@@ -88,6 +90,12 @@ public class Task {
   @Column(name = "lease_owner", length = 64)
   private String leaseOwner;
 
+  @Column(name = "lease_token", length = 36)
+  private String leaseToken;
+
+  @Column(nullable = false)
+  private boolean resuming;
+
   @Column(name = "lease_expires_at")
   private Instant leaseExpiresAt;
 
@@ -159,6 +167,40 @@ public class Task {
         notBefore);
   }
 
+  /**
+   * Claims the queued task for a run: {@code queued → running} with a lease. The claim counts as an
+   * attempt unless the task resumes after an answer to its agent's question.
+   *
+   * @param token the new lease token, unique to this claim
+   * @throws IllegalStateException if the task is not queued
+   */
+  public void claim(String node, String token, Instant leaseExpiresAt, Instant now) {
+    if (status != TaskStatus.QUEUED) {
+      throw new IllegalStateException("task " + id + " is " + status + ", not queued");
+    }
+    this.status = TaskStatus.RUNNING;
+    this.leaseOwner = node;
+    this.leaseToken = token;
+    this.leaseExpiresAt = leaseExpiresAt;
+    if (!resuming) {
+      attempts++;
+    }
+    this.resuming = false;
+    this.startedAt = now;
+    this.updatedAt = now;
+  }
+
+  /** Whether a run with this lease token still holds the task. */
+  public boolean heldBy(String token) {
+    return status == TaskStatus.RUNNING && token != null && token.equals(leaseToken);
+  }
+
+  /** Notes that the task's input went into this session. */
+  public void inputDelivered(String sessionId) {
+    this.sessionId = sessionId;
+    this.inputDelivered = true;
+  }
+
   /** Ends the task. */
   public void finish(TaskStatus end, String output, String stopReason, Instant now) {
     this.status = end;
@@ -185,6 +227,15 @@ public class Task {
     this.updatedAt = now;
   }
 
+  /**
+   * Puts a waiting task back in the queue with the answer to its question: the next claim resumes
+   * the run and is not counted as an attempt.
+   */
+  public void resumeWithAnswer(Instant now) {
+    requeue(null, now);
+    this.resuming = true;
+  }
+
   /** Puts the task back in the queue, to start no earlier than {@code notBefore} (or now). */
   public void requeue(Instant notBefore, Instant now) {
     this.status = TaskStatus.QUEUED;
@@ -203,6 +254,7 @@ public class Task {
 
   private void releaseLease() {
     leaseOwner = null;
+    leaseToken = null;
     leaseExpiresAt = null;
   }
 
@@ -293,6 +345,14 @@ public class Task {
 
   public String getLeaseOwner() {
     return leaseOwner;
+  }
+
+  public String getLeaseToken() {
+    return leaseToken;
+  }
+
+  public boolean isResuming() {
+    return resuming;
   }
 
   public Instant getLeaseExpiresAt() {

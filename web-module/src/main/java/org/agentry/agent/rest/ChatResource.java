@@ -8,8 +8,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.agentry.agent.boundary.AgentLoop;
 import org.agentry.platform.rest.ApiException;
+import org.agentry.run.boundary.AgentLoop;
 import org.agentry.security.entity.Role;
 
 /**

@@ -2,7 +2,7 @@ package org.agentry.agent.rest;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.agentry.agent.control.RunOutcome;
+import org.agentry.run.control.RunOutcome;
 
 /**
  * The outcome of a chat turn.
@@ -27,16 +27,19 @@ public record ChatResponse(
   public record Usage(long promptTokens, long completionTokens, BigDecimal costUsd) {}
 
   static ChatResponse of(RunOutcome outcome) {
+    var totals = outcome.totals();
+    var reply = outcome instanceof RunOutcome.Completed done ? done.reply() : null;
+    var error = outcome instanceof RunOutcome.Stopped stopped ? stopped.error() : null;
     return new ChatResponse(
-        outcome.sessionId(),
-        outcome.reply(),
+        totals.sessionId(),
+        reply,
         outcome.stopReason().apiName(),
-        outcome.error(),
-        outcome.iterations(),
+        error,
+        totals.iterations(),
         new Usage(
-            outcome.promptTokens(),
-            outcome.completionTokens(),
-            outcome.costUsd().stripTrailingZeros()),
-        outcome.toolCalls());
+            totals.promptTokens(),
+            totals.completionTokens(),
+            totals.costUsd().stripTrailingZeros()),
+        totals.toolCalls());
   }
 }

@@ -1,9 +1,9 @@
 package org.agentry.platform.rest;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import org.agentry.platform.entity.Jsons;
 
 /**
  * An error response body as RFC 9457 ("Problem Details for HTTP APIs") defines it, with Agentry's
@@ -27,7 +27,7 @@ public record Problem(int status, String code, String title, String detail) {
 
   /** This problem as a JSON object text. */
   public String toJson() {
-    return Json.createObjectBuilder()
+    return Jsons.createObjectBuilder()
         .add("type", type())
         .add("title", title)
         .add("status", status)

@@ -1,10 +1,10 @@
 package org.agentry.provider.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.provider.entity.Provider;
 
 /** A provider as the API shows it: the API key is never included, only {@code apiKeySet}. */
@@ -30,10 +30,10 @@ public record ProviderResponse(
         provider.hasApiKey(),
         spec.timeoutMs(),
         spec.maxRetries(),
-        Json.createReader(new StringReader(spec.prices())).readObject(),
+        Jsons.createReader(new StringReader(spec.prices())).readObject(),
         spec.scriptedTurns() == null
             ? null
-            : Json.createReader(new StringReader(spec.scriptedTurns())).readArray(),
+            : Jsons.createReader(new StringReader(spec.scriptedTurns())).readArray(),
         provider.getCreatedAt(),
         provider.getUpdatedAt(),
         provider.getVersion());

@@ -24,7 +24,6 @@ import org.agentry.schedule.boundary.ScheduleSlots;
 import org.agentry.schedule.boundary.Schedules;
 import org.agentry.schedule.entity.Schedule;
 import org.agentry.security.entity.Role;
-import org.agentry.task.boundary.TaskDispatch;
 import org.agentry.task.rest.AgentTasksResource;
 
 /**
@@ -39,7 +38,6 @@ public class SchedulesResource {
 
   @Inject Schedules schedules;
   @Inject ScheduleSlots slots;
-  @Inject TaskDispatch dispatch;
 
   /** Schedules, oldest first: {@code ?agent=&offset=&limit=}. */
   @GET
@@ -117,7 +115,6 @@ public class SchedulesResource {
   @RolesAllowed(Role.OPERATOR_NAME)
   public Response runNow(@PathParam("id") String id, @Context UriInfo uri) {
     var task = slots.runNow(id);
-    dispatch.enqueue(task.getId());
     var location = uri.getBaseUriBuilder().path("v1/tasks").path(task.getId()).build();
     var accepted = new AgentTasksResource.Accepted(task.getId(), task.getStatus().apiName());
     return Response.accepted(accepted).location(location).build();

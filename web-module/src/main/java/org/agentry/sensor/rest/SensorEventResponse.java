@@ -1,9 +1,9 @@
 package org.agentry.sensor.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.time.Instant;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.sensor.entity.SensorEvent;
 
 /** A sensor event as the API shows it; {@code taskId} is the task it started, if any. */
@@ -19,7 +19,7 @@ public record SensorEventResponse(
   static SensorEventResponse of(SensorEvent event) {
     JsonValue payload = null;
     if (event.getPayload() != null) {
-      try (var reader = Json.createReader(new StringReader(event.getPayload()))) {
+      try (var reader = Jsons.createReader(new StringReader(event.getPayload()))) {
         payload = reader.readValue();
       }
     }

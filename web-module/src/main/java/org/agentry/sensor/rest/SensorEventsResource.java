@@ -16,7 +16,6 @@ import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.Paging;
 import org.agentry.security.entity.Role;
 import org.agentry.sensor.boundary.SensorEvents;
-import org.agentry.task.boundary.TaskDispatch;
 
 /**
  * {@code /api/v1/sensors/events}: operators post events (201 with the started task's id the first
@@ -29,7 +28,6 @@ import org.agentry.task.boundary.TaskDispatch;
 public class SensorEventsResource {
 
   @Inject SensorEvents events;
-  @Inject TaskDispatch dispatch;
 
   /** Records the event, starting its task the first time. */
   @POST
@@ -52,9 +50,6 @@ public class SensorEventsResource {
       received = new SensorEvents.Received(earlier, false);
     }
     var event = received.event();
-    if (received.created() && event.getTaskId() != null) {
-      dispatch.enqueue(event.getTaskId());
-    }
     var status = received.created() ? Response.Status.CREATED : Response.Status.OK;
     return Response.status(status).entity(SensorEventResponse.of(event)).build();
   }

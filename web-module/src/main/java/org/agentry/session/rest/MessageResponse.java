@@ -1,10 +1,10 @@
 package org.agentry.session.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.Locale;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.session.entity.Message;
 
 /**
@@ -27,7 +27,7 @@ public record MessageResponse(
   static MessageResponse of(Message message) {
     JsonArray calls = null;
     if (message.getToolCalls() != null) {
-      try (var reader = Json.createReader(new StringReader(message.getToolCalls()))) {
+      try (var reader = Jsons.createReader(new StringReader(message.getToolCalls()))) {
         calls = reader.readArray();
       }
     }

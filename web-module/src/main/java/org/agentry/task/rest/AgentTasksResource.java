@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.security.entity.Role;
-import org.agentry.task.boundary.TaskDispatch;
 import org.agentry.task.boundary.Tasks;
 
 /**
@@ -39,7 +38,6 @@ public class AgentTasksResource {
   private static final Jsonb CANONICAL = JsonbBuilder.create();
 
   @Inject Tasks tasks;
-  @Inject TaskDispatch dispatch;
 
   /** Submits a task; 404 for an unknown agent, 409 {@code AGENT_PAUSED} for a paused one. */
   @POST
@@ -59,9 +57,6 @@ public class AgentTasksResource {
     var spec = request.toSpec(Instant.now());
     var submitted = tasks.submit(agent, spec, idempotencyKey, hash(agent, request));
     var task = submitted.task();
-    if (submitted.created()) {
-      dispatch.enqueue(task.getId());
-    }
     var location = uri.getBaseUriBuilder().path("v1/tasks").path(task.getId()).build();
     return Response.accepted(new Accepted(task.getId(), task.getStatus().apiName()))
         .location(location)

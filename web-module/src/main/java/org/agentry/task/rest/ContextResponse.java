@@ -1,10 +1,10 @@
 package org.agentry.task.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.task.boundary.TaskQueries;
 
 /**
@@ -29,7 +29,7 @@ public record ContextResponse(String systemPrompt, List<Entry> messages) {
                         m.getContent(),
                         m.getToolCalls() == null
                             ? null
-                            : Json.createReader(new StringReader(m.getToolCalls())).readArray(),
+                            : Jsons.createReader(new StringReader(m.getToolCalls())).readArray(),
                         m.getToolCallId()))
             .toList();
     return new ContextResponse(context.systemPrompt(), entries);

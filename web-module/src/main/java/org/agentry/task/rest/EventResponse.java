@@ -1,9 +1,9 @@
 package org.agentry.task.rest;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.time.Instant;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.task.entity.TaskEvent;
 
 /**
@@ -17,7 +17,7 @@ public record EventResponse(
     long id, String taskId, String agent, String type, JsonObject data, Instant createdAt) {
 
   static EventResponse of(TaskEvent event) {
-    try (var reader = Json.createReader(new StringReader(event.getData()))) {
+    try (var reader = Jsons.createReader(new StringReader(event.getData()))) {
       return new EventResponse(
           event.getId(),
           event.getTaskId(),

@@ -5,7 +5,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -20,6 +19,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.Problem;
 import org.agentry.security.entity.Role;
@@ -79,7 +79,7 @@ public class EventStreams {
     if (!"status".equals(event.getType())) {
       return false;
     }
-    try (var reader = Json.createReader(new StringReader(event.getData()))) {
+    try (var reader = Jsons.createReader(new StringReader(event.getData()))) {
       return TERMINAL.contains(reader.readObject().getString("status", ""));
     }
   }

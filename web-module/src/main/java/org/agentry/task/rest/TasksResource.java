@@ -18,17 +18,16 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
+import org.agentry.dispatch.control.TaskRunner;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.Instants;
 import org.agentry.platform.rest.Paging;
 import org.agentry.platform.rest.Problem;
 import org.agentry.security.entity.Role;
-import org.agentry.task.boundary.TaskDispatch;
 import org.agentry.task.boundary.TaskFilter;
 import org.agentry.task.boundary.TaskQueries;
 import org.agentry.task.boundary.Tasks;
-import org.agentry.task.control.TaskRunner;
 import org.agentry.task.entity.TaskStatus;
 
 /**
@@ -48,7 +47,6 @@ public class TasksResource {
 
   @Inject Tasks tasks;
   @Inject TaskQueries queries;
-  @Inject TaskDispatch dispatch;
   @Inject TaskRunner runner;
   @Inject EventStreams streams;
 
@@ -129,7 +127,7 @@ public class TasksResource {
   @RolesAllowed(Role.OPERATOR_NAME)
   public TaskResponse cancel(@PathParam("id") String id) {
     var task = tasks.cancel(id);
-    runner.abort(id);
+    runner.stop(id);
     return TaskResponse.of(task, null);
   }
 
@@ -143,7 +141,6 @@ public class TasksResource {
     }
     try {
       var task = tasks.respond(id, answer.message());
-      dispatch.enqueue(id);
       return TaskResponse.of(task, null);
     } catch (StateConflictException e) {
       throw new ApiException(new Problem(400, e.code(), "Bad request", e.getMessage()));
@@ -157,7 +154,7 @@ public class TasksResource {
   public Response delete(
       @PathParam("id") String id, @QueryParam("force") @DefaultValue("false") boolean force) {
     tasks.delete(id, force);
-    runner.abort(id);
+    runner.stop(id);
     return Response.noContent().build();
   }
 

@@ -1,11 +1,11 @@
-package org.agentry.task.boundary;
+package org.agentry.dispatch.boundary;
 
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import org.agentry.task.control.TaskRunner;
+import org.agentry.dispatch.control.TaskRunner;
 
 /**
  * Runs a task on the container's asynchronous pool instead of a queue consumer: the sweeper's way

@@ -1,33 +1,39 @@
-package org.agentry.session.boundary;
+package org.agentry.run.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
+import java.util.List;
 import org.agentry.agent.entity.Agent;
+import org.agentry.budget.boundary.Budgets;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.provider.entity.Provider;
+import org.agentry.run.control.StepRecorder.Ending;
+import org.agentry.run.control.StepRecorder.ModelStep;
+import org.agentry.run.control.StepRecorder.ToolRun;
+import org.agentry.run.control.StepWriter;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
-import org.agentry.tool.control.ToolOutcome;
 import org.agentry.tool.entity.ToolCallOrigin;
-import org.agentry.tool.entity.ToolCallRecord;
-import org.agentry.usage.entity.ModelCall;
-import org.agentry.usage.entity.UsageRecord;
 
 /**
- * The agent loop's writes, each in its own short transaction: starting a turn, recording a model
- * call with its usage, recording a tool call with its result, finishing the turn. No transaction
- * here ever waits on a model or a tool.
+ * A chat turn's writes, each in its own short transaction: starting the turn, a model call that
+ * asked for tools, the tools' results, the turn's end. No transaction here ever waits on a model or
+ * a tool.
  */
 @Stateless
-public class Conversations {
+public class ChatTurns {
 
   @PersistenceContext EntityManager em;
+
+  @Inject StepWriter writer;
+  @Inject Budgets budgets;
+  @Inject Clock clock;
 
   /**
    * Starts a turn: checks the agent accepts work, opens or continues the session, and appends the
@@ -60,13 +66,14 @@ public class Conversations {
             .setParameter("session", session.getId())
             .setParameter("after", 0L)
             .getResultList();
-    em.persist(Message.user(session.getId(), input, now()));
-    return new TurnStart(agentName, spec, provider, session.getId(), history);
+    em.persist(Message.user(session.getId(), input, clock.instant()));
+    return new TurnStart(
+        agentName, spec, provider, session.getId(), history, budgets.limitsFor(agentName));
   }
 
   private Session openSession(String agentName, String sessionId) {
     if (sessionId == null) {
-      var session = new Session(agentName, now());
+      var session = new Session(agentName, clock.instant());
       em.persist(session);
       return session;
     }
@@ -85,63 +92,28 @@ public class Conversations {
     return session;
   }
 
-  /**
-   * Appends the model's reply and its usage.
-   *
-   * @param toolCallsJson the tool calls it asked for as a JSON array, or null
-   * @param costUsd the call's cost from the price table
-   * @param latencyMs the call's duration, retries included
-   */
-  public void recordModelCall(
-      ModelCall call,
-      String text,
-      String toolCallsJson,
-      int promptTokens,
-      int completionTokens,
-      BigDecimal costUsd,
-      long latencyMs) {
-    var now = now();
-    em.persist(Message.assistant(call.sessionId(), text, toolCallsJson, now));
-    em.persist(new UsageRecord(call, promptTokens, completionTokens, costUsd, latencyMs, now));
+  /** Writes a chat's model call that asked for tools, with its usage and budget settlement. */
+  public void recordModelStep(ToolCallOrigin origin, String provider, ModelStep step) {
+    writer.modelStep(origin, provider, step);
   }
 
-  /** Appends a tool's result (what the model is told) and records the call. */
-  public void recordToolCall(
-      ToolCallOrigin origin,
-      String callId,
-      String toolName,
-      String arguments,
-      ToolOutcome outcome) {
-    var now = now();
-    em.persist(
-        new ToolCallRecord(
-            origin,
-            callId,
-            toolName,
-            arguments,
-            outcome.result(),
-            outcome.error(),
-            outcome.durationMs(),
-            now));
-    em.persist(
-        Message.toolResult(origin.sessionId(), callId, toolName, outcome.textForModel(), now));
+  /** Writes the results of a chat step's tool calls. */
+  public void recordToolRuns(ToolCallOrigin origin, List<ToolRun> runs) {
+    writer.toolRuns(origin, runs);
   }
 
-  /** Whether the session may go on (it was not killed meanwhile). */
-  public boolean isActive(String sessionId) {
-    var session = em.find(Session.class, sessionId);
-    return session != null && session.isActive();
-  }
-
-  /** Counts the finished turn on the session. */
-  public void finish(String sessionId) {
-    var session = em.find(Session.class, sessionId);
-    if (session != null) {
-      session.completeTurn(now());
+  /** Writes the turn's end: its last step and pending tool results, and counts the turn. */
+  public void finishTurn(ToolCallOrigin origin, String provider, Ending ending) {
+    if (ending.step() != null) {
+      writer.modelStep(origin, provider, ending.step());
     }
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    if (ending.released() != null) {
+      budgets.settle(ending.released(), 0, BigDecimal.ZERO);
+    }
+    writer.toolRuns(origin, ending.toolRuns());
+    var session = em.find(Session.class, origin.sessionId());
+    if (session != null) {
+      session.completeTurn(clock.instant());
+    }
   }
 }

@@ -1,34 +1,29 @@
-package org.agentry.task.boundary;
+package org.agentry.dispatch.boundary;
 
 import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.agentry.platform.control.Broker;
+import org.agentry.dispatch.control.DispatchSwitch;
+import org.agentry.task.control.TaskReady;
 import org.agentry.task.entity.DispatchState;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskStatus;
 
 /**
- * Puts runnable tasks on the JMS task queue ({@value #QUEUE}) with their priority, and holds the
- * cluster-wide dispatch switch. Sending is not part of any database transaction: a task is
- * committed first and sent after; if the send is lost, the sweeper sends it again.
+ * The cluster-wide dispatch switch, the dispatch state, and (re)sending runnable tasks to the JMS
+ * task queue: a task is marked sent in a transaction and its message goes out after the commit
+ * ({@link org.agentry.dispatch.control.Enqueuer}).
  */
 @Stateless
 public class TaskDispatch {
-
-  /** The physical name of the task queue. */
-  public static final String QUEUE = "agentry.tasks";
 
   /**
    * Dispatch state: whether it is paused, queued tasks by priority, running tasks by node.
@@ -38,51 +33,59 @@ public class TaskDispatch {
    */
   public record State(boolean paused, Map<Integer, Long> queueDepth, Map<String, Long> running) {}
 
-  private static final Logger LOG = Logger.getLogger(TaskDispatch.class.getName());
-
   @PersistenceContext EntityManager em;
 
-  @Inject Broker broker;
-  @Inject TaskRuns runs;
+  @Inject DispatchSwitch dispatchSwitch;
+  @Inject Event<TaskReady> ready;
+  @Inject Clock clock;
 
   /**
-   * Sends the task's id to the queue if it is runnable now and dispatch is not paused; a task that
-   * cannot be sent stays queued for the sweeper.
+   * Sends those of these tasks that are runnable now, unless dispatch is paused.
+   *
+   * @return how many were sent
    */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void enqueue(String taskId) {
-    var task = em.find(Task.class, taskId);
-    if (task == null || !task.isRunnable(now()) || paused()) {
-      return;
+  public int send(List<String> taskIds) {
+    if (dispatchSwitch.paused()) {
+      return 0;
     }
-    try {
-      broker.send(QUEUE, taskId, task.getPriority());
-      runs.markEnqueued(taskId);
-    } catch (JMSException | RuntimeException e) {
-      LOG.log(Level.WARNING, "Task " + taskId + " not sent; the sweeper will send it", e);
+    var now = clock.instant();
+    int sent = 0;
+    for (var id : taskIds) {
+      var task = em.find(Task.class, id);
+      if (task != null && task.isRunnable(now)) {
+        task.enqueued(now);
+        ready.fire(new TaskReady(id, task.getPriority()));
+        sent++;
+      }
     }
+    return sent;
   }
 
   /** Whether dispatch is paused: no node claims tasks then. */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public boolean paused() {
-    var state = em.find(DispatchState.class, DispatchState.ID);
-    return state != null && state.isPaused();
+    return dispatchSwitch.paused();
   }
 
   /** Pauses dispatch everywhere; running tasks go on. */
   public State pause() {
-    em.find(DispatchState.class, DispatchState.ID).pause(now());
+    em.find(DispatchState.class, DispatchState.ID).pause(clock.instant());
+    dispatchSwitch.changed(true);
     return state();
   }
 
-  /** Resumes dispatch; the caller then enqueues {@link #runnable}. */
+  /** Resumes dispatch and sends every runnable queued task, highest priority first. */
   public State resume() {
-    em.find(DispatchState.class, DispatchState.ID).resume(now());
+    em.find(DispatchState.class, DispatchState.ID).resume(clock.instant());
+    dispatchSwitch.changed(false);
+    send(runnable(clock.instant(), Integer.MAX_VALUE));
     return state();
   }
 
-  /** Runnable queued tasks, highest priority first, oldest first within a priority. */
+  /**
+   * Runnable queued tasks, highest priority first, oldest first within a priority.
+   *
+   * @param staleBefore only tasks not sent since this instant (or never)
+   */
   public List<String> runnable(Instant staleBefore, int limit) {
     return em.createQuery(
             "SELECT t.id FROM Task t WHERE t.status = :queued"
@@ -91,7 +94,7 @@ public class TaskDispatch {
                 + " ORDER BY t.priority DESC, t.createdAt",
             String.class)
         .setParameter("queued", TaskStatus.QUEUED)
-        .setParameter("now", now())
+        .setParameter("now", clock.instant())
         .setParameter("stale", staleBefore)
         .setMaxResults(limit)
         .getResultList();
@@ -99,7 +102,7 @@ public class TaskDispatch {
 
   /** The dispatch state. */
   public State state() {
-    var depth = new TreeMap<Integer, Long>(java.util.Comparator.reverseOrder());
+    var depth = new TreeMap<Integer, Long>(Comparator.reverseOrder());
     em.createQuery(
             "SELECT t.priority, COUNT(t) FROM Task t WHERE t.status = :queued GROUP BY t.priority",
             Object[].class)
@@ -115,9 +118,5 @@ public class TaskDispatch {
         .getResultList()
         .forEach(row -> running.put(String.valueOf(row[0]), ((Number) row[1]).longValue()));
     return new State(paused(), depth, running);
-  }
-
-  static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -1,4 +1,4 @@
-package org.agentry.task.rest;
+package org.agentry.dispatch.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -7,9 +7,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
+import org.agentry.dispatch.boundary.TaskDispatch;
 import org.agentry.security.entity.Role;
-import org.agentry.task.boundary.TaskDispatch;
 
 /**
  * {@code /api/v1/dispatch}: whether nodes claim tasks, the queue depth per priority and the running
@@ -41,8 +40,6 @@ public class DispatchResource {
   @Path("resume")
   @RolesAllowed(Role.ADMIN_NAME)
   public TaskDispatch.State resume() {
-    dispatch.resume();
-    dispatch.runnable(Instant.now(), Integer.MAX_VALUE).forEach(dispatch::enqueue);
-    return dispatch.state();
+    return dispatch.resume();
   }
 }

@@ -1,4 +1,4 @@
-package org.agentry.task.boundary;
+package org.agentry.dispatch.boundary;
 
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
@@ -11,8 +11,8 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.agentry.dispatch.control.TaskRunner;
 import org.agentry.platform.control.Broker;
-import org.agentry.task.control.TaskRunner;
 
 /**
  * Takes task ids off the task queue, highest JMS priority first, and runs the tasks. Delivery is
@@ -26,7 +26,7 @@ import org.agentry.task.control.TaskRunner;
       @ActivationConfigProperty(
           propertyName = "destinationType",
           propertyValue = "jakarta.jms.Queue"),
-      @ActivationConfigProperty(propertyName = "destination", propertyValue = TaskDispatch.QUEUE),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = TaskQueue.QUEUE),
       @ActivationConfigProperty(
           propertyName = "resourceAdapter",
           propertyValue = Broker.RESOURCE_ADAPTER),

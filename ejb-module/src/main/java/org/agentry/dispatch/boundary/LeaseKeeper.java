@@ -1,4 +1,4 @@
-package org.agentry.task.boundary;
+package org.agentry.dispatch.boundary;
 
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -11,13 +11,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.agentry.task.control.NodeIdentity;
-import org.agentry.task.control.TaskRunner;
+import org.agentry.dispatch.control.TaskRunner;
 
 /**
  * Every 3 seconds, on its own non-persistent timer so that no other work can delay it: extends the
- * leases of the tasks running on this node (by {@code agentry.dispatch.lease-seconds}, default 30)
- * and aborts the in-flight model calls of those someone cancelled.
+ * leases of the tasks running on this node (by {@code agentry.dispatch.lease-seconds}, default 30),
+ * and stops the runs that someone cancelled or whose lease another claim took.
  */
 @Singleton
 @Startup
@@ -28,19 +27,19 @@ public class LeaseKeeper {
 
   private static final Logger LOG = Logger.getLogger(LeaseKeeper.class.getName());
 
-  @Inject TaskRuns runs;
+  @Inject Leases leases;
   @Inject TaskRunner runner;
-  @Inject NodeIdentity node;
 
   @Schedule(second = "*/3", minute = "*", hour = "*", persistent = false)
   void tick() {
-    var here = runner.runningIds();
+    var here = runner.leases();
     if (here.isEmpty()) {
       return;
     }
     try {
-      runs.renewLeases(node.id(), here, runner.lease());
-      runs.cancelRequested(here).forEach(runner::abort);
+      var renewal = leases.renew(here, runner.lease());
+      renewal.lost().forEach(runner::stop);
+      renewal.cancelRequested().forEach(runner::stop);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Leases not renewed; trying again in 3 s", e);
     }

@@ -1,4 +1,4 @@
-package org.agentry.task.boundary;
+package org.agentry.dispatch.boundary;
 
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.agentry.task.control.TaskRunner;
+import org.agentry.dispatch.control.TaskRunner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -34,7 +34,7 @@ public class TaskSweeper {
   private static final Logger LOG = Logger.getLogger(TaskSweeper.class.getName());
   private static final int BATCH = 100;
 
-  @Inject TaskRuns runs;
+  @Inject Leases leases;
   @Inject TaskDispatch dispatch;
 
   @Inject
@@ -72,11 +72,9 @@ public class TaskSweeper {
   }
 
   private void expireLeases() {
-    for (var id : runs.expiredLeases(BATCH)) {
+    for (var id : leases.expired(BATCH)) {
       try {
-        if (runs.expireLease(id)) {
-          dispatch.enqueue(id);
-        }
+        leases.expire(id);
       } catch (RuntimeException e) {
         LOG.log(Level.FINE, "Lease of task " + id + " taken by another node", e);
       }
@@ -92,7 +90,7 @@ public class TaskSweeper {
     if (dispatch.paused()) {
       return;
     }
-    int free = concurrency - runner.runningIds().size();
+    int free = concurrency - runner.runningCount();
     if (free <= 0) {
       return;
     }
@@ -106,7 +104,7 @@ public class TaskSweeper {
     }
     // after a start, send every runnable task once: a crash may have lost messages
     var stale = started ? Instant.now().minusSeconds(requeueAfterSeconds) : Instant.now();
-    dispatch.runnable(stale, started ? BATCH : Integer.MAX_VALUE).forEach(dispatch::enqueue);
+    dispatch.send(dispatch.runnable(stale, started ? BATCH : Integer.MAX_VALUE));
     started = true;
   }
 }

@@ -1,4 +1,4 @@
-package org.agentry.task.control;
+package org.agentry.dispatch.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;

@@ -1,4 +1,4 @@
-package org.agentry.agent.control;
+package org.agentry.run.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,0 +1,43 @@
+package org.agentry.dispatch.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.agentry.platform.control.Broker;
+
+/**
+ * The JMS task queue ({@value #QUEUE}): a message is a task id with the task's JMS priority.
+ * Sending joins no transaction: the task's row is committed first, and a lost message is sent again
+ * by the sweeper.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TaskQueue {
+
+  /** The physical name of the task queue. */
+  public static final String QUEUE = "agentry.tasks";
+
+  private static final Logger LOG = Logger.getLogger(TaskQueue.class.getName());
+
+  @Inject Broker broker;
+
+  /**
+   * Sends the task id; a failure is logged, not thrown.
+   *
+   * @param priority JMS priority 0–9
+   * @return whether the broker took the message
+   */
+  public boolean send(String taskId, int priority) {
+    try {
+      broker.send(QUEUE, taskId, priority);
+      return true;
+    } catch (JMSException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Task " + taskId + " not sent; the sweeper will send it", e);
+      return false;
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package org.agentry.dispatch.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.agentry.agent.entity.Agent;
+import org.agentry.agent.entity.AgentLimits;
+import org.agentry.agent.entity.AgentSpec;
+import org.agentry.agent.entity.StopReason;
+import org.agentry.budget.boundary.Budgets;
+import org.agentry.provider.entity.Provider;
+import org.agentry.run.control.ModelFactory;
+import org.agentry.run.control.ProviderModel;
+import org.agentry.run.control.RunContext;
+import org.agentry.run.control.Transcript;
+import org.agentry.session.entity.Message;
+import org.agentry.session.entity.Session;
+import org.agentry.task.control.TaskEvents;
+import org.agentry.task.control.TaskEvents.Status;
+import org.agentry.task.entity.Task;
+import org.agentry.tool.control.Workspaces;
+
+/**
+ * Starts a just-claimed task's run, in the claim's transaction: reads the agent's definition, its
+ * provider's model and budget limits once; opens the task's session or continues it; delivers the
+ * input once; announces the first model request. A task that cannot run (its agent, provider or
+ * session is gone, killed or unusable) fails here instead.
+ */
+@ApplicationScoped
+public class RunStarts {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject TaskEvents events;
+  @Inject Budgets budgets;
+  @Inject ModelFactory models;
+  @Inject Workspaces workspaces;
+  @Inject Clock clock;
+
+  /** The run to make, or null when the task failed instead. */
+  public ClaimedRun start(Task task, Agent agent, Lease lease) {
+    if (agent == null) {
+      return fail(task, "AGENT_NOT_FOUND", "Agent '" + task.getAgent() + "' does not exist.");
+    }
+    if (!agent.acceptsWork()) {
+      return fail(task, "AGENT_DISABLED", "The agent is disabled.");
+    }
+    var spec = withTaskLimits(agent.spec(), task);
+    var provider = em.find(Provider.class, spec.provider());
+    if (provider == null) {
+      return fail(task, "PROVIDER_NOT_FOUND", "Provider '" + spec.provider() + "' does not exist.");
+    }
+    ProviderModel model;
+    try {
+      model = models.model(provider, spec);
+    } catch (IllegalArgumentException e) {
+      return fail(task, "PROVIDER_ERROR", e.getMessage());
+    }
+    var session = session(task);
+    if (session == null) {
+      return null;
+    }
+    List<Message> history = task.getSessionId() == null ? List.of() : history(session);
+    var input = task.isInputDelivered() ? null : task.getInput();
+    long last = history.stream().mapToLong(Message::getId).max().orElse(0);
+    if (input != null) {
+      var message = Message.user(session.getId(), input, clock.instant());
+      em.persist(message);
+      last = message.getId();
+      task.inputDelivered(session.getId());
+      events.append(task.getId(), task.getAgent(), new TaskEvents.Text("user", input));
+    }
+    int sent = 1 + Transcript.toChatMessages(history).size() + (input == null ? 0 : 1);
+    events.append(task.getId(), task.getAgent(), new TaskEvents.ModelRequest(1, sent, last));
+    var context =
+        new RunContext(
+            task.getAgent(),
+            spec,
+            model,
+            session.getId(),
+            history,
+            input,
+            task.getId(),
+            workspaces.of(task.getAgent()));
+    return new ClaimedRun(lease, context, budgets.limitsFor(task.getAgent()), last);
+  }
+
+  /** The task's session, a new one for a task without; null when the task failed for it. */
+  private Session session(Task task) {
+    if (task.getSessionId() == null) {
+      var session = new Session(task.getAgent(), clock.instant());
+      em.persist(session);
+      em.flush(); // its messages refer to it, and EclipseLink does not know to insert it first
+      return session;
+    }
+    var session = em.find(Session.class, task.getSessionId(), LockModeType.PESSIMISTIC_WRITE);
+    if (session == null) {
+      fail(task, "SESSION_NOT_FOUND", "Session '" + task.getSessionId() + "' does not exist.");
+      return null;
+    }
+    if (!session.isActive()) {
+      fail(task, "SESSION_KILLED", "The session was killed.");
+      return null;
+    }
+    return session;
+  }
+
+  private List<Message> history(Session session) {
+    return new ArrayList<>(
+        em.createNamedQuery(Message.FIND_BY_SESSION, Message.class)
+            .setParameter("session", session.getId())
+            .setParameter("after", 0L)
+            .getResultList());
+  }
+
+  private ClaimedRun fail(Task task, String code, String message) {
+    var reason = code.equals("PROVIDER_ERROR") ? StopReason.PROVIDER_ERROR.apiName() : null;
+    task.fail(code, message, reason, clock.instant());
+    events.append(task.getId(), task.getAgent(), Status.failed(code));
+    return null;
+  }
+
+  /** The agent's definition with the task's own limits in place of the agent's. */
+  static AgentSpec withTaskLimits(AgentSpec spec, Task task) {
+    var agentLimits = spec.limits();
+    var taskSpec = task.spec();
+    var limits =
+        new AgentLimits(
+            taskSpec.maxIterations() != null
+                ? taskSpec.maxIterations()
+                : agentLimits.maxIterations(),
+            taskSpec.maxDurationSeconds() != null
+                ? taskSpec.maxDurationSeconds()
+                : agentLimits.maxDurationSeconds(),
+            taskSpec.tokenBudget() != null ? taskSpec.tokenBudget() : agentLimits.tokenBudget());
+    return new AgentSpec(
+        spec.description(),
+        spec.systemPrompt(),
+        spec.provider(),
+        spec.model(),
+        spec.temperature(),
+        spec.maxOutputTokens(),
+        spec.tools(),
+        limits,
+        spec.enabled());
+  }
+}

@@ -1,0 +1,68 @@
+package org.agentry.dispatch.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.agentry.agent.entity.StopReason;
+import org.agentry.run.control.RunOutcome;
+import org.agentry.task.control.TaskEvents;
+import org.agentry.task.control.TaskEvents.Status;
+import org.agentry.task.entity.Task;
+import org.agentry.task.entity.TaskStatus;
+
+/**
+ * Writes how a task's run ended onto the task, in the caller's transaction: completed, waiting for
+ * an answer, cancelled, failed, or queued again after a retriable provider failure (with a backoff
+ * that doubles per attempt).
+ */
+@ApplicationScoped
+public class TaskOutcomes {
+
+  @Inject TaskEvents events;
+  @Inject Clock clock;
+
+  /**
+   * Applies the outcome to the task.
+   *
+   * @param retryBase the wait before the second attempt after a retriable provider failure
+   */
+  public void write(Task task, RunOutcome outcome, Duration retryBase) {
+    var now = clock.instant();
+    if (outcome instanceof RunOutcome.Waiting waiting) {
+      task.waitFor(waiting.question(), waiting.pendingCallId(), now);
+      append(task, Status.waiting(waiting.question()));
+    } else if (outcome instanceof RunOutcome.Completed completed) {
+      task.finish(TaskStatus.COMPLETED, completed.reply(), StopReason.COMPLETED.apiName(), now);
+      var reply = completed.reply() == null ? "" : completed.reply();
+      append(task, new TaskEvents.Text("assistant", reply));
+      append(task, Status.ended("completed", StopReason.COMPLETED.apiName()));
+    } else {
+      stopped(task, (RunOutcome.Stopped) outcome, retryBase);
+    }
+  }
+
+  private void stopped(Task task, RunOutcome.Stopped stopped, Duration retryBase) {
+    var now = clock.instant();
+    var reason = stopped.stopReason();
+    switch (reason) {
+      case CANCELLED -> task.finish(TaskStatus.CANCELLED, null, reason.apiName(), now);
+      case PROVIDER_ERROR -> {
+        if (stopped.retriable() && task.getAttempts() < task.getMaxAttempts()) {
+          var wait = retryBase.multipliedBy(1L << Math.min(Math.max(task.getAttempts() - 1, 0), 6));
+          task.requeue(now.plus(wait), now);
+          append(task, Status.requeued("provider_error"));
+          return;
+        }
+        task.fail("PROVIDER_ERROR", stopped.error(), reason.apiName(), now);
+      }
+      default ->
+          task.fail(reason.name(), "The run stopped: " + reason.apiName(), reason.apiName(), now);
+    }
+    append(task, Status.ended(task.getStatus().apiName(), reason.apiName()));
+  }
+
+  private void append(Task task, TaskEvents.Data data) {
+    events.append(task.getId(), task.getAgent(), data);
+  }
+}

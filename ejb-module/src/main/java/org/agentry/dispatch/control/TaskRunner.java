@@ -1,0 +1,103 @@
+package org.agentry.dispatch.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.agentry.budget.boundary.Budgets;
+import org.agentry.dispatch.boundary.TaskRuns;
+import org.agentry.provider.control.ProviderCaller;
+import org.agentry.run.control.BudgetGate;
+import org.agentry.run.control.LoopRun;
+import org.agentry.tool.control.ToolInvoker;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs tasks on this node: claim (which starts the run), the agent loop, the outcome. It keeps the
+ * runs in progress here with their leases, so that the lease keeper can renew them and stop those
+ * cancelled or taken away. Any failure it does not expect leaves the task to its lease: the sweeper
+ * re-queues it.
+ */
+@ApplicationScoped
+public class TaskRunner {
+
+  private static final Logger LOG = Logger.getLogger(TaskRunner.class.getName());
+  private static final ProviderCaller CALLER = new ProviderCaller();
+
+  @Inject TaskRuns runs;
+  @Inject Budgets budgets;
+  @Inject ToolInvoker tools;
+  @Inject NodeIdentity node;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "agentry.dispatch.lease-seconds", defaultValue = "30")
+  int leaseSeconds;
+
+  @Inject
+  @ConfigProperty(name = "agentry.dispatch.retry-backoff-seconds", defaultValue = "2")
+  int retryBackoffSeconds;
+
+  private final ConcurrentHashMap<String, RunningTask> running = new ConcurrentHashMap<>();
+
+  /** Claims and runs the task, if it can be claimed; returns when the run ends. */
+  public void run(String taskId) {
+    var claimed = runs.claim(taskId, node.id(), lease());
+    if (claimed == null) {
+      return;
+    }
+    var current = new RunningTask(claimed.lease(), Thread.currentThread());
+    running.put(taskId, current);
+    try {
+      var recorder =
+          new TaskRecorder(runs, current, claimed, Duration.ofSeconds(retryBackoffSeconds));
+      new LoopRun(claimed.context(), tools, gate(claimed), recorder, CALLER, clock).run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Task " + taskId + " failed unexpectedly; its lease will expire", e);
+    } finally {
+      running.remove(taskId, current);
+      current.leave();
+    }
+  }
+
+  private BudgetGate gate(ClaimedRun claimed) {
+    var limits = claimed.limits();
+    if (!limits.applies()) {
+      return BudgetGate.NONE;
+    }
+    var session = claimed.context().sessionId();
+    return (tokens, usd) -> budgets.reserve(limits, session, tokens, usd);
+  }
+
+  /** The lease a claim or renewal grants. */
+  public Duration lease() {
+    return Duration.ofSeconds(leaseSeconds);
+  }
+
+  /** The runs on this node now: task id → lease token. */
+  public Map<String, String> leases() {
+    return running.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().lease().token()));
+  }
+
+  /** How many tasks run on this node now. */
+  public int runningCount() {
+    return running.size();
+  }
+
+  /**
+   * Stops the task's run at its next step, aborting its in-flight model call, if it runs here: it
+   * was cancelled, or its lease was lost.
+   */
+  public void stop(String taskId) {
+    var task = running.get(taskId);
+    if (task != null) {
+      task.stop();
+    }
+  }
+}

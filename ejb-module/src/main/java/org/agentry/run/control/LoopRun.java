@@ -1,0 +1,294 @@
+package org.agentry.run.control;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.agentry.agent.entity.StopReason;
+import org.agentry.budget.boundary.Reservation;
+import org.agentry.provider.control.ProviderCaller;
+import org.agentry.provider.control.ProviderException;
+import org.agentry.provider.control.TokenEstimate;
+import org.agentry.run.control.RunOutcome.ToolCallSummary;
+import org.agentry.run.control.StepRecorder.Ending;
+import org.agentry.run.control.StepRecorder.ModelRequest;
+import org.agentry.run.control.StepRecorder.ModelStep;
+import org.agentry.run.control.StepRecorder.ToolRun;
+import org.agentry.tool.control.AskUserTool;
+import org.agentry.tool.control.ToolContext;
+import org.agentry.tool.control.ToolInvoker;
+import org.agentry.tool.control.ToolOutcome;
+
+/**
+ * One run of the agent loop: the system prompt, the session's history and the new input, with the
+ * agent's tool specifications, go to the model; the tool calls it asks for run in order and their
+ * results go back; repeat until a reply without tool calls ({@code completed}) or a limit:
+ * iterations, duration, token budget, a cancel, a provider failure. In a task, {@code ask_user}
+ * parks the run until someone answers. Everything the run produces goes to its {@link
+ * StepRecorder}; this class touches no database itself.
+ */
+public final class LoopRun {
+
+  /** The output a call may use when the agent sets no maximum, for the worst-case estimate. */
+  static final int DEFAULT_MAX_OUTPUT = 1024;
+
+  private final RunContext context;
+  private final ToolInvoker tools;
+  private final BudgetGate budget;
+  private final StepRecorder recorder;
+  private final ProviderCaller caller;
+  private final Clock clock;
+  private final Instant deadline;
+  private final List<ToolCallSummary> toolCalls = new ArrayList<>();
+  private final List<ChatMessage> messages = new ArrayList<>();
+  private long promptTokens;
+  private long completionTokens;
+  private BigDecimal cost = BigDecimal.ZERO;
+  private int iterations;
+
+  /**
+   * A run, ready to {@link #run()}.
+   *
+   * @param caller calls the model with the provider's retries
+   */
+  public LoopRun(
+      RunContext context,
+      ToolInvoker tools,
+      BudgetGate budget,
+      StepRecorder recorder,
+      ProviderCaller caller,
+      Clock clock) {
+    this.context = context;
+    this.tools = tools;
+    this.budget = budget;
+    this.recorder = recorder;
+    this.caller = caller;
+    this.clock = clock;
+    this.deadline = clock.instant().plusSeconds(context.spec().limits().maxDurationSeconds());
+  }
+
+  /** Runs until a final answer, a limit, a cancel or a question for the user; records the end. */
+  public RunOutcome run() {
+    var spec = context.spec();
+    messages.add(SystemMessage.from(spec.systemPrompt()));
+    messages.addAll(Transcript.toChatMessages(context.history()));
+    if (context.input() != null) {
+      messages.add(UserMessage.from(context.input()));
+    }
+    var specifications = tools.specifications(spec.tools());
+    while (true) {
+      var stop = limitReached();
+      if (stop != null) {
+        return end(null, null, List.of(), stopped(stop, null, false));
+      }
+      var reservation = reserve();
+      if (reservation == null) {
+        return end(null, null, List.of(), stopped(StopReason.BUDGET_EXCEEDED, null, false));
+      }
+      recorder.modelRequest(new ModelRequest(iterations + 1, messages.size()));
+      var request = ChatRequest.builder().messages(messages);
+      if (!specifications.isEmpty()) {
+        request.toolSpecifications(specifications);
+      }
+      long began = System.nanoTime();
+      ChatResponse response;
+      try {
+        response = call(request.build());
+      } catch (ProviderException e) {
+        var outcome =
+            recorder.shouldStop()
+                ? stopped(StopReason.CANCELLED, null, false)
+                : stopped(StopReason.PROVIDER_ERROR, e.getMessage(), e.retriable());
+        return end(null, reservation, List.of(), outcome);
+      }
+      var reply = response.aiMessage();
+      var step = step(reply, response.tokenUsage(), began, reservation);
+      messages.add(reply);
+      if (!reply.hasToolExecutionRequests()) {
+        return end(step, null, List.of(), new RunOutcome.Completed(reply.text(), totals()));
+      }
+      var ended = runTools(step, reply.toolExecutionRequests());
+      if (ended != null) {
+        return ended;
+      }
+    }
+  }
+
+  /**
+   * Writes the step, runs its tool calls in order and writes their results; returns the run's end
+   * when a cancel or an {@code ask_user} question stops it, else null.
+   */
+  private RunOutcome runTools(ModelStep step, List<ToolExecutionRequest> calls) {
+    if (recorder.shouldStop()) {
+      return end(step, null, skipped(calls, "not run: the run was cancelled"), cancelled());
+    }
+    var first = calls.get(0);
+    if (asksUser(first)) {
+      var rest = skipped(calls.subList(1, calls.size()), "not run: waiting for the user's answer");
+      return end(step, null, rest, waiting(first));
+    }
+    recorder.modelResponded(step);
+    var runs = new ArrayList<ToolRun>();
+    for (int i = 0; i < calls.size(); i++) {
+      var call = calls.get(i);
+      if (recorder.shouldStop()) {
+        runs.addAll(skipped(calls.subList(i, calls.size()), "not run: the run was cancelled"));
+        return end(null, null, runs, cancelled());
+      }
+      if (asksUser(call)) {
+        runs.addAll(
+            skipped(calls.subList(i + 1, calls.size()), "not run: waiting for the user's answer"));
+        return end(null, null, runs, waiting(call));
+      }
+      var run = new ToolRun(call, invoke(call));
+      runs.add(run);
+      messages.add(ToolExecutionResultMessage.from(call, run.outcome().textForModel()));
+    }
+    var next = limitReached() == null ? new ModelRequest(iterations + 1, messages.size()) : null;
+    recorder.toolsRan(runs, next);
+    return null;
+  }
+
+  private boolean asksUser(ToolExecutionRequest call) {
+    return context.inTask()
+        && AskUserTool.NAME.equals(call.name())
+        && context.spec().tools().contains(AskUserTool.NAME);
+  }
+
+  private ToolOutcome invoke(ToolExecutionRequest call) {
+    var toolContext =
+        new ToolContext(
+            context.agent(), context.sessionId(), context.taskId(), context.workspace());
+    var outcome = tools.invoke(toolContext, call, context.spec().tools());
+    toolCalls.add(
+        new ToolCallSummary(
+            call.id(),
+            call.name(),
+            call.arguments(),
+            outcome.result(),
+            outcome.error(),
+            outcome.durationMs()));
+    return outcome;
+  }
+
+  private static List<ToolRun> skipped(List<ToolExecutionRequest> calls, String why) {
+    return calls.stream().map(c -> new ToolRun(c, new ToolOutcome(null, why, 0))).toList();
+  }
+
+  /**
+   * Reserves the next call's worst case — the prompt estimate plus the maximum output — against the
+   * run's token budget and every budget of the agent and session; null when one would pass.
+   */
+  private Reservation reserve() {
+    var spec = context.spec();
+    long prompt = TokenEstimate.ofMessages(messages);
+    int output = spec.maxOutputTokens() != null ? spec.maxOutputTokens() : DEFAULT_MAX_OUTPUT;
+    long worst = prompt + output;
+    var tokenBudget = spec.limits().tokenBudget();
+    if (tokenBudget != null && promptTokens + completionTokens + worst > tokenBudget) {
+      return null;
+    }
+    var usd =
+        context
+            .model()
+            .prices()
+            .cost(spec.model(), (int) Math.min(prompt, Integer.MAX_VALUE), output);
+    return budget.reserve(worst, usd).orElse(null);
+  }
+
+  private ChatResponse call(ChatRequest request) {
+    recorder.modelCallStarted();
+    try {
+      return caller.call(context.model().chatModel(), request, context.model().maxRetries());
+    } catch (ProviderException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new ProviderException("the model call failed", 0, false, null, null);
+    } finally {
+      recorder.modelCallEnded();
+    }
+  }
+
+  private StopReason limitReached() {
+    var limits = context.spec().limits();
+    if (recorder.shouldStop()) {
+      return StopReason.CANCELLED;
+    }
+    if (iterations >= limits.maxIterations()) {
+      return StopReason.MAX_ITERATIONS;
+    }
+    if (clock.instant().isAfter(deadline)) {
+      return StopReason.MAX_DURATION;
+    }
+    var tokenBudget = limits.tokenBudget();
+    if (tokenBudget != null && promptTokens + completionTokens >= tokenBudget) {
+      return StopReason.BUDGET_EXCEEDED;
+    }
+    return null;
+  }
+
+  private ModelStep step(AiMessage reply, TokenUsage usage, long began, Reservation reservation) {
+    iterations++;
+    int prompt = usage == null || usage.inputTokenCount() == null ? 0 : usage.inputTokenCount();
+    int completion =
+        usage == null || usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
+    var model = context.spec().model();
+    var callCost = context.model().prices().cost(model, prompt, completion);
+    promptTokens += prompt;
+    completionTokens += completion;
+    cost = cost.add(callCost);
+    var calls =
+        reply.hasToolExecutionRequests()
+            ? List.copyOf(reply.toolExecutionRequests())
+            : List.<ToolExecutionRequest>of();
+    long latencyMs = (System.nanoTime() - began) / 1_000_000;
+    return new ModelStep(
+        iterations,
+        model,
+        reply.text(),
+        calls,
+        prompt,
+        completion,
+        callCost,
+        latencyMs,
+        reservation);
+  }
+
+  private RunOutcome end(
+      ModelStep step, Reservation released, List<ToolRun> runs, RunOutcome outcome) {
+    recorder.finish(new Ending(step, released, runs, outcome));
+    return outcome;
+  }
+
+  private RunOutcome cancelled() {
+    return stopped(StopReason.CANCELLED, null, false);
+  }
+
+  private RunOutcome waiting(ToolExecutionRequest askUser) {
+    return new RunOutcome.Waiting(AskUserTool.question(askUser), askUser.id(), totals());
+  }
+
+  private RunOutcome stopped(StopReason reason, String error, boolean retriable) {
+    return new RunOutcome.Stopped(reason, error, retriable, totals());
+  }
+
+  private RunOutcome.Totals totals() {
+    return new RunOutcome.Totals(
+        context.sessionId(),
+        iterations,
+        promptTokens,
+        completionTokens,
+        cost,
+        List.copyOf(toolCalls));
+  }
+}

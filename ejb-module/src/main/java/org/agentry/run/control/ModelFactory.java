@@ -1,0 +1,59 @@
+package org.agentry.run.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.ConcurrentHashMap;
+import org.agentry.agent.entity.AgentSpec;
+import org.agentry.provider.control.ChatModels;
+import org.agentry.provider.control.PriceTable;
+import org.agentry.provider.control.ProviderSettings;
+import org.agentry.provider.entity.Provider;
+
+/**
+ * Builds each provider's chat model once per agent configuration and keeps it: building one looks
+ * up LangChain4j's factories through the service loader and makes an HTTP client, too costly for
+ * every run. A provider that changes gets a new version, and so new models; superseded ones are
+ * dropped.
+ */
+@ApplicationScoped
+public class ModelFactory {
+
+  private record Key(
+      String provider, long version, String model, Double temperature, Integer maxOutputTokens) {}
+
+  private final ConcurrentHashMap<Key, ProviderModel> models = new ConcurrentHashMap<>();
+
+  /**
+   * The model the agent calls at this provider.
+   *
+   * @param provider the agent's provider as stored, with its API key
+   * @throws IllegalArgumentException if the provider's settings or the agent's model are unusable
+   */
+  public ProviderModel model(Provider provider, AgentSpec spec) {
+    var key =
+        new Key(
+            provider.getName(),
+            provider.getVersion(),
+            spec.model(),
+            spec.temperature(),
+            spec.maxOutputTokens());
+    var model = models.get(key);
+    if (model != null) {
+      return model;
+    }
+    models
+        .keySet()
+        .removeIf(k -> k.provider().equals(key.provider()) && k.version() < key.version());
+    return models.computeIfAbsent(key, k -> build(provider, spec));
+  }
+
+  private static ProviderModel build(Provider provider, AgentSpec spec) {
+    var settings = ProviderSettings.of(provider);
+    var chatModel =
+        ChatModels.create(settings, spec.model(), spec.temperature(), spec.maxOutputTokens());
+    return new ProviderModel(
+        provider.getName(),
+        chatModel,
+        PriceTable.parse(provider.spec().prices()),
+        settings.maxRetries());
+  }
+}

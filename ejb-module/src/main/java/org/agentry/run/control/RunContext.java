@@ -1,0 +1,39 @@
+package org.agentry.run.control;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.agentry.agent.entity.AgentSpec;
+import org.agentry.session.entity.Message;
+
+/**
+ * What one run of the agent loop starts from, read once when the run begins.
+ *
+ * @param agent the agent's name
+ * @param spec the agent's definition, with a task's own limits already applied
+ * @param model the provider's model for this agent, with its prices
+ * @param sessionId the session the run writes to
+ * @param history the session's stored messages before this run, oldest first
+ * @param input the new user message to send after the history, or null when the history already
+ *     ends with what the model should answer (a resumed task)
+ * @param taskId the task the run belongs to, or null for a chat turn
+ * @param workspace the agent's workspace directory for file tools
+ */
+public record RunContext(
+    String agent,
+    AgentSpec spec,
+    ProviderModel model,
+    String sessionId,
+    List<Message> history,
+    String input,
+    String taskId,
+    Path workspace) {
+
+  public RunContext {
+    history = List.copyOf(history);
+  }
+
+  /** Whether the run belongs to a task (and may wait for a person's answer). */
+  public boolean inTask() {
+    return taskId != null;
+  }
+}

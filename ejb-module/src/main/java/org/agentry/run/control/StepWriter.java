@@ -1,0 +1,96 @@
+package org.agentry.run.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import org.agentry.budget.boundary.Budgets;
+import org.agentry.run.control.StepRecorder.ModelStep;
+import org.agentry.run.control.StepRecorder.ToolRun;
+import org.agentry.session.entity.Message;
+import org.agentry.tool.entity.ToolCallOrigin;
+import org.agentry.tool.entity.ToolCallRecord;
+import org.agentry.usage.entity.ModelCall;
+import org.agentry.usage.entity.UsageRecord;
+
+/**
+ * Writes a run's steps into the session, in the caller's transaction: the model's reply with its
+ * usage record and budget settlement, and tool results with their call records. Chats and tasks
+ * write through here; each returns the id of the last message it stored.
+ */
+@ApplicationScoped
+public class StepWriter {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Budgets budgets;
+  @Inject Clock clock;
+
+  /**
+   * Stores the model's reply and its usage, and settles the call's reservation to what it used.
+   *
+   * @param provider the provider's name
+   * @return the reply's message id
+   */
+  public long modelStep(ToolCallOrigin origin, String provider, ModelStep step) {
+    var now = clock.instant();
+    var reply =
+        Message.assistant(
+            origin.sessionId(), step.text(), Transcript.toolCallsJson(step.toolCalls()), now);
+    em.persist(reply);
+    var call =
+        new ModelCall(provider, step.model(), origin.agent(), origin.sessionId(), origin.taskId());
+    em.persist(
+        new UsageRecord(
+            call,
+            step.promptTokens(),
+            step.completionTokens(),
+            step.costUsd(),
+            step.latencyMs(),
+            now));
+    budgets.settle(
+        step.reservation(), (long) step.promptTokens() + step.completionTokens(), step.costUsd());
+    return reply.getId();
+  }
+
+  /**
+   * Stores each tool call's record and its result as the model will read it.
+   *
+   * @return the last result's message id, or 0 when there were none
+   */
+  public long toolRuns(ToolCallOrigin origin, List<ToolRun> runs) {
+    long last = 0;
+    for (var run : runs) {
+      last = toolRun(origin, run);
+    }
+    return last;
+  }
+
+  /**
+   * Stores one tool call's record and its result.
+   *
+   * @return the result's message id
+   */
+  public long toolRun(ToolCallOrigin origin, ToolRun run) {
+    var now = clock.instant();
+    var outcome = run.outcome();
+    var callId = run.call().id();
+    var name = run.call().name();
+    var arguments = run.call().arguments() == null ? "{}" : run.call().arguments();
+    em.persist(
+        new ToolCallRecord(
+            origin,
+            callId,
+            name,
+            arguments,
+            outcome.result(),
+            outcome.error(),
+            outcome.durationMs(),
+            now));
+    var result = Message.toolResult(origin.sessionId(), callId, name, outcome.textForModel(), now);
+    em.persist(result);
+    return result.getId();
+  }
+}
