@@ -30,6 +30,15 @@ public class ToolInvoker {
 
   private Map<String, Tool> tools;
 
+  /** An invoker of exactly these tools, outside CDI (tests, tools built by hand). */
+  public static ToolInvoker of(Collection<? extends Tool> tools) {
+    var invoker = new ToolInvoker();
+    var map = new TreeMap<String, Tool>();
+    tools.forEach(tool -> map.put(tool.name(), tool));
+    invoker.tools = map;
+    return invoker;
+  }
+
   /** The names of every tool there is, sorted. */
   public Collection<String> names() {
     return byName().keySet();

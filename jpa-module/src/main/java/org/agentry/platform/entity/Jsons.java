@@ -19,7 +19,11 @@ import java.util.Collection;
 public final class Jsons {
 
   private static final JsonProvider PROVIDER = JsonProvider.provider();
-  private static final Jsonb JSONB = JsonbBuilder.create();
+
+  /** Made on first use, so that code using only JSON-P needs no JSON-B provider. */
+  private static final class Binding {
+    static final Jsonb JSONB = JsonbBuilder.create();
+  }
 
   private Jsons() {}
 
@@ -53,6 +57,6 @@ public final class Jsons {
    * left out).
    */
   public static Jsonb jsonb() {
-    return JSONB;
+    return Binding.JSONB;
   }
 }
