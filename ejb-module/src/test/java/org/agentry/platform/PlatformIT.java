@@ -1,19 +1,38 @@
 package org.agentry.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import java.io.File;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import org.agentry.agent.boundary.Agents;
+import org.agentry.agent.entity.AgentSpec;
+import org.agentry.budget.boundary.Reservation;
+import org.agentry.dispatch.boundary.Leases;
+import org.agentry.dispatch.boundary.TaskRuns;
 import org.agentry.platform.boundary.SystemInfo;
+import org.agentry.provider.boundary.Providers;
+import org.agentry.provider.entity.ProviderKind;
+import org.agentry.provider.entity.ProviderSpec;
+import org.agentry.run.control.RunOutcome;
+import org.agentry.run.control.StepRecorder.Ending;
+import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.security.boundary.ApiKeys;
 import org.agentry.security.entity.Role;
+import org.agentry.task.entity.TaskStatus;
+import org.agentry.tool.entity.ToolCallOrigin;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -24,8 +43,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * In-container tests on Payara Micro against PostgreSQL and the embedded ActiveMQ broker: the
- * platform's datasource, Flyway migrations, JMS priority order and the API key store. The archive
- * is the real ejb-module jar with its runtime libraries, deployed once for the class.
+ * platform's datasource, Flyway migrations, JMS priority order, the API key store and fenced task
+ * leases. The archive is the real ejb-module jar with its runtime libraries, deployed once for the
+ * class.
  */
 @ExtendWith(ArquillianExtension.class)
 class PlatformIT {
@@ -37,11 +57,16 @@ class PlatformIT {
     return ShrinkWrap.create(WebArchive.class, "agentry-it.war")
         .addAsLibrary(new File(System.getProperty("agentry.it.ejbJar")))
         .addAsLibraries(libraries)
-        .addClasses(PriorityProbe.class)
+        .addClasses(PriorityProbe.class, TaskProbe.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
 
   @Inject PriorityProbe probe;
+  @Inject TaskRuns runs;
+  @Inject Leases leases;
+  @Inject TaskProbe tasks;
+  @Inject Providers providers;
+  @Inject Agents agents;
   @Inject ApiKeys apiKeys;
   @Inject SystemInfo systemInfo;
 
@@ -75,5 +100,65 @@ class PlatformIT {
     apiKeys.revoke(created.key().getId());
     assertTrue(apiKeys.authenticate(created.token()).isEmpty());
     assertTrue(apiKeys.find(created.key().getId()).orElseThrow().isRevoked());
+  }
+
+  /**
+   * A run whose lease lapsed and whose task was claimed again (here by the same node, as after a
+   * long pause) writes nothing, learns at renewal that it lost the task, and cannot end it; the new
+   * run can.
+   */
+  @Test
+  void staleRunWritesNothingAndTheNewRunEndsTheTask() {
+    var agent = scriptedAgent();
+    var taskId = tasks.queuedTask(agent);
+    var node = "node-it";
+
+    var first = runs.claim(taskId, node, Duration.ofSeconds(30));
+    assertNotNull(first);
+    tasks.lapse(taskId);
+    var second = runs.claim(taskId, node, Duration.ofSeconds(30));
+    assertNotNull(second);
+    assertNotEquals(first.lease().token(), second.lease().token());
+    assertEquals(2, tasks.task(taskId).getAttempts());
+
+    var origin = new ToolCallOrigin(agent, first.context().sessionId(), taskId);
+    assertEquals(TaskRuns.STALE, runs.modelResponded(first.lease(), origin, "p", step()));
+    var renewal = leases.renew(Map.of(taskId, first.lease().token()), Duration.ofSeconds(30));
+    assertTrue(renewal.lost().contains(taskId));
+    assertFalse(runs.finish(first.lease(), origin, "p", completed("old"), Duration.ofSeconds(1)));
+    assertEquals(TaskStatus.RUNNING, tasks.task(taskId).getStatus());
+
+    var renewed = leases.renew(Map.of(taskId, second.lease().token()), Duration.ofSeconds(30));
+    assertTrue(renewed.lost().isEmpty());
+    var newOrigin = new ToolCallOrigin(agent, second.context().sessionId(), taskId);
+    assertTrue(
+        runs.finish(second.lease(), newOrigin, "p", completed("new"), Duration.ofSeconds(1)));
+    var task = tasks.task(taskId);
+    assertEquals(TaskStatus.COMPLETED, task.getStatus());
+    assertEquals("new", task.getOutput());
+  }
+
+  private String scriptedAgent() {
+    var suffix = UUID.randomUUID().toString().substring(0, 8);
+    var provider = "p-" + suffix;
+    providers.create(
+        provider,
+        new ProviderSpec(ProviderKind.SCRIPTED, null, 1000, 0, "{}", "[{\"text\":\"x\"}]"),
+        null);
+    var name = "fenced-" + suffix;
+    agents.create(
+        name,
+        new AgentSpec(null, "You help.", provider, "scripted", null, null, List.of(), null, true));
+    return name;
+  }
+
+  private static ModelStep step() {
+    return new ModelStep(
+        1, "scripted", "hi", List.of(), 1, 1, BigDecimal.ZERO, 1, Reservation.NONE);
+  }
+
+  private static Ending completed(String reply) {
+    var totals = new RunOutcome.Totals(null, 1, 1, 1, BigDecimal.ZERO, List.of());
+    return new Ending(null, null, List.of(), new RunOutcome.Completed(reply, totals));
   }
 }

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dispatch on the embedded defaults with one consumer: priority order after a paused dispatch
- * resumes, and crash recovery — 200 tasks against a slow OpenAI-compatible stub, {@code kill -9} in
- * the middle, a restart, and every task ends once, none completed twice.
+ * Dispatch on the embedded defaults: with one consumer, priority order after a paused dispatch
+ * resumes; with eight, crash recovery — 200 tasks against a slow OpenAI-compatible stub, {@code
+ * kill -9} in the middle, a restart, and every task ends once, none completed twice, and no more
+ * model calls than tasks plus the calls in flight at the kill.
  */
 class DispatchIT {
 
@@ -36,6 +37,7 @@ class DispatchIT {
   private static ServerProcess server;
   private static Api api;
   private static String admin;
+  private static int concurrency;
 
   @BeforeAll
   static void start() throws Exception {
@@ -49,6 +51,18 @@ class DispatchIT {
                     .withHeader("Content-Type", JSON)
                     .withFixedDelay(80)
                     .withBody(reply())));
+    useServer(1);
+  }
+
+  /** Makes sure the server runs with this many consumers, restarting it on the same data if not. */
+  private static void useServer(int consumers) throws Exception {
+    if (server != null && concurrency == consumers) {
+      return;
+    }
+    if (server != null) {
+      server.stop();
+    }
+    concurrency = consumers;
     server = newServer().start();
     admin = Files.readString(server.dataDir.resolve("admin-token")).trim();
     api = new Api(server.base());
@@ -65,7 +79,7 @@ class DispatchIT {
   private static ServerProcess newServer() throws Exception {
     var env =
         Map.of(
-            "AGENTRY_DISPATCH_CONCURRENCY", "1",
+            "AGENTRY_DISPATCH_CONCURRENCY", Integer.toString(concurrency),
             "AGENTRY_DISPATCH_LEASE_SECONDS", "10",
             "AGENTRY_AGENTS_DIR", "none");
     var dir = server == null ? ServerProcess.workDirectory("dispatch-it") : server.dataDir;
@@ -74,6 +88,7 @@ class DispatchIT {
 
   @Test
   void resumedDispatchRunsHighestPriorityFirst() throws Exception {
+    useServer(1);
     var agent = stubAgent();
     post("/api/v1/dispatch/pause", "");
     var submitted = new ArrayList<String>();
@@ -98,6 +113,7 @@ class DispatchIT {
 
   @Test
   void everyTaskEndsOnceAfterAKillAndRestart() throws Exception {
+    useServer(8);
     var agent = stubAgent();
     var ids = new ArrayList<String>();
     for (int i = 0; i < 200; i++) {
@@ -112,6 +128,8 @@ class DispatchIT {
     var tasks = awaitAllFinished(ids);
 
     var calls = callsPerMarker();
+    int total = calls.values().stream().mapToInt(Integer::intValue).sum();
+    assertTrue(total <= ids.size() + concurrency, "model calls " + total + " for 200 tasks");
     for (int i = 0; i < tasks.size(); i++) {
       var task = tasks.get(i);
       assertEquals("completed", task.getString("status"), task.toString());

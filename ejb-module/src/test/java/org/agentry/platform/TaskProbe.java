@@ -1,0 +1,34 @@
+package org.agentry.platform;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+import org.agentry.task.entity.Task;
+import org.agentry.task.entity.TaskSpec;
+
+/** Stores and changes tasks behind the boundaries' backs, for the lease tests. */
+@Stateless
+public class TaskProbe {
+
+  @PersistenceContext EntityManager em;
+
+  /** A queued task that no message carries: only the test claims it. */
+  public String queuedTask(String agent) {
+    var spec = new TaskSpec("fenced", 4, List.of(), null, null, null, null, null, null);
+    var task = new Task(agent, spec, 3, Instant.now());
+    em.persist(task);
+    return task.getId();
+  }
+
+  /** What happens when a lease lapses and the sweeper re-queues the task, minus the message. */
+  public void lapse(String taskId) {
+    em.find(Task.class, taskId).requeue(null, Instant.now());
+  }
+
+  /** The task as stored now. */
+  public Task task(String taskId) {
+    return em.find(Task.class, taskId);
+  }
+}
