@@ -7,8 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.TreeMap;
@@ -28,6 +27,8 @@ import org.agentry.tool.control.ToolInvoker;
 public class Agents {
 
   @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
 
   @Inject ToolInvoker tools;
 
@@ -60,7 +61,7 @@ public class Agents {
       throw new StateConflictException("AGENT_EXISTS", "An agent '" + name + "' exists already.");
     }
     checkReferences(spec);
-    var agent = new Agent(name, spec, now());
+    var agent = new Agent(name, spec, clock.instant());
     em.persist(agent);
     em.flush();
     return agent;
@@ -78,7 +79,7 @@ public class Agents {
       throw new StaleVersionException("agent", name);
     }
     checkReferences(spec);
-    agent.redefine(spec, now());
+    agent.redefine(spec, clock.instant());
     em.flush();
     return agent;
   }
@@ -91,7 +92,7 @@ public class Agents {
   /** Stops the agent from accepting new chats and tasks. */
   public Agent pause(String name) {
     var agent = get(name);
-    agent.pause(now());
+    agent.pause(clock.instant());
     em.flush();
     return agent;
   }
@@ -99,7 +100,7 @@ public class Agents {
   /** Lets the agent accept work again. */
   public Agent resume(String name) {
     var agent = get(name);
-    agent.resume(now());
+    agent.resume(clock.instant());
     em.flush();
     return agent;
   }
@@ -141,14 +142,14 @@ public class Agents {
     checkTools(pkg.spec());
     var agent = em.find(Agent.class, pkg.name());
     if (agent == null) {
-      agent = new Agent(pkg.name(), pkg.spec(), now());
+      agent = new Agent(pkg.name(), pkg.spec(), clock.instant());
       agent.loadedFromPackage(pkg.digest());
       em.persist(agent);
       report.added().add(pkg.name());
     } else if (agent.getPackageDigest() == null) {
       report.errors().put(pkg.name(), "an agent of this name was defined over the API");
     } else if (!agent.getPackageDigest().equals(pkg.digest())) {
-      agent.redefine(pkg.spec(), now());
+      agent.redefine(pkg.spec(), clock.instant());
       agent.loadedFromPackage(pkg.digest());
       report.changed().add(pkg.name());
     }
@@ -179,9 +180,5 @@ public class Agents {
     InvalidInputException.check(
         unknown.isEmpty(),
         "'tools' names unknown tools " + unknown + "; available: " + tools.names());
-  }
-
-  static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

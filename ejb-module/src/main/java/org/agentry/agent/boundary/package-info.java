@@ -1,6 +1,5 @@
 /**
- * Agents: their definitions (created over the API or loaded from agent packages on disk), pausing,
- * and the agent loop that runs a conversation turn: model call, tool calls, repeat, until a final
- * answer or a limit.
+ * Agents: their definitions (created over the API or loaded from agent packages on disk) and
+ * pausing. Running them is the {@code run} and {@code dispatch} features'.
  */
 package org.agentry.agent.boundary;

@@ -1,5 +1,2 @@
-/**
- * The agent loop's parts: turning stored messages into model messages and back, and what one run
- * produced.
- */
+/** Agent packages: reading and writing an agent as {@code AGENT.md} plus {@code agent.json}. */
 package org.agentry.agent.control;

@@ -6,11 +6,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,6 +32,8 @@ public class Budgets {
 
   @PersistenceContext EntityManager em;
 
+  @Inject Clock clock;
+
   @Inject
   @ConfigProperty(name = "agentry.budget.session-max-tokens")
   Optional<Long> sessionMaxTokens;
@@ -54,7 +55,7 @@ public class Budgets {
       budget = new AgentBudget(agent);
       em.persist(budget);
     }
-    budget.limit(dailyTokens, dailyUsd, monthlyTokens, monthlyUsd, now());
+    budget.limit(dailyTokens, dailyUsd, monthlyTokens, monthlyUsd, clock.instant());
     return budget;
   }
 
@@ -101,7 +102,7 @@ public class Budgets {
       }
       counters.add(counter);
     }
-    var now = now();
+    var now = clock.instant();
     counters.forEach(c -> c.reserve(tokens, usd, now));
     return Optional.of(
         new Reservation(counters.stream().map(BudgetCounter::getScope).toList(), tokens, usd));
@@ -115,7 +116,7 @@ public class Budgets {
     if (reservation == null || !reservation.holds()) {
       return;
     }
-    var now = now();
+    var now = clock.instant();
     for (var scope : reservation.scopes()) {
       counter(scope).settle(reservation.tokens(), reservation.usd(), usedTokens, cost, now);
     }
@@ -190,14 +191,10 @@ public class Budgets {
   private BudgetCounter counter(String scope) {
     var counter = em.find(BudgetCounter.class, scope, LockModeType.PESSIMISTIC_WRITE);
     if (counter == null) {
-      counter = new BudgetCounter(scope, now());
+      counter = new BudgetCounter(scope, clock.instant());
       em.persist(counter);
       em.flush();
     }
     return counter;
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

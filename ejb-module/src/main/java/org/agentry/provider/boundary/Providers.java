@@ -3,11 +3,11 @@ package org.agentry.provider.boundary;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.List;
 import org.agentry.agent.entity.Agent;
 import org.agentry.platform.boundary.StaleVersionException;
@@ -31,6 +31,8 @@ public class Providers {
   public record ProviderModels(String provider, String kind, List<String> models, String error) {}
 
   @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
 
   /** Every provider, by name. */
   public List<Provider> list() {
@@ -63,7 +65,7 @@ public class Providers {
           "PROVIDER_EXISTS", "A provider '" + name + "' exists already.");
     }
     check(spec);
-    var provider = new Provider(name, spec, apiKey, now());
+    var provider = new Provider(name, spec, apiKey, clock.instant());
     checkSettings(provider);
     em.persist(provider);
     em.flush();
@@ -83,7 +85,7 @@ public class Providers {
       throw new StaleVersionException("provider", name);
     }
     check(spec);
-    provider.reconfigure(spec, apiKey, now());
+    provider.reconfigure(spec, apiKey, clock.instant());
     checkSettings(provider);
     em.flush();
     return provider;
@@ -143,9 +145,5 @@ public class Providers {
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(e.getMessage());
     }
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

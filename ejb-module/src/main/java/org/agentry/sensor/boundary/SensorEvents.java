@@ -4,8 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.agentry.sensor.entity.SensorEvent;
@@ -28,6 +27,8 @@ public class SensorEvents {
 
   @PersistenceContext EntityManager em;
 
+  @Inject Clock clock;
+
   @Inject Tasks tasks;
 
   /**
@@ -39,9 +40,7 @@ public class SensorEvents {
    */
   public Received receive(
       String sensorId, String eventId, String dedupeKey, String payload, TaskOrder order) {
-    var event =
-        new SensorEvent(
-            sensorId, eventId, dedupeKey, payload, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    var event = new SensorEvent(sensorId, eventId, dedupeKey, payload, clock.instant());
     var earlier = find(sensorId, event.getDedupeKey());
     if (earlier.isPresent()) {
       return new Received(earlier.get(), false);

@@ -1,10 +1,10 @@
 package org.agentry.session.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.List;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
@@ -21,6 +21,8 @@ public class Sessions {
   public record Page<T>(List<T> items, long total) {}
 
   @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
 
   /**
    * Sessions, newest first.
@@ -97,7 +99,7 @@ public class Sessions {
     if (!session.isActive()) {
       throw new StateConflictException("SESSION_KILLED", "The session was killed already.");
     }
-    session.kill(Instant.now().truncatedTo(ChronoUnit.MICROS));
+    session.kill(clock.instant());
     return session;
   }
 }

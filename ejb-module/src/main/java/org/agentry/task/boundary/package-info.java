@@ -1,9 +1,6 @@
 /**
- * Background tasks: submitting, reading, cancelling, answering and deleting them; dispatching them
- * through the JMS task queue in priority order; claiming them with leases; and the sweeper that
- * re-queues what a dead node left behind.
- *
- * <p>The database is the source of truth; a JMS message carries only a task id and is a hint that a
- * task may be runnable. A message whose claim fails is dropped.
+ * Background tasks as their owners see them: submitting, reading, cancelling, answering and
+ * deleting them. Running them is the {@code dispatch} feature's; a task made runnable here reaches
+ * the queue after its transaction commits.
  */
 package org.agentry.task.boundary;

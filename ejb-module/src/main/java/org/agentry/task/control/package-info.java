@@ -1,2 +1,2 @@
-/** Task execution on this node: the runner, its local registry of running tasks, events. */
+/** Task events as typed records, and the event that sends a runnable task after commit. */
 package org.agentry.task.control;

@@ -1,10 +1,10 @@
 package org.agentry.tool.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +15,8 @@ import org.agentry.tool.entity.MemoryEntry;
 public class Memories {
 
   @PersistenceContext EntityManager em;
+
+  @Inject Clock clock;
 
   /** The entry under the key, if any. */
   public Optional<MemoryEntry> read(String agent, String key) {
@@ -27,7 +29,7 @@ public class Memories {
 
   /** Creates or replaces the entry under the key. */
   public void write(String agent, String key, String content) {
-    var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    var now = clock.instant();
     read(agent, key)
         .ifPresentOrElse(
             entry -> entry.rewrite(content, now),

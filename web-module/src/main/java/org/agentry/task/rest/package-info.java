@@ -1,5 +1,5 @@
 /**
- * {@code /api/v1/agents/{name}/tasks}, {@code /api/v1/tasks}, {@code /api/v1/dispatch} and the
- * server-sent event streams {@code /api/v1/tasks/{id}/stream} and {@code /api/v1/stream}.
+ * {@code /api/v1/agents/{name}/tasks}, {@code /api/v1/tasks} and the server-sent event streams
+ * {@code /api/v1/tasks/{id}/stream} and {@code /api/v1/stream}.
  */
 package org.agentry.task.rest;
