@@ -27,6 +27,7 @@ final class ServerProcess implements AutoCloseable {
   final Path log;
   private final Map<String, String> environment;
   private Process process;
+  private Duration startup;
 
   ServerProcess(Path dataDir, Map<String, String> environment) throws IOException {
     this.dataDir = dataDir;
@@ -57,9 +58,23 @@ final class ServerProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
+    long launched = System.nanoTime();
     process = builder.start();
     awaitReady();
+    startup = Duration.ofNanos(System.nanoTime() - launched);
     return this;
+  }
+
+  /** Time from launching the process to {@code /health/ready} UP (polled every 100 ms). */
+  Duration startup() {
+    return startup;
+  }
+
+  /** The environment the server runs with: this JVM's, overridden by the given variables. */
+  Map<String, String> effectiveEnvironment() {
+    var merged = new HashMap<>(System.getenv());
+    merged.putAll(environment);
+    return merged;
   }
 
   private void awaitReady() throws IOException, InterruptedException {
@@ -80,7 +95,7 @@ final class ServerProcess implements AutoCloseable {
       } catch (IOException e) {
         // not listening yet
       }
-      Thread.sleep(500);
+      Thread.sleep(100);
     }
     throw new IllegalStateException("server not ready in " + STARTUP_TIMEOUT + "\n" + logTail());
   }
@@ -118,6 +133,19 @@ final class ServerProcess implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * CPU time the server process has used so far, user plus system, in milliseconds: {@code utime +
+   * stime} of {@code /proc/<pid>/stat} in clock ticks (Linux only).
+   */
+  long cpuMillis() throws IOException {
+    var stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+    // After the command name (in parentheses, may hold spaces) field 3, state, is [0]; utime and
+    // stime, fields 14 and 15, are [11] and [12].
+    var fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
+    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return ticks * 1000 / ClockTicks.PER_SECOND;
+  }
+
   /** Kills the server as a crash would ({@code kill -9}) and waits for it to be gone. */
   void kill() throws InterruptedException {
     if (process != null && process.isAlive()) {
@@ -128,6 +156,24 @@ final class ServerProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     stop();
+  }
+
+  /** Clock ticks per second of {@code /proc} CPU times ({@code getconf CLK_TCK}, else 100). */
+  private static final class ClockTicks {
+    static final long PER_SECOND = read();
+
+    private static long read() {
+      try {
+        var getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
+        var out = new String(getconf.getInputStream().readAllBytes()).trim();
+        return getconf.waitFor(10, TimeUnit.SECONDS) ? Long.parseLong(out) : 100;
+      } catch (IOException | NumberFormatException e) {
+        return 100;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 100;
+      }
+    }
   }
 
   private static int freePort() throws IOException {

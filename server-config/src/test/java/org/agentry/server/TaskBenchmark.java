@@ -3,35 +3,210 @@ package org.agentry.server;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The task benchmark ({@code bin/benchmark}, not part of the test suite): N tasks submitted by 8
- * client threads to an agent whose OpenAI-compatible provider is an instant local stub, on the
- * embedded defaults. Prints submit throughput and latency, end-to-end tasks per second and latency,
- * and the server's RSS.
+ * The task benchmark ({@code bin/benchmark}, not part of the test suite): tasks of one model call
+ * each, submitted by client threads to an agent whose OpenAI-compatible provider is an instant stub
+ * on 127.0.0.1, in two rounds on one server (cold, then warm). Prints the start time, per round the
+ * submit and end-to-end throughput and latency, the tasks in service on average, the server's CPU
+ * time per task and, on PostgreSQL, transactions, rows written and statements per task; and the
+ * server's RSS. System properties (set by {@code bin/benchmark}): {@code benchmark.tasks} per
+ * round, {@code benchmark.clients}, {@code benchmark.concurrency} (empty: the server's default),
+ * {@code benchmark.db.url}/{@code .user}/{@code .password} (empty URL: embedded H2) and {@code
+ * benchmark.pg.log} (PostgreSQL's log file, for statements).
  */
 class TaskBenchmark {
 
   private static final int TASKS = Integer.getInteger("benchmark.tasks", 1000);
-  private static final int CLIENTS = 8;
+  private static final int CLIENTS = Integer.getInteger("benchmark.clients", 16);
+  private static final String DB_URL = System.getProperty("benchmark.db.url", "");
+  private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(5);
+  private static final String JSON = "application/json";
+
+  /**
+   * A measured round: the round's own figures, server CPU time in ms, database counters or null.
+   */
+  private record Measured(
+      String label, TaskRound.Result result, long cpuMillis, DatabaseCounters.Delta db) {}
 
   @Test
   void run() throws Exception {
+    var stub = instantStub();
+    var server = new ServerProcess(ServerProcess.workDirectory("benchmark"), environment());
+    var concurrency =
+        ServerSettings.read(new Properties(), server.effectiveEnvironment()).dispatchConcurrency();
+    var report = new StringBuilder();
+    line(
+        report,
+        "BENCHMARK tasks=%d clients=%d db=%s concurrency=%d",
+        TASKS,
+        CLIENTS,
+        DB_URL.isEmpty() ? "h2" : "postgresql",
+        concurrency);
+    try (server) {
+      server.start();
+      line(report, "  cold start: %.1f s to /health/ready UP", server.startup().toMillis() / 1e3);
+      var admin = Files.readString(server.dataDir.resolve("admin-token")).trim();
+      var api = new Api(server.base());
+      api.post(
+          "/api/v1/providers",
+          admin,
+          JSON,
+          "{\"name\":\"stub\",\"kind\":\"openai\",\"baseUrl\":\""
+              + stub.baseUrl()
+              + "/v1\",\"apiKey\":\"k\"}");
+      api.post(
+          "/api/v1/agents",
+          admin,
+          JSON,
+          "{\"name\":\"bench\",\"systemPrompt\":\"Answer.\",\"provider\":\"stub\",\"model\":\"m\"}");
+      long idleRss = server.rssMiB();
+
+      var rounds = measureRounds(server, new TaskRound(api, admin, "bench"));
+      long runRss = server.rssMiB();
+      for (var round : rounds) {
+        report(report, round, api, admin);
+      }
+      line(report, "  server RSS: %d MiB idle after start, %d MiB after the run", idleRss, runRss);
+      System.out.print(System.lineSeparator() + report);
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "\nserver log: " + server.log, e);
+    } finally {
+      stub.stop();
+    }
+  }
+
+  /** Round 1 (cold) and round 2 (warm) with server CPU time and database counters around each. */
+  private static List<Measured> measureRounds(ServerProcess server, TaskRound round)
+      throws Exception {
+    DatabaseCounters counters = null;
+    DatabaseCounters.Reading reading = null;
+    if (!DB_URL.isEmpty()) {
+      var log = System.getProperty("benchmark.pg.log", "");
+      counters =
+          new DatabaseCounters(
+              DB_URL,
+              System.getProperty("benchmark.db.user", "postgres"),
+              System.getProperty("benchmark.db.password", ""),
+              log.isEmpty() ? Optional.empty() : Optional.of(Path.of(log)));
+      reading = counters.settleAndRead();
+    }
+    var rounds = new ArrayList<Measured>();
+    for (var label : List.of("cold", "warm")) {
+      long cpu = server.cpuMillis();
+      var result = round.run(label, TASKS, CLIENTS, ROUND_TIMEOUT);
+      cpu = server.cpuMillis() - cpu;
+      DatabaseCounters.Delta db = null;
+      if (counters != null) {
+        var next = counters.settleAndRead();
+        db = counters.between(reading, next);
+        reading = next;
+      }
+      rounds.add(new Measured(label, result, cpu, db));
+    }
+    return rounds;
+  }
+
+  /** Appends a round's lines; end-to-end figures come from the tasks' own timestamps. */
+  private static void report(StringBuilder report, Measured round, Api api, String admin)
+      throws Exception {
+    var result = round.result();
+    var tasks = completedTasks(api, admin, round.label(), result.taskIds());
+    var first = tasks.stream().map(t -> instant(t, "createdAt")).min(Instant::compareTo).get();
+    var last = tasks.stream().map(t -> instant(t, "finishedAt")).max(Instant::compareTo).get();
+    var endToEnd =
+        tasks.stream()
+            .map(t -> Duration.between(instant(t, "createdAt"), instant(t, "finishedAt")))
+            .map(Duration::toMillis)
+            .sorted()
+            .toList();
+    var label = round.label();
+    line(
+        report,
+        "  %s submit: %.0f requests/s, latency p50 %d ms, p99 %d ms",
+        label,
+        TASKS / result.submitSeconds(),
+        percentile(result.submitMillis(), 50),
+        percentile(result.submitMillis(), 99));
+    line(
+        report,
+        "  %s end to end: %.1f tasks/s, latency p50 %d ms, p99 %d ms",
+        label,
+        TASKS / (Duration.between(first, last).toMillis() / 1e3),
+        percentile(endToEnd, 50),
+        percentile(endToEnd, 99));
+    line(
+        report,
+        "  %s in service: %.1f tasks on average (%d samples), server CPU %.1f ms/task",
+        label,
+        result.averageRunning(),
+        result.samples(),
+        (double) round.cpuMillis() / TASKS);
+    var db = round.db();
+    if (db != null) {
+      line(
+          report,
+          "  %s database: %.1f transactions/task, %.1f rows written/task, %s statements/task",
+          label,
+          (double) db.transactions() / TASKS,
+          (double) db.rowsWritten() / TASKS,
+          db.statements() < 0
+              ? "n/a"
+              : String.format(Locale.ROOT, "%.1f", (double) db.statements() / TASKS));
+    }
+  }
+
+  /** The tasks, each fetched once; fails unless every one completed. */
+  private static List<JsonObject> completedTasks(
+      Api api, String admin, String label, List<String> ids) throws Exception {
+    var tasks = new ArrayList<JsonObject>();
+    var byStatus = new TreeMap<String, Integer>();
+    for (var id : ids) {
+      var task = api.get("/api/v1/tasks/" + id, admin).json();
+      tasks.add(task);
+      byStatus.merge(task.getString("status"), 1, Integer::sum);
+    }
+    if (ids.size() != TASKS || byStatus.getOrDefault("completed", 0) != TASKS) {
+      throw new AssertionError(label + " round: tasks by status " + byStatus);
+    }
+    return tasks;
+  }
+
+  /** The server's environment: no packaged agents, the database and concurrency asked for. */
+  private static Map<String, String> environment() {
+    var env = new HashMap<String, String>();
+    env.put("AGENTRY_AGENTS_DIR", "none");
+    var concurrency = System.getProperty("benchmark.concurrency", "");
+    if (!concurrency.isBlank()) {
+      env.put("AGENTRY_DISPATCH_CONCURRENCY", concurrency.trim());
+    }
+    if (!DB_URL.isEmpty()) {
+      env.put("AGENTRY_DB_URL", DB_URL);
+      env.put("AGENTRY_DB_USER", System.getProperty("benchmark.db.user", "postgres"));
+      env.put("AGENTRY_DB_PASSWORD", System.getProperty("benchmark.db.password", ""));
+    }
+    return env;
+  }
+
+  /** An OpenAI-compatible provider on 127.0.0.1 that answers every chat completion at once. */
+  private static WireMockServer instantStub() {
     var stub =
         new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(32));
     stub.start();
@@ -45,108 +220,15 @@ class TaskBenchmark {
                             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
                             + "\"content\":\"ok\"},\"finish_reason\":\"stop\"}],\"usage\":"
                             + "{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6}}")));
-    var env = Map.of("AGENTRY_AGENTS_DIR", "none");
-    try (var server = new ServerProcess(ServerProcess.workDirectory("benchmark"), env).start()) {
-      var admin = Files.readString(server.dataDir.resolve("admin-token")).trim();
-      var api = new Api(server.base());
-      var json = "application/json";
-      api.post(
-          "/api/v1/providers",
-          admin,
-          json,
-          "{\"name\":\"stub\",\"kind\":\"openai\",\"baseUrl\":\""
-              + stub.baseUrl()
-              + "/v1\",\"apiKey\":\"k\"}");
-      api.post(
-          "/api/v1/agents",
-          admin,
-          json,
-          "{\"name\":\"bench\",\"systemPrompt\":\"Answer.\",\"provider\":\"stub\",\"model\":\"m\"}");
-      long idleRss = server.rssMiB();
-
-      var latencies = new ConcurrentLinkedQueue<Long>();
-      var ids = new ConcurrentLinkedQueue<String>();
-      var pool = Executors.newFixedThreadPool(CLIENTS);
-      var start = System.nanoTime();
-      for (int i = 0; i < TASKS; i++) {
-        int n = i;
-        pool.submit(
-            () -> {
-              long t0 = System.nanoTime();
-              var reply =
-                  api.post(
-                      "/api/v1/agents/bench/tasks",
-                      admin,
-                      json,
-                      "{\"input\":\"task " + n + "\",\"priority\":" + (n % 10) + "}");
-              latencies.add(System.nanoTime() - t0);
-              ids.add(reply.json().getString("taskId"));
-              return null;
-            });
-      }
-      pool.shutdown();
-      pool.awaitTermination(10, TimeUnit.MINUTES);
-      double submitSeconds = (System.nanoTime() - start) / 1e9;
-
-      var tasks = awaitCompleted(api, admin, new ArrayList<>(ids));
-      var first =
-          tasks.stream()
-              .map(t -> Instant.parse(t.getString("createdAt")))
-              .min(Instant::compareTo)
-              .orElseThrow();
-      var last =
-          tasks.stream()
-              .map(t -> Instant.parse(t.getString("finishedAt")))
-              .max(Instant::compareTo)
-              .orElseThrow();
-      var endToEnd = new ArrayList<Long>();
-      for (var t : tasks) {
-        endToEnd.add(
-            Duration.between(
-                    Instant.parse(t.getString("createdAt")),
-                    Instant.parse(t.getString("finishedAt")))
-                .toMillis());
-      }
-      var submitMs = latencies.stream().map(ns -> ns / 1_000_000).sorted().toList();
-      Collections.sort(endToEnd);
-      System.out.printf(
-          "%nBENCHMARK tasks=%d clients=%d%n"
-              + "  submit: %.0f tasks/s, latency p50 %d ms, p99 %d ms%n"
-              + "  end to end: %.0f tasks/s, latency p50 %d ms, p99 %d ms%n"
-              + "  server RSS: %d MiB idle, %d MiB after the run%n",
-          TASKS,
-          CLIENTS,
-          TASKS / submitSeconds,
-          percentile(submitMs, 50),
-          percentile(submitMs, 99),
-          TASKS / (Duration.between(first, last).toMillis() / 1000.0),
-          percentile(endToEnd, 50),
-          percentile(endToEnd, 99),
-          idleRss,
-          server.rssMiB());
-      assertEquals(TASKS, tasks.size());
-    } finally {
-      stub.stop();
-    }
+    return stub;
   }
 
-  private static List<jakarta.json.JsonObject> awaitCompleted(
-      Api api, String admin, List<String> ids) throws Exception {
-    var deadline = Instant.now().plusSeconds(600);
-    while (Instant.now().isBefore(deadline)) {
-      var state = api.get("/api/v1/dispatch", admin).json();
-      if (state.getJsonObject("queueDepth").isEmpty() && state.getJsonObject("running").isEmpty()) {
-        var tasks = new ArrayList<jakarta.json.JsonObject>();
-        for (var id : ids) {
-          tasks.add(api.get("/api/v1/tasks/" + id, admin).json());
-        }
-        if (tasks.stream().allMatch(t -> t.getString("status").equals("completed"))) {
-          return tasks;
-        }
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("benchmark tasks did not complete");
+  private static Instant instant(JsonObject task, String field) {
+    return Instant.parse(task.getString(field));
+  }
+
+  private static void line(StringBuilder report, String format, Object... args) {
+    report.append(String.format(Locale.ROOT, format, args)).append(System.lineSeparator());
   }
 
   private static long percentile(List<Long> sorted, int p) {
