@@ -45,7 +45,11 @@ class RuntimeFilesTest {
     var commands = RuntimeFiles.write(settings(env));
 
     var text = Files.readString(commands);
-    assertTrue(text.contains("ServerUrl=tcp\\://mq\\:61616:UserName=agentry:Password=s3cret"));
+    assertTrue(
+        text.contains(
+            "ServerUrl=tcp\\://mq\\:61616?jms.prefetchPolicy.queuePrefetch\\=8"
+                + ":UserName=agentry:Password=s3cret"),
+        text);
     assertFalse(text.contains("BrokerXmlConfig"));
     assertEquals(
         "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(commands)));
