@@ -61,7 +61,16 @@ public class Budgets {
 
   /** The limits that apply to the agent's runs now; read once per run. */
   public BudgetLimits limitsFor(String agent) {
-    return BudgetLimits.of(agent, em.find(AgentBudget.class, agent), sessionMaxTokens.orElse(null));
+    return limitsFor(agent, em.find(AgentBudget.class, agent));
+  }
+
+  /**
+   * The limits that apply to the agent's runs, given its budget as the caller read it.
+   *
+   * @param budget the agent's budget, or null when it has none
+   */
+  public BudgetLimits limitsFor(String agent, AgentBudget budget) {
+    return BudgetLimits.of(agent, budget, sessionMaxTokens.orElse(null));
   }
 
   /**
@@ -70,7 +79,17 @@ public class Budgets {
    * @throws BudgetExhaustedException if it is
    */
   public void requireAvailable(String agent) {
-    var budget = em.find(AgentBudget.class, agent);
+    requireAvailable(agent, em.find(AgentBudget.class, agent));
+  }
+
+  /**
+   * Refuses new work for an agent whose daily or monthly budget is used up, given its budget as the
+   * caller read it.
+   *
+   * @param budget the agent's budget, or null when it has none
+   * @throws BudgetExhaustedException if it is
+   */
+  public void requireAvailable(String agent, AgentBudget budget) {
     if (budget == null) {
       return;
     }

@@ -123,6 +123,7 @@ public class Leases {
     if (task.isCancelRequested()) {
       task.finish(TaskStatus.CANCELLED, null, StopReason.CANCELLED.apiName(), now);
       append(task, Status.of("cancelled"));
+      events.write();
       return false;
     }
     if (task.getAttempts() >= task.getMaxAttempts()) {
@@ -132,11 +133,13 @@ public class Leases {
           null,
           now);
       append(task, Status.failed("DEAD_LETTERED"));
+      events.write();
       return false;
     }
     task.requeue(null, now);
     task.enqueued(now);
     append(task, Status.requeued("lease_expired"));
+    events.write();
     ready.fire(new TaskReady(task.getId(), task.getPriority()));
     return true;
   }

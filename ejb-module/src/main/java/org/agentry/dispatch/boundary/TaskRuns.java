@@ -12,19 +12,20 @@ import java.util.List;
 import java.util.UUID;
 import org.agentry.agent.entity.Agent;
 import org.agentry.budget.boundary.Budgets;
+import org.agentry.budget.entity.AgentBudget;
 import org.agentry.dispatch.control.ClaimedRun;
 import org.agentry.dispatch.control.DispatchSwitch;
 import org.agentry.dispatch.control.Lease;
+import org.agentry.dispatch.control.References;
 import org.agentry.dispatch.control.RunStarts;
 import org.agentry.dispatch.control.TaskOutcomes;
+import org.agentry.provider.entity.Provider;
 import org.agentry.run.control.StepRecorder.Ending;
 import org.agentry.run.control.StepRecorder.ModelRequest;
 import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.run.control.StepRecorder.ToolRun;
 import org.agentry.run.control.StepWriter;
-import org.agentry.session.entity.Session;
 import org.agentry.task.control.TaskEvents;
-import org.agentry.task.control.TaskEvents.Status;
 import org.agentry.task.entity.Task;
 import org.agentry.tool.entity.ToolCallOrigin;
 
@@ -67,14 +68,20 @@ public class TaskRuns {
     if (task == null || !task.isRunnable(now)) {
       return null;
     }
-    var agent = em.find(Agent.class, task.getAgent());
-    if (agent != null && agent.isPaused()) {
+    var references =
+        em.createNamedQuery(Agent.WITH_PROVIDER_AND_BUDGET, Object[].class)
+            .setParameter("name", task.getAgent())
+            .getResultStream()
+            .findFirst()
+            .map(row -> new References((Agent) row[0], (Provider) row[1], (AgentBudget) row[2]))
+            .orElse(References.NONE);
+    if (references.agent() != null && references.agent().isPaused()) {
       return null;
     }
     var lease = new Lease(taskId, UUID.randomUUID().toString());
-    task.claim(node, lease.token(), now.plus(leaseTime), now);
-    events.append(taskId, task.getAgent(), Status.running(node, task.getAttempts()));
-    return starts.start(task, agent, lease);
+    var run = starts.start(task, references, node, lease, now.plus(leaseTime));
+    events.write();
+    return run;
   }
 
   /**
@@ -95,6 +102,7 @@ public class TaskRuns {
           new TaskEvents.ToolStart(
               call.id() == null ? "" : call.id(), call.name(), nonNull(call.arguments())));
     }
+    events.write();
     return id;
   }
 
@@ -121,6 +129,7 @@ public class TaskRuns {
           origin.agent(),
           new TaskEvents.ModelRequest(next.iteration(), next.messages(), last));
     }
+    events.write();
     return last;
   }
 
@@ -133,6 +142,7 @@ public class TaskRuns {
         lease.taskId(),
         origin.agent(),
         new TaskEvents.ModelRequest(request.iteration(), request.messages(), last));
+    events.write();
     return true;
   }
 
@@ -157,12 +167,9 @@ public class TaskRuns {
       budgets.settle(ending.released(), 0, BigDecimal.ZERO);
     }
     writeToolRuns(origin, ending.toolRuns());
-    var session = em.find(Session.class, origin.sessionId());
-    var now = clock.instant();
-    if (session != null) {
-      session.completeTurn(now);
-    }
+    writer.turnCompleted(origin.sessionId());
     outcomes.write(task, ending.outcome(), retryBase);
+    events.write();
     return true;
   }
 

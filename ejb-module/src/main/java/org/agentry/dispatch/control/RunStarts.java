@@ -6,14 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.agentry.agent.entity.Agent;
 import org.agentry.agent.entity.AgentLimits;
 import org.agentry.agent.entity.AgentSpec;
 import org.agentry.agent.entity.StopReason;
 import org.agentry.budget.boundary.Budgets;
-import org.agentry.provider.entity.Provider;
 import org.agentry.run.control.ModelFactory;
 import org.agentry.run.control.ProviderModel;
 import org.agentry.run.control.RunContext;
@@ -42,8 +41,16 @@ public class RunStarts {
   @Inject Workspaces workspaces;
   @Inject Clock clock;
 
-  /** The run to make, or null when the task failed instead. */
-  public ClaimedRun start(Task task, Agent agent, Lease lease) {
+  /**
+   * Claims the task for a run and starts the run.
+   *
+   * @param references the task's agent with its provider and budget, as the claim read them
+   * @param leaseExpiresAt when the claim's lease runs out unless renewed
+   * @return the run to make, or null when the task failed instead
+   */
+  public ClaimedRun start(
+      Task task, References references, String node, Lease lease, Instant leaseExpiresAt) {
+    var agent = references.agent();
     if (agent == null) {
       return fail(task, "AGENT_NOT_FOUND", "Agent '" + task.getAgent() + "' does not exist.");
     }
@@ -51,7 +58,7 @@ public class RunStarts {
       return fail(task, "AGENT_DISABLED", "The agent is disabled.");
     }
     var spec = withTaskLimits(agent.spec(), task);
-    var provider = em.find(Provider.class, spec.provider());
+    var provider = references.provider();
     if (provider == null) {
       return fail(task, "PROVIDER_NOT_FOUND", "Provider '" + spec.provider() + "' does not exist.");
     }
@@ -65,6 +72,8 @@ public class RunStarts {
     if (session == null) {
       return null;
     }
+    task.claim(node, lease.token(), leaseExpiresAt, clock.instant());
+    events.append(task.getId(), task.getAgent(), Status.running(node, task.getAttempts()));
     List<Message> history = task.getSessionId() == null ? List.of() : history(session);
     var input = task.isInputDelivered() ? null : task.getInput();
     long last = history.stream().mapToLong(Message::getId).max().orElse(0);
@@ -87,7 +96,8 @@ public class RunStarts {
             input,
             task.getId(),
             workspaces.of(task.getAgent()));
-    return new ClaimedRun(lease, context, budgets.limitsFor(task.getAgent()), last);
+    var limits = budgets.limitsFor(task.getAgent(), references.budget());
+    return new ClaimedRun(lease, context, limits, last);
   }
 
   /** The task's session, a new one for a task without; null when the task failed for it. */

@@ -111,9 +111,6 @@ public class ChatTurns {
       budgets.settle(ending.released(), 0, BigDecimal.ZERO);
     }
     writer.toolRuns(origin, ending.toolRuns());
-    var session = em.find(Session.class, origin.sessionId());
-    if (session != null) {
-      session.completeTurn(clock.instant());
-    }
+    writer.turnCompleted(origin.sessionId());
   }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.run.control.StepRecorder.ModelStep;
@@ -53,6 +54,17 @@ public class StepWriter {
     budgets.settle(
         step.reservation(), (long) step.promptTokens() + step.completionTokens(), step.costUsd());
     return reply.getId();
+  }
+
+  /**
+   * Counts a finished turn (a chat turn or a task run) on the session, with one native update: the
+   * count only grows, so it leaves the session's version alone and conflicts with no other change.
+   */
+  public void turnCompleted(String sessionId) {
+    em.createNativeQuery("UPDATE chat_session SET turns = turns + 1, updated_at = ? WHERE id = ?")
+        .setParameter(1, clock.instant().atOffset(ZoneOffset.UTC))
+        .setParameter(2, sessionId)
+        .executeUpdate();
   }
 
   /**

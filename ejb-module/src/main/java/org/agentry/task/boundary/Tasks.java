@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.agentry.agent.entity.Agent;
 import org.agentry.budget.boundary.Budgets;
+import org.agentry.budget.entity.AgentBudget;
 import org.agentry.dispatch.control.DispatchSwitch;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
@@ -76,8 +77,14 @@ public class Tasks {
         return new Submitted(earlier, false);
       }
     }
-    checkAgent(agentName);
-    budgets.requireAvailable(agentName);
+    var row =
+        em.createNamedQuery(Agent.WITH_BUDGET, Object[].class)
+            .setParameter("name", agentName)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> new UnknownResourceException("agent", agentName));
+    checkAgent((Agent) row[0]);
+    budgets.requireAvailable(agentName, (AgentBudget) row[1]);
     checkSession(agentName, spec.sessionId());
     InvalidInputException.check(
         spec.parentTaskId() == null || em.find(Task.class, spec.parentTaskId()) != null,
@@ -86,15 +93,12 @@ public class Tasks {
     task.submittedWith(idempotencyKey, idempotencyKey == null ? null : requestHash);
     em.persist(task);
     events.append(task.getId(), agentName, Status.queued(spec.priority()));
+    events.write();
     sendAfterCommit(task);
     return new Submitted(task, true);
   }
 
-  private void checkAgent(String name) {
-    var agent = em.find(Agent.class, name);
-    if (agent == null) {
-      throw new UnknownResourceException("agent", name);
-    }
+  private static void checkAgent(Agent agent) {
     if (agent.isPaused()) {
       throw new StateConflictException("AGENT_PAUSED", "The agent is paused; resume it first.");
     }
@@ -164,6 +168,7 @@ public class Tasks {
       }
       default -> throw new StateConflictException("TASK_FINISHED", "The task has ended already.");
     }
+    events.write();
     return task;
   }
 
@@ -188,6 +193,7 @@ public class Tasks {
     events.append(id, task.getAgent(), new TaskEvents.Text("user", message));
     task.resumeWithAnswer(clock.instant());
     events.append(id, task.getAgent(), Status.of("queued"));
+    events.write();
     sendAfterCommit(task);
     return task;
   }

@@ -6,13 +6,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import org.agentry.platform.entity.Jsons;
 import org.agentry.task.entity.TaskEvent;
 
 /**
- * Appends task events in the caller's transaction, without reading the task. Each event's {@code
- * data} is one of the records here, written as a JSON object by the shared JSON-B instance (members
- * in lexicographic order, null members left out).
+ * Appends task events in the caller's transaction, without reading the task. Events are collected
+ * and written by {@link #write()}, which the boundary calls at the end of its transaction: one
+ * multi-row insert whose ids the database assigns in order from {@code task_event_seq}. Each
+ * event's {@code data} is one of the records here, written as a JSON object by the shared JSON-B
+ * instance (members in lexicographic order, null members left out).
  */
 @ApplicationScoped
 public class TaskEvents {
@@ -38,6 +41,7 @@ public class TaskEvents {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+  @Inject PendingEvents pending;
 
   /** An event's data. */
   public sealed interface Data
@@ -184,11 +188,33 @@ public class TaskEvents {
     }
   }
 
-  /** Appends an event to the task's stream. */
-  public TaskEvent append(String taskId, String agent, Data data) {
-    var event =
-        new TaskEvent(taskId, agent, data.type(), Jsons.jsonb().toJson(data), clock.instant());
-    em.persist(event);
-    return event;
+  /** Appends an event to the task's stream, to be written by {@link #write()}. */
+  public void append(String taskId, String agent, Data data) {
+    pending.add(
+        new TaskEvent(taskId, agent, data.type(), Jsons.jsonb().toJson(data), clock.instant()));
+  }
+
+  /** Writes the events this transaction appended, in one statement. */
+  public void write() {
+    var events = pending.drain();
+    if (events.isEmpty()) {
+      return;
+    }
+    var sql =
+        new StringBuilder(
+            "INSERT INTO task_event (task_id, agent_name, type, data, created_at) VALUES ");
+    for (int i = 0; i < events.size(); i++) {
+      sql.append(i == 0 ? "(?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?)");
+    }
+    var insert = em.createNativeQuery(sql.toString());
+    int position = 1;
+    for (var event : events) {
+      insert.setParameter(position++, event.getTaskId());
+      insert.setParameter(position++, event.getAgent());
+      insert.setParameter(position++, event.getType());
+      insert.setParameter(position++, event.getData());
+      insert.setParameter(position++, event.getCreatedAt().atOffset(ZoneOffset.UTC));
+    }
+    insert.executeUpdate();
   }
 }

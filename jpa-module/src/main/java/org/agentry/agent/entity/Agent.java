@@ -15,8 +15,29 @@ import org.agentry.platform.entity.Names;
 
 /** An agent: its definition ({@link AgentSpec}) and whether it is paused. */
 @Entity
+@NamedQuery(
+    name = Agent.WITH_BUDGET,
+    query =
+        "SELECT a, b FROM Agent a LEFT JOIN AgentBudget b ON b.agent = a.name"
+            + " WHERE a.name = :name")
+@NamedQuery(
+    name = Agent.WITH_PROVIDER_AND_BUDGET,
+    query =
+        "SELECT a, p, b FROM Agent a LEFT JOIN Provider p ON p.name = a.provider"
+            + " LEFT JOIN AgentBudget b ON b.agent = a.name WHERE a.name = :name")
 @NamedQuery(name = Agent.FIND_ALL, query = "SELECT a FROM Agent a ORDER BY a.name")
 public class Agent {
+
+  /**
+   * The agent and its budget (null when it has none), in one query: {@code [Agent, AgentBudget]}.
+   */
+  public static final String WITH_BUDGET = "Agent.withBudget";
+
+  /**
+   * The agent, its provider and its budget (each null when missing), in one query: {@code [Agent,
+   * Provider, AgentBudget]}.
+   */
+  public static final String WITH_PROVIDER_AND_BUDGET = "Agent.withProviderAndBudget";
 
   public static final String FIND_ALL = "Agent.findAll";
 
