@@ -29,14 +29,17 @@ import org.junit.jupiter.api.Test;
  * time per task and, on PostgreSQL, transactions, rows written and statements per task; and the
  * server's RSS. System properties (set by {@code bin/benchmark}): {@code benchmark.tasks} per
  * round, {@code benchmark.clients}, {@code benchmark.concurrency} (empty: the server's default),
- * {@code benchmark.db.url}/{@code .user}/{@code .password} (empty URL: embedded H2) and {@code
- * benchmark.pg.log} (PostgreSQL's log file, for statements).
+ * {@code benchmark.db.url}/{@code .user}/{@code .password} (empty URL: embedded H2), {@code
+ * benchmark.pg.log} (PostgreSQL's log file, for statements) and {@code benchmark.model.delay.ms}
+ * (how long the stub takes to answer, default 0: with a slow model the figures show how many tasks
+ * dispatch keeps in service rather than how fast the node's CPU is).
  */
 class TaskBenchmark {
 
   private static final int TASKS = Integer.getInteger("benchmark.tasks", 1000);
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 16);
   private static final String DB_URL = System.getProperty("benchmark.db.url", "");
+  private static final int MODEL_DELAY_MS = Integer.getInteger("benchmark.model.delay.ms", 0);
   private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(5);
   private static final String JSON = "application/json";
 
@@ -55,11 +58,12 @@ class TaskBenchmark {
     var report = new StringBuilder();
     line(
         report,
-        "BENCHMARK tasks=%d clients=%d db=%s concurrency=%d",
+        "BENCHMARK tasks=%d clients=%d db=%s concurrency=%d model-delay=%dms",
         TASKS,
         CLIENTS,
         DB_URL.isEmpty() ? "h2" : "postgresql",
-        concurrency);
+        concurrency,
+        MODEL_DELAY_MS);
     try (server) {
       server.start();
       line(report, "  cold start: %.1f s to /health/ready UP", server.startup().toMillis() / 1e3);
@@ -205,7 +209,10 @@ class TaskBenchmark {
     return env;
   }
 
-  /** An OpenAI-compatible provider on 127.0.0.1 that answers every chat completion at once. */
+  /**
+   * An OpenAI-compatible provider on 127.0.0.1 that answers every chat completion at once, or after
+   * {@code benchmark.model.delay.ms}.
+   */
   private static WireMockServer instantStub() {
     var stub =
         new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(32));
@@ -215,6 +222,7 @@ class TaskBenchmark {
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json")
+                    .withFixedDelay(MODEL_DELAY_MS)
                     .withBody(
                         "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
                             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","

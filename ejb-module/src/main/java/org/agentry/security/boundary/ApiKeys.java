@@ -1,6 +1,8 @@
 package org.agentry.security.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -73,6 +75,7 @@ public class ApiKeys {
    *
    * @return the caller's name and role, or empty for an unknown or revoked token
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS) // every request: a read, no transaction
   public Optional<Caller> authenticate(String token) {
     if (token == null || token.isBlank()) {
       return Optional.empty();

@@ -60,7 +60,8 @@ public class Tasks {
    * Submits a task: it is stored {@code queued} with its first event.
    *
    * @param idempotencyKey the client's key, or null
-   * @param requestHash SHA-256 hex of the request, compared when the key was seen before
+   * @param requestHash SHA-256 hex of the request, compared when the key was seen before; null
+   *     without a key
    * @throws UnknownResourceException for an unknown agent or session
    * @throws StateConflictException {@code AGENT_PAUSED}, {@code AGENT_DISABLED}, {@code
    *     SESSION_KILLED}, {@code SESSION_OF_OTHER_AGENT} or {@code IDEMPOTENCY_KEY_REUSED}

@@ -55,7 +55,8 @@ public class AgentTasksResource {
       throw ApiException.validation("'Idempotency-Key' must be 1 to 255 characters.");
     }
     var spec = request.toSpec(Instant.now());
-    var submitted = tasks.submit(agent, spec, idempotencyKey, hash(agent, request));
+    var hash = idempotencyKey == null ? null : hash(agent, request);
+    var submitted = tasks.submit(agent, spec, idempotencyKey, hash);
     var task = submitted.task();
     var location = uri.getBaseUriBuilder().path("v1/tasks").path(task.getId()).build();
     return Response.accepted(new Accepted(task.getId(), task.getStatus().apiName()))
