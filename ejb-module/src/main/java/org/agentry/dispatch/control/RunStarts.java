@@ -148,15 +148,6 @@ public class RunStarts {
                 ? taskSpec.maxDurationSeconds()
                 : agentLimits.maxDurationSeconds(),
             taskSpec.tokenBudget() != null ? taskSpec.tokenBudget() : agentLimits.tokenBudget());
-    return new AgentSpec(
-        spec.description(),
-        spec.systemPrompt(),
-        spec.provider(),
-        spec.model(),
-        spec.temperature(),
-        spec.maxOutputTokens(),
-        spec.tools(),
-        limits,
-        spec.enabled());
+    return spec.withLimits(limits);
   }
 }

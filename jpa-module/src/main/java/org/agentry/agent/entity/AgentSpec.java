@@ -50,4 +50,18 @@ public record AgentSpec(
         "'tools' must be tool names like read_file");
     limits = limits == null ? AgentLimits.DEFAULT : limits;
   }
+
+  /** The same definition with other run limits (a task's own, say). */
+  public AgentSpec withLimits(AgentLimits other) {
+    return new AgentSpec(
+        description,
+        systemPrompt,
+        provider,
+        model,
+        temperature,
+        maxOutputTokens,
+        tools,
+        other,
+        enabled);
+  }
 }

@@ -2,16 +2,15 @@ package org.agentry.task.entity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * Something that happened to a task. Ids come from one database sequence, so they grow across all
- * tasks and serve as SSE event ids.
+ * Something that happened to a task. Ids come from one database sequence, assigned by the database
+ * as the row is inserted (the column's default), so they grow across all tasks and serve as SSE
+ * event ids. Events are written by {@code TaskEvents} in one multi-row insert per transaction,
+ * never persisted through this entity, which only reads them.
  *
  * <p>Types: {@code status}, {@code model.request}, {@code model.response}, {@code tool.start},
  * {@code tool.end}, {@code message}; {@code data} is a JSON object whose members depend on the
@@ -21,10 +20,7 @@ import java.time.Instant;
 @Table(name = "task_event")
 public class TaskEvent {
 
-  @Id
-  @SequenceGenerator(name = "task_event_seq", sequenceName = "task_event_seq", allocationSize = 1)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "task_event_seq")
-  private Long id;
+  @Id private Long id;
 
   @Column(name = "task_id", nullable = false, length = 36)
   private String taskId;
@@ -44,6 +40,8 @@ public class TaskEvent {
   protected TaskEvent() {}
 
   /**
+   * An event to write; its id is the database's to give.
+   *
    * @param data a JSON object text
    */
   public TaskEvent(String taskId, String agent, String type, String data, Instant now) {
