@@ -94,8 +94,8 @@ public class Tasks {
     task.submittedWith(idempotencyKey, idempotencyKey == null ? null : requestHash);
     em.persist(task);
     events.append(task.getId(), agentName, Status.queued(spec.priority()));
-    events.write();
     sendAfterCommit(task);
+    events.write(); // last: its insert flushes the task, which must be complete by then
     return new Submitted(task, true);
   }
 
@@ -194,8 +194,8 @@ public class Tasks {
     events.append(id, task.getAgent(), new TaskEvents.Text("user", message));
     task.resumeWithAnswer(clock.instant());
     events.append(id, task.getAgent(), Status.of("queued"));
-    events.write();
     sendAfterCommit(task);
+    events.write();
     return task;
   }
 
