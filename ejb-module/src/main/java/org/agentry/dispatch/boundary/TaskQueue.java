@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.agentry.dispatch.control.DispatchSwitch;
 import org.agentry.platform.control.Broker;
 
 /**
@@ -24,14 +25,19 @@ public class TaskQueue {
   private static final Logger LOG = Logger.getLogger(TaskQueue.class.getName());
 
   @Inject Broker broker;
+  @Inject DispatchSwitch dispatchSwitch;
 
   /**
-   * Sends the task id; a failure is logged, not thrown.
+   * Sends the task id, unless dispatch is paused (resuming sends every runnable task); a failure is
+   * logged, not thrown.
    *
    * @param priority JMS priority 0–9
    * @return whether the broker took the message
    */
   public boolean send(String taskId, int priority) {
+    if (dispatchSwitch.paused()) {
+      return false;
+    }
     try {
       broker.send(QUEUE, taskId, priority);
       return true;

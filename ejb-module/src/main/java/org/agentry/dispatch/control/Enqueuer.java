@@ -10,7 +10,8 @@ import org.agentry.task.control.TaskReady;
 /**
  * Sends a task to the JMS queue once the transaction that made it runnable has committed, so that
  * no consumer sees a task id before its row. Boundaries that create or re-queue work fire {@link
- * TaskReady}; nothing else sends. A send that fails leaves the task to the sweeper.
+ * TaskReady}; nothing else sends. Nothing is sent while dispatch is paused: resuming sends every
+ * runnable task. A send that fails leaves the task to the sweeper.
  */
 @ApplicationScoped
 public class Enqueuer {

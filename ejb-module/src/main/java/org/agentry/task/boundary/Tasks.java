@@ -10,7 +10,6 @@ import java.time.Clock;
 import org.agentry.agent.entity.Agent;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.budget.entity.AgentBudget;
-import org.agentry.dispatch.control.DispatchSwitch;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
@@ -48,7 +47,6 @@ public class Tasks {
   @Inject TaskEvents events;
   @Inject StepWriter writer;
   @Inject Budgets budgets;
-  @Inject DispatchSwitch dispatchSwitch;
   @Inject Event<TaskReady> ready;
   @Inject Clock clock;
 
@@ -220,10 +218,13 @@ public class Tasks {
     em.remove(task);
   }
 
-  /** Marks a task runnable now as sent, to go to the queue once this transaction commits. */
+  /**
+   * Marks a task runnable now as sent, to go to the queue once this transaction commits (unless
+   * dispatch is paused then: resuming sends it).
+   */
   private void sendAfterCommit(Task task) {
     var now = clock.instant();
-    if (task.isRunnable(now) && !dispatchSwitch.paused()) {
+    if (task.isRunnable(now)) {
       task.enqueued(now);
       ready.fire(new TaskReady(task.getId(), task.getPriority()));
     }
