@@ -53,4 +53,27 @@ class ServerSettingsTest {
         IllegalArgumentException.class,
         () -> ServerSettings.read(new Properties(), Map.of("AGENTRY_HTTP_PORT", "http")));
   }
+
+  @Test
+  void prefetchFollowsTheConcurrencyUnlessTheUrlOrSettingSaysOtherwise() {
+    var external =
+        ServerSettings.read(
+            new Properties(),
+            Map.of(
+                "AGENTRY_BROKER_URL", "failover:(tcp://a:61616,tcp://b:61616)?randomize=false",
+                "AGENTRY_DISPATCH_CONCURRENCY", "4"));
+    assertEquals(
+        "failover:(tcp://a:61616,tcp://b:61616)?randomize=false"
+            + "&jms.prefetchPolicy.queuePrefetch=4",
+        external.effectiveBrokerUrl());
+
+    var explicit =
+        ServerSettings.read(
+            new Properties(),
+            Map.of("AGENTRY_BROKER_URL", "tcp://mq:61616?jms.prefetchPolicy.all=2"));
+    assertEquals("tcp://mq:61616?jms.prefetchPolicy.all=2", explicit.effectiveBrokerUrl());
+
+    var set = ServerSettings.read(new Properties(), Map.of("AGENTRY_DISPATCH_PREFETCH", "16"));
+    assertTrue(set.effectiveBrokerUrl().endsWith("queuePrefetch=16"));
+  }
 }

@@ -50,4 +50,36 @@ class TranscriptTest {
     assertNull(Transcript.toolCallsJson(List.of()));
     assertNull(Transcript.toolCallsJson(null));
   }
+
+  @Test
+  void userMessagesWithoutContentAreLeftOut() {
+    var messages =
+        Transcript.toChatMessages(List.of(Message.user("s", "hi", T), Message.user("s", null, T)));
+
+    assertEquals(1, messages.size());
+  }
+
+  @Test
+  void unansweredToolCallsGetAnInterruptedResultRightAfterTheirTurn() {
+    var calls =
+        Transcript.toolCallsJson(
+            List.of(
+                ToolExecutionRequest.builder().id("a").name("read_file").arguments("{}").build(),
+                ToolExecutionRequest.builder().id("b").name("ask_user").arguments("{}").build()));
+
+    var messages =
+        Transcript.toChatMessages(
+            List.of(
+                Message.assistant("s", null, calls, T),
+                Message.toolResult("s", "a", "read_file", "content", T),
+                Message.user("s", "next question", T),
+                Message.toolResult("s", "b", "ask_user", "a late answer", T)));
+
+    assertEquals(4, messages.size(), messages.toString());
+    assertEquals("content", ((ToolExecutionResultMessage) messages.get(1)).text());
+    var interrupted = (ToolExecutionResultMessage) messages.get(2);
+    assertEquals("b", interrupted.id());
+    assertEquals(Transcript.INTERRUPTED, interrupted.text());
+    assertEquals("next question", ((UserMessage) messages.get(3)).singleText());
+  }
 }

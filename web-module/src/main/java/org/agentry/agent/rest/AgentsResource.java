@@ -1,6 +1,7 @@
 package org.agentry.agent.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +29,7 @@ import org.agentry.security.entity.Role;
  * {@code /api/v1/agents}: viewers read; operators and admins create, replace (with {@code
  * If-Match}), delete, pause and resume.
  */
+@ApplicationScoped
 @Path("v1/agents")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)

@@ -1,6 +1,7 @@
 package org.agentry.agent.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import org.agentry.security.entity.Role;
  * with the reply, the stop reason, the usage and the tool calls. Operators and admins only, as a
  * chat spends tokens.
  */
+@ApplicationScoped
 @Path("v1/agents/{name}/chat")
 @RolesAllowed(Role.OPERATOR_NAME)
 public class ChatResource {

@@ -1,6 +1,7 @@
 package org.agentry.budget.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +21,7 @@ import org.agentry.security.entity.Role;
  * {@code /api/v1/agents/{name}/budget}: limits per UTC day and month, in tokens (prompt plus
  * completion) and USD; an absent limit does not limit. Viewers read; operators set.
  */
+@ApplicationScoped
 @Path("v1/agents/{name}/budget")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)

@@ -1,6 +1,7 @@
 package org.agentry.dispatch.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,7 @@ import org.agentry.security.entity.Role;
  * {@code /api/v1/dispatch}: whether nodes claim tasks, the queue depth per priority and the running
  * tasks per node. Pausing is cluster-wide and kept in the database; running tasks go on.
  */
+@ApplicationScoped
 @Path("v1/dispatch")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)

@@ -1,6 +1,7 @@
 package org.agentry.platform.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +11,7 @@ import org.agentry.platform.boundary.SystemInfo;
 import org.agentry.security.entity.Role;
 
 /** {@code GET /api/v1/info}: name, version, database kind and broker kind of this server. */
+@ApplicationScoped
 @Path("v1/info")
 @RolesAllowed(Role.VIEWER_NAME)
 public class InfoResource {

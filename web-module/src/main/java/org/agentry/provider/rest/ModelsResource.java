@@ -1,6 +1,7 @@
 package org.agentry.provider.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.agentry.security.entity.Role;
  * {@code GET /api/v1/models}: per provider, the models it reports ({@code GET /models} for OpenAI
  * and Anthropic, {@code /api/tags} for Ollama), or the error that kept it from answering.
  */
+@ApplicationScoped
 @Path("v1/models")
 @RolesAllowed(Role.VIEWER_NAME)
 public class ModelsResource {

@@ -1,6 +1,7 @@
 package org.agentry.provider.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,6 +27,7 @@ import org.agentry.security.entity.Role;
  * {@code /api/v1/providers}: viewers read, admins write. Responses carry an {@code ETag}; {@code
  * If-Match} on PUT is optional here (412 when it is stale).
  */
+@ApplicationScoped
 @Path("v1/providers")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)

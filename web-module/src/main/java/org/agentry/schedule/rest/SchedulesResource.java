@@ -1,6 +1,7 @@
 package org.agentry.schedule.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -31,6 +32,7 @@ import org.agentry.task.rest.AgentTasksResource;
  * {@code If-Match}), delete, pause, resume and run them now. Unknown ids get 404 {@code
  * SCHEDULE_NOT_FOUND}.
  */
+@ApplicationScoped
 @Path("v1/schedules")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)

@@ -1,6 +1,7 @@
 package org.agentry.security.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +24,7 @@ import org.agentry.security.entity.Role;
  * {@code /api/v1/api-keys} (admin only). {@code POST} returns the new key's token once; {@code GET}
  * never shows tokens; {@code DELETE} revokes a key, effective on the next request.
  */
+@ApplicationScoped
 @Path("v1/api-keys")
 @RolesAllowed(Role.ADMIN_NAME)
 @Produces(MediaType.APPLICATION_JSON)

@@ -2,6 +2,7 @@ package org.agentry.sensor.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.agentry.sensor.boundary.SensorEvents;
  * time; 200 with the original answer when the same sensor posts the same dedupe key again, which
  * starts nothing); viewers list them.
  */
+@ApplicationScoped
 @Path("v1/sensors/events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)

@@ -1,6 +1,7 @@
 package org.agentry.session.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -21,6 +22,7 @@ import org.agentry.session.boundary.Sessions;
  * {@code /api/v1/sessions}: viewers read sessions and their messages; operators delete and kill
  * them. Unknown ids get 404 {@code SESSION_NOT_FOUND}.
  */
+@ApplicationScoped
 @Path("v1/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)

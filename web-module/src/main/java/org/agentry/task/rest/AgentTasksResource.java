@@ -1,6 +1,7 @@
 package org.agentry.task.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -28,6 +29,7 @@ import org.agentry.task.boundary.Tasks;
  * with {@code Location}. An {@code Idempotency-Key} header makes a retried submit return the same
  * task; the same key with a different request gets 409 {@code IDEMPOTENCY_KEY_REUSED}.
  */
+@ApplicationScoped
 @Path("v1/agents/{name}/tasks")
 @RolesAllowed(Role.OPERATOR_NAME)
 public class AgentTasksResource {

@@ -1,6 +1,7 @@
 package org.agentry.task.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -34,6 +35,7 @@ import org.agentry.task.entity.TaskStatus;
  * {@code /api/v1/tasks}: viewers read tasks, their events and context; operators cancel, answer and
  * delete them. Unknown ids get 404 {@code TASK_NOT_FOUND}.
  */
+@ApplicationScoped
 @Path("v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)

@@ -1,6 +1,7 @@
 package org.agentry.usage.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -25,6 +26,7 @@ import org.agentry.usage.boundary.UsageTotals;
  * {@code /api/v1/usage}: what agents spent, summed from one usage record per model call. {@code
  * from} (inclusive) and {@code to} (exclusive) are ISO-8601 instants; days are UTC days.
  */
+@ApplicationScoped
 @Path("v1/usage")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.VIEWER_NAME)
