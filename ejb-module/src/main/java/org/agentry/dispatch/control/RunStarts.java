@@ -17,6 +17,7 @@ import org.agentry.run.control.ModelFactory;
 import org.agentry.run.control.ProviderModel;
 import org.agentry.run.control.RunContext;
 import org.agentry.run.control.Transcript;
+import org.agentry.session.control.MessageWriter;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
 import org.agentry.task.control.TaskEvents;
@@ -39,6 +40,7 @@ public class RunStarts {
   @Inject Budgets budgets;
   @Inject ModelFactory models;
   @Inject Workspaces workspaces;
+  @Inject MessageWriter messages;
   @Inject Clock clock;
 
   /**
@@ -72,15 +74,16 @@ public class RunStarts {
     if (session == null) {
       return null;
     }
-    task.claim(node, lease.token(), leaseExpiresAt, clock.instant());
-    events.append(task.getId(), task.getAgent(), Status.running(node, task.getAttempts()));
     List<Message> history = task.getSessionId() == null ? List.of() : history(session);
     var input = task.isInputDelivered() ? null : task.getInput();
     long last = history.stream().mapToLong(Message::getId).max().orElse(0);
     if (input != null) {
-      var message = Message.user(session.getId(), input, clock.instant());
-      em.persist(message);
-      last = message.getId();
+      // before the task changes: this statement flushes what is pending
+      last = messages.insert(Message.user(session.getId(), input, clock.instant()));
+    }
+    task.claim(node, lease.token(), leaseExpiresAt, clock.instant());
+    events.append(task.getId(), task.getAgent(), Status.running(node, task.getAttempts()));
+    if (input != null) {
       task.inputDelivered(session.getId());
       events.append(task.getId(), task.getAgent(), new TaskEvents.Text("user", input));
     }

@@ -17,6 +17,7 @@ import org.agentry.run.control.StepRecorder.Ending;
 import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.run.control.StepRecorder.ToolRun;
 import org.agentry.run.control.StepWriter;
+import org.agentry.session.control.MessageWriter;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
 import org.agentry.tool.entity.ToolCallOrigin;
@@ -32,6 +33,7 @@ public class ChatTurns {
   @PersistenceContext EntityManager em;
 
   @Inject StepWriter writer;
+  @Inject MessageWriter messages;
   @Inject Budgets budgets;
   @Inject Clock clock;
 
@@ -66,7 +68,7 @@ public class ChatTurns {
             .setParameter("session", session.getId())
             .setParameter("after", 0L)
             .getResultList();
-    em.persist(Message.user(session.getId(), input, clock.instant()));
+    messages.insert(Message.user(session.getId(), input, clock.instant()));
     return new TurnStart(
         agentName, spec, provider, session.getId(), history, budgets.limitsFor(agentName));
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.run.control.StepRecorder.ToolRun;
+import org.agentry.session.control.MessageWriter;
 import org.agentry.session.entity.Message;
 import org.agentry.tool.entity.ToolCallOrigin;
 import org.agentry.tool.entity.ToolCallRecord;
@@ -27,6 +28,7 @@ public class StepWriter {
   @PersistenceContext EntityManager em;
 
   @Inject Budgets budgets;
+  @Inject MessageWriter messages;
   @Inject Clock clock;
 
   /**
@@ -40,7 +42,7 @@ public class StepWriter {
     var reply =
         Message.assistant(
             origin.sessionId(), step.text(), Transcript.toolCallsJson(step.toolCalls()), now);
-    em.persist(reply);
+    long replyId = messages.insert(reply);
     var call =
         new ModelCall(provider, step.model(), origin.agent(), origin.sessionId(), origin.taskId());
     em.persist(
@@ -53,7 +55,7 @@ public class StepWriter {
             now));
     budgets.settle(
         step.reservation(), (long) step.promptTokens() + step.completionTokens(), step.costUsd());
-    return reply.getId();
+    return replyId;
   }
 
   /**
@@ -101,8 +103,7 @@ public class StepWriter {
             outcome.error(),
             outcome.durationMs(),
             now));
-    var result = Message.toolResult(origin.sessionId(), callId, name, outcome.textForModel(), now);
-    em.persist(result);
-    return result.getId();
+    return messages.insert(
+        Message.toolResult(origin.sessionId(), callId, name, outcome.textForModel(), now));
   }
 }

@@ -4,18 +4,16 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One message of a session. Ids grow with insertion, so they order a session's messages. An
- * assistant message may carry tool calls as a JSON array {@code [{"id","name","arguments"}]}; a
- * tool message answers one of them by {@code toolCallId}.
+ * One message of a session. Ids grow with insertion, so they order a session's messages; the
+ * database gives them as the row is inserted ({@code MessageWriter} in the ejb-module writes
+ * messages, this entity only reads them). An assistant message may carry tool calls as a JSON array
+ * {@code [{"id","name","arguments"}]}; a tool message answers one of them by {@code toolCallId}.
  */
 @Entity
 @NamedQuery(
@@ -29,10 +27,8 @@ public class Message {
   public static final String FIND_BY_SESSION = "Message.findBySession";
   public static final String DELETE_BY_SESSION = "Message.deleteBySession";
 
-  @Id
-  @SequenceGenerator(name = "message_seq", sequenceName = "message_seq", allocationSize = 1)
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_seq")
-  private Long id;
+  /** Given by the database at insert, from {@code message_seq}; null until then. */
+  @Id private Long id;
 
   @Column(name = "session_id", nullable = false, length = 36)
   private String sessionId;

@@ -1,0 +1,69 @@
+package org.agentry.session.control;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.agentry.platform.boundary.PlatformStartup;
+import org.agentry.platform.control.DatabaseKind;
+import org.agentry.session.entity.Message;
+
+/**
+ * Inserts a session's messages in the caller's transaction, one statement each that also returns
+ * the id the database gave it from {@code message_seq} ({@code INSERT … RETURNING} on PostgreSQL,
+ * {@code SELECT … FROM FINAL TABLE (INSERT …)} on H2). Ids grow in insertion order on every node,
+ * which is what orders a session's messages.
+ */
+@ApplicationScoped
+public class MessageWriter {
+
+  private static final String INSERT =
+      "INSERT INTO message (session_id, role, content, tool_calls, tool_call_id, tool_name,"
+          + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+  @PersistenceContext EntityManager em;
+
+  @Resource(lookup = PlatformStartup.DATASOURCE)
+  DataSource dataSource;
+
+  private volatile String sql;
+
+  /**
+   * Inserts the message.
+   *
+   * @param message a new message, not persisted
+   * @return its id
+   */
+  public long insert(Message message) {
+    var query = em.createNativeQuery(sql());
+    query.setParameter(1, message.getSessionId());
+    query.setParameter(2, message.getRole().name());
+    query.setParameter(3, message.getContent());
+    query.setParameter(4, message.getToolCalls());
+    query.setParameter(5, message.getToolCallId());
+    query.setParameter(6, message.getToolName());
+    query.setParameter(7, message.getCreatedAt().atOffset(ZoneOffset.UTC));
+    return ((Number) query.getSingleResult()).longValue();
+  }
+
+  private String sql() {
+    if (sql == null) {
+      sql =
+          kind() == DatabaseKind.POSTGRESQL
+              ? INSERT + " RETURNING id"
+              : "SELECT id FROM FINAL TABLE (" + INSERT + ")";
+    }
+    return sql;
+  }
+
+  private DatabaseKind kind() {
+    try (var connection = dataSource.getConnection()) {
+      return DatabaseKind.fromJdbcUrl(connection.getMetaData().getURL());
+    } catch (SQLException e) {
+      throw new IllegalStateException("database unreachable", e);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Writing a session's messages. */
+package org.agentry.session.control;
