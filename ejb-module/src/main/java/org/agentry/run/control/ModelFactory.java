@@ -1,6 +1,7 @@
 package org.agentry.run.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import org.agentry.agent.entity.AgentSpec;
 import org.agentry.provider.control.ChatModels;
@@ -11,14 +12,25 @@ import org.agentry.provider.entity.Provider;
 /**
  * Builds each provider's chat model once per agent configuration and keeps it: building one looks
  * up LangChain4j's factories through the service loader and makes an HTTP client, too costly for
- * every run. A provider that changes gets a new version, and so new models; superseded ones are
- * dropped.
+ * every run. A provider that changes (or is deleted and created again) gets a new version or update
+ * time, and so new models; superseded ones are dropped.
  */
 @ApplicationScoped
 public class ModelFactory {
 
   private record Key(
-      String provider, long version, String model, Double temperature, Integer maxOutputTokens) {}
+      String provider,
+      long version,
+      Instant updatedAt,
+      String model,
+      Double temperature,
+      Integer maxOutputTokens) {
+
+    boolean supersedes(Key other) {
+      return provider.equals(other.provider)
+          && (version != other.version || !updatedAt.equals(other.updatedAt));
+    }
+  }
 
   private final ConcurrentHashMap<Key, ProviderModel> models = new ConcurrentHashMap<>();
 
@@ -33,6 +45,7 @@ public class ModelFactory {
         new Key(
             provider.getName(),
             provider.getVersion(),
+            provider.getUpdatedAt(),
             spec.model(),
             spec.temperature(),
             spec.maxOutputTokens());
@@ -40,9 +53,7 @@ public class ModelFactory {
     if (model != null) {
       return model;
     }
-    models
-        .keySet()
-        .removeIf(k -> k.provider().equals(key.provider()) && k.version() < key.version());
+    models.keySet().removeIf(key::supersedes);
     return models.computeIfAbsent(key, k -> build(provider, spec));
   }
 

@@ -1,0 +1,56 @@
+package org.agentry.run.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.time.Instant;
+import java.util.List;
+import org.agentry.agent.entity.AgentSpec;
+import org.agentry.provider.entity.Provider;
+import org.agentry.provider.entity.ProviderKind;
+import org.agentry.provider.entity.ProviderSpec;
+import org.junit.jupiter.api.Test;
+
+/** Chat models are built once per provider configuration, and again when it changes. */
+class ModelFactoryTest {
+
+  private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final ModelFactory factory = new ModelFactory();
+  private final AgentSpec spec =
+      new AgentSpec(null, "You help.", "p", "scripted", null, null, List.of(), null, true);
+
+  @Test
+  void theSameProviderAndAgentGetTheSameModel() {
+    var provider = scripted("[{\"text\":\"a\"}]", T);
+
+    var first = factory.model(provider, spec);
+
+    assertSame(first, factory.model(provider, spec));
+    assertEquals("p", first.provider());
+  }
+
+  @Test
+  void aProviderCreatedAgainUnderItsNameGetsANewModel() {
+    var first = factory.model(scripted("[{\"text\":\"a\"}]", T), spec);
+
+    var recreated = factory.model(scripted("[{\"text\":\"b\"}]", T.plusSeconds(1)), spec);
+
+    assertNotSame(first, recreated);
+  }
+
+  @Test
+  void anotherModelSettingGetsItsOwnModel() {
+    var provider = scripted("[{\"text\":\"a\"}]", T);
+    var warmer =
+        new AgentSpec(null, "You help.", "p", "scripted", 0.9, null, List.of(), null, true);
+
+    assertNotSame(factory.model(provider, spec), factory.model(provider, warmer));
+  }
+
+  private static Provider scripted(String turns, Instant at) {
+    return new Provider(
+        "p", new ProviderSpec(ProviderKind.SCRIPTED, null, 1000, 0, "{}", turns), null, at);
+  }
+}
