@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.agentry.agent.boundary.Agents;
 import org.agentry.agent.entity.AgentSpec;
@@ -100,6 +104,32 @@ class PlatformIT {
     apiKeys.revoke(created.key().getId());
     assertTrue(apiKeys.authenticate(created.token()).isEmpty());
     assertTrue(apiKeys.find(created.key().getId()).orElseThrow().isRevoked());
+  }
+
+  /** Two consumers that get the same task id at once (a resent message): one claim wins. */
+  @Test
+  void twoClaimsAtOnceGetTheTaskOnce() throws Exception {
+    var taskId = tasks.queuedTask(scriptedAgent());
+    var start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      Callable<Boolean> claim =
+          () -> {
+            start.await();
+            return runs.claim(taskId, "node-race", Duration.ofSeconds(30)) != null;
+          };
+      var first = pool.submit(claim);
+      var second = pool.submit(claim);
+      start.countDown();
+      int won =
+          (first.get(30, TimeUnit.SECONDS) ? 1 : 0) + (second.get(30, TimeUnit.SECONDS) ? 1 : 0);
+
+      assertEquals(1, won);
+      assertEquals(1, tasks.task(taskId).getAttempts());
+      assertEquals(TaskStatus.RUNNING, tasks.task(taskId).getStatus());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   /**
