@@ -10,12 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Hard budgets over HTTP on the shared server: a task stops before the model call that would pass
- * its token budget, and an agent whose daily budget is used up gets no new chats or tasks (429).
+ * its token budget, an agent whose daily budget is used up gets no new chats or tasks (429), a
+ * budget set late counts the day's earlier usage, and first reservations at once all go through.
  */
 class BudgetsIT {
 
@@ -88,5 +94,64 @@ class BudgetsIT {
     assertEquals(120.0, mine.getJsonNumber("percent").doubleValue());
     assertTrue(
         budgets.getJsonObject(0).getJsonNumber("percent").doubleValue() >= 120.0, "hottest first");
+  }
+
+  @Test
+  void budgetSetAfterTheDaysUsageCountsThatUsage() throws Exception {
+    var turns = "[{\"text\":\"spent\",\"promptTokens\":80,\"completionTokens\":40}]";
+    var name = "b-" + shortId();
+    var body = agentJson(name, scriptedProvider(turns), "[]", ",\"maxOutputTokens\":10");
+    assertEquals(201, api.post("/api/v1/agents", ADMIN, JSON, body).status());
+    assertEquals("spent", chat(name, "spend before any budget", null).getString("reply"));
+
+    assertEquals(200, putBudget(name, "{\"dailyTokens\":100}").status());
+
+    assertProblem(TasksIT.submit(name, "{\"input\":\"more\"}"), 429, "BUDGET_EXHAUSTED");
+    assertProblem(chatReply(name, "more", null), 429, "BUDGET_EXHAUSTED");
+    var budgets = (JsonArray) api.get("/api/v1/usage/budgets", ADMIN).structure();
+    var mine =
+        budgets.stream()
+            .map(b -> b.asJsonObject())
+            .filter(b -> b.getString("scope").startsWith("agent:" + name + ":day:"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(120, mine.getInt("usedTokens"));
+  }
+
+  @Test
+  void firstReservationsOfADayAtOnceAllGoThrough() throws Exception {
+    var turns = "[{\"text\":\"ok\",\"promptTokens\":1,\"completionTokens\":1}]";
+    var name = "b-" + shortId();
+    var body = agentJson(name, scriptedProvider(turns), "[]", ",\"maxOutputTokens\":10");
+    assertEquals(201, api.post("/api/v1/agents", ADMIN, JSON, body).status());
+    assertEquals(200, putBudget(name, "{\"dailyTokens\":1000000}").status());
+
+    var pool = Executors.newFixedThreadPool(8);
+    try {
+      var start = new CountDownLatch(1);
+      var chats = new ArrayList<Future<Api.Reply>>();
+      for (int i = 0; i < 8; i++) {
+        chats.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return chatReply(name, "at once", null);
+                }));
+      }
+      start.countDown();
+      for (var reply : chats) {
+        var answer = reply.get(60, TimeUnit.SECONDS);
+        assertEquals(200, answer.status(), answer.body());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Api.Reply putBudget(String agent, String limits) throws Exception {
+    return api.send(
+        api.request("/api/v1/agents/" + agent + "/budget", ADMIN)
+            .header("Content-Type", JSON)
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(limits)));
   }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -27,8 +28,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Stateless
 public class Budgets {
 
-  /** One applicable budget: its scope, kind and limits. */
-  private record Scope(String key, String kind, Long tokens, BigDecimal usd) {}
+  /**
+   * One applicable budget: its counter's key, kind and limits, and what its usage records are: an
+   * agent's over {@code [from, to)}, or a session's.
+   */
+  private record Scope(
+      String key,
+      String kind,
+      Long tokens,
+      BigDecimal usd,
+      String agent,
+      String sessionId,
+      Instant from,
+      Instant to) {
+
+    static Scope session(String sessionId, Long tokens) {
+      return new Scope(
+          "session:" + sessionId, "session", tokens, null, null, sessionId, null, null);
+    }
+  }
+
+  /** Tokens (prompt plus completion) and USD used. */
+  private record Used(long tokens, BigDecimal usd) {}
 
   @PersistenceContext EntityManager em;
 
@@ -95,7 +116,9 @@ public class Budgets {
     }
     for (var scope : scopes(BudgetLimits.of(agent, budget, null), null)) {
       var counter = em.find(BudgetCounter.class, scope.key());
-      if (counter != null && counter.exhausted(scope.tokens(), scope.usd())) {
+      if (counter != null
+          ? counter.exhausted(scope.tokens(), scope.usd())
+          : exhausts(usedSoFar(scope), scope)) {
         throw new BudgetExhaustedException(
             agent, scope.kind().equals("agent-day") ? "daily" : "monthly");
       }
@@ -115,7 +138,7 @@ public class Budgets {
       BudgetLimits limits, String sessionId, long tokens, BigDecimal usd) {
     var counters = new ArrayList<BudgetCounter>();
     for (var scope : scopes(limits, sessionId)) {
-      var counter = counter(scope.key());
+      var counter = counter(scope);
       if (!counter.fits(tokens, usd, scope.tokens(), scope.usd())) {
         return Optional.empty();
       }
@@ -137,7 +160,10 @@ public class Budgets {
     }
     var now = clock.instant();
     for (var scope : reservation.scopes()) {
-      counter(scope).settle(reservation.tokens(), reservation.usd(), usedTokens, cost, now);
+      var counter = em.find(BudgetCounter.class, scope, LockModeType.PESSIMISTIC_WRITE);
+      if (counter != null) { // made by the reservation; gone only if someone deleted it
+        counter.settle(reservation.tokens(), reservation.usd(), usedTokens, cost, now);
+      }
     }
   }
 
@@ -158,7 +184,10 @@ public class Budgets {
           .forEach(
               c ->
                   views.add(
-                      view(new Scope(c.getScope(), "session", sessionMaxTokens.get(), null))));
+                      view(
+                          Scope.session(
+                              c.getScope().substring("session:".length()),
+                              sessionMaxTokens.get()))));
     }
     views.sort(Comparator.comparingDouble(BudgetView::percent).reversed());
     return views;
@@ -166,8 +195,9 @@ public class Budgets {
 
   private BudgetView view(Scope scope) {
     var counter = em.find(BudgetCounter.class, scope.key());
-    var used = counter == null ? 0 : counter.getUsedTokens();
-    var usedUsd = counter == null ? BigDecimal.ZERO : counter.getUsedUsd();
+    var soFar = counter == null ? usedSoFar(scope) : null;
+    var used = counter == null ? soFar.tokens() : counter.getUsedTokens();
+    var usedUsd = counter == null ? soFar.usd() : counter.getUsedUsd();
     var reserved = counter == null ? 0 : counter.getReservedTokens();
     var reservedUsd = counter == null ? BigDecimal.ZERO : counter.getReservedUsd();
     return BudgetView.of(
@@ -184,36 +214,85 @@ public class Budgets {
   private List<Scope> scopes(BudgetLimits limits, String sessionId) {
     var scopes = new ArrayList<Scope>();
     var agent = limits.agent();
-    var today = LocalDate.now(ZoneOffset.UTC);
+    var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     if (limits.hasDaily()) {
       scopes.add(
           new Scope(
               "agent:" + agent + ":day:" + today,
               "agent-day",
               limits.dailyTokens(),
-              limits.dailyUsd()));
+              limits.dailyUsd(),
+              agent,
+              null,
+              today.atStartOfDay(ZoneOffset.UTC).toInstant(),
+              today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
     if (limits.hasMonthly()) {
+      var month = YearMonth.from(today);
       scopes.add(
           new Scope(
-              "agent:" + agent + ":month:" + YearMonth.from(today),
+              "agent:" + agent + ":month:" + month,
               "agent-month",
               limits.monthlyTokens(),
-              limits.monthlyUsd()));
+              limits.monthlyUsd(),
+              agent,
+              null,
+              month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+              month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
     }
     if (sessionId != null && limits.sessionMaxTokens() != null) {
-      scopes.add(new Scope("session:" + sessionId, "session", limits.sessionMaxTokens(), null));
+      scopes.add(Scope.session(sessionId, limits.sessionMaxTokens()));
     }
     return scopes;
   }
 
-  private BudgetCounter counter(String scope) {
-    var counter = em.find(BudgetCounter.class, scope, LockModeType.PESSIMISTIC_WRITE);
-    if (counter == null) {
-      counter = new BudgetCounter(scope, clock.instant());
-      em.persist(counter);
-      em.flush();
+  /**
+   * What the scope's period used so far, summed from its usage records: a budget counts the whole
+   * period, whenever it was set.
+   */
+  private Used usedSoFar(Scope scope) {
+    var select =
+        "SELECT COALESCE(SUM(u.promptTokens + u.completionTokens), 0), COALESCE(SUM(u.costUsd), 0)"
+            + " FROM UsageRecord u WHERE ";
+    var query =
+        scope.sessionId() != null
+            ? em.createQuery(select + "u.sessionId = :session", Object[].class)
+                .setParameter("session", scope.sessionId())
+            : em.createQuery(
+                    select + "u.agent = :agent AND u.createdAt >= :from AND u.createdAt < :to",
+                    Object[].class)
+                .setParameter("agent", scope.agent())
+                .setParameter("from", scope.from())
+                .setParameter("to", scope.to());
+    var row = query.getSingleResult();
+    return new Used(((Number) row[0]).longValue(), new BigDecimal(row[1].toString()));
+  }
+
+  private static boolean exhausts(Used used, Scope scope) {
+    return (scope.tokens() != null && used.tokens() >= scope.tokens())
+        || (scope.usd() != null && used.usd().compareTo(scope.usd()) >= 0);
+  }
+
+  /**
+   * The scope's counter, locked; made on first use with what the period used so far. Two first uses
+   * at once both insert; the database keeps one row ({@code ON CONFLICT DO NOTHING}, on PostgreSQL
+   * and H2 alike) and both then lock it.
+   */
+  private BudgetCounter counter(Scope scope) {
+    var counter = em.find(BudgetCounter.class, scope.key(), LockModeType.PESSIMISTIC_WRITE);
+    if (counter != null) {
+      return counter;
     }
-    return counter;
+    var used = usedSoFar(scope);
+    em.createNativeQuery(
+            "INSERT INTO budget_counter (scope, used_tokens, used_usd, reserved_tokens,"
+                + " reserved_usd, updated_at, version) VALUES (?, ?, ?, 0, 0, ?, 1)"
+                + " ON CONFLICT DO NOTHING")
+        .setParameter(1, scope.key())
+        .setParameter(2, used.tokens())
+        .setParameter(3, used.usd())
+        .setParameter(4, clock.instant().atOffset(ZoneOffset.UTC))
+        .executeUpdate();
+    return em.find(BudgetCounter.class, scope.key(), LockModeType.PESSIMISTIC_WRITE);
   }
 }
