@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.io.File;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.agentry.agent.boundary.Agents;
 import org.agentry.agent.entity.AgentSpec;
+import org.agentry.budget.boundary.BudgetView;
+import org.agentry.budget.boundary.Budgets;
 import org.agentry.budget.boundary.Reservation;
 import org.agentry.dispatch.boundary.Leases;
 import org.agentry.dispatch.boundary.TaskRuns;
@@ -67,6 +70,7 @@ class PlatformIT {
 
   @Inject PriorityProbe probe;
   @Inject TaskRuns runs;
+  @Inject Budgets budgets;
   @Inject Leases leases;
   @Inject TaskProbe tasks;
   @Inject Providers providers;
@@ -104,6 +108,40 @@ class PlatformIT {
     apiKeys.revoke(created.key().getId());
     assertTrue(apiKeys.authenticate(created.token()).isEmpty());
     assertTrue(apiKeys.find(created.key().getId()).orElseThrow().isRevoked());
+  }
+
+  /**
+   * A reservation that its run never settles (the node died) is given back once it expires; a run
+   * that settles after that counts its usage without giving back twice.
+   */
+  @Test
+  void expiredReservationsGoBackOnce() {
+    var agent = "r-" + UUID.randomUUID().toString().substring(0, 8);
+    budgets.setLimits(agent, 10_000L, null, null, null);
+    var limits = budgets.limitsFor(agent);
+
+    var lost = budgets.reserve(limits, null, 500, BigDecimal.ZERO).orElseThrow();
+    var late = budgets.reserve(limits, null, 300, BigDecimal.ZERO).orElseThrow();
+    assertEquals(800, day(agent).reservedTokens());
+
+    var later = Instant.now().plusSeconds(3600);
+    var expired = budgets.expiredReservations(later, 1000);
+    assertTrue(expired.containsAll(List.of(lost.id(), late.id())));
+    assertTrue(budgets.release(lost.id()));
+    assertFalse(budgets.release(lost.id()));
+    assertTrue(budgets.release(late.id()));
+    assertEquals(0, day(agent).reservedTokens());
+
+    budgets.settle(late, 120, BigDecimal.ZERO);
+    assertEquals(0, day(agent).reservedTokens());
+    assertEquals(120, day(agent).usedTokens());
+  }
+
+  private BudgetView day(String agent) {
+    return budgets.list().stream()
+        .filter(v -> v.scope().startsWith("agent:" + agent + ":day:"))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Two consumers that get the same task id at once (a resent message): one claim wins. */

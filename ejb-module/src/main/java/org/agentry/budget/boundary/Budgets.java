@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.agentry.budget.entity.AgentBudget;
 import org.agentry.budget.entity.BudgetCounter;
+import org.agentry.budget.entity.BudgetReservation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,6 +55,10 @@ public class Budgets {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "agentry.budget.reservation-seconds", defaultValue = "900")
+  long reservationSeconds;
 
   @Inject
   @ConfigProperty(name = "agentry.budget.session-max-tokens")
@@ -144,10 +149,15 @@ public class Budgets {
       }
       counters.add(counter);
     }
+    if (counters.isEmpty()) {
+      return Optional.of(Reservation.NONE);
+    }
     var now = clock.instant();
     counters.forEach(c -> c.reserve(tokens, usd, now));
-    return Optional.of(
-        new Reservation(counters.stream().map(BudgetCounter::getScope).toList(), tokens, usd));
+    var scopes = counters.stream().map(BudgetCounter::getScope).toList();
+    var held = new BudgetReservation(scopes, tokens, usd, now.plusSeconds(reservationSeconds));
+    em.persist(held);
+    return Optional.of(new Reservation(held.getId(), scopes, tokens, usd));
   }
 
   /**
@@ -159,12 +169,54 @@ public class Budgets {
       return;
     }
     var now = clock.instant();
+    var held = em.find(BudgetReservation.class, reservation.id(), LockModeType.PESSIMISTIC_WRITE);
     for (var scope : reservation.scopes()) {
       var counter = em.find(BudgetCounter.class, scope, LockModeType.PESSIMISTIC_WRITE);
-      if (counter != null) { // made by the reservation; gone only if someone deleted it
+      if (counter == null) {
+        continue; // made by the reservation; gone only if someone deleted it
+      }
+      if (held != null) {
         counter.settle(reservation.tokens(), reservation.usd(), usedTokens, cost, now);
+      } else {
+        counter.use(usedTokens, cost, now); // the sweeper released it already
       }
     }
+    if (held != null) {
+      em.remove(held);
+    }
+  }
+
+  /**
+   * Reservations that expired unsettled by this instant: their run's node died, or the run failed
+   * between reserving and settling.
+   */
+  public List<String> expiredReservations(Instant asOf, int limit) {
+    return em.createQuery(
+            "SELECT r.id FROM BudgetReservation r WHERE r.expiresAt < :asOf", String.class)
+        .setParameter("asOf", asOf)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Gives an expired reservation back to its counters, if it is still held.
+   *
+   * @return whether it was released here
+   */
+  public boolean release(String reservationId) {
+    var held = em.find(BudgetReservation.class, reservationId, LockModeType.PESSIMISTIC_WRITE);
+    if (held == null) {
+      return false;
+    }
+    var now = clock.instant();
+    for (var scope : held.getScopes()) {
+      var counter = em.find(BudgetCounter.class, scope, LockModeType.PESSIMISTIC_WRITE);
+      if (counter != null) {
+        counter.release(held.getTokens(), held.getUsd(), now);
+      }
+    }
+    em.remove(held);
+    return true;
   }
 
   /** Every agent budget of the current day and month, and session budgets, hottest first. */

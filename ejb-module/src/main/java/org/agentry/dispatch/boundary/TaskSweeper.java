@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.agentry.budget.boundary.Budgets;
 import org.agentry.dispatch.control.TaskRunner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,8 +22,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Payara Micro's restart). Every 5 seconds it re-queues tasks whose lease expired (a node died),
  * counting attempts, and sends runnable queued tasks that no message carries: delayed tasks that
  * came due, and tasks whose message was lost or dropped (older than {@code
- * agentry.dispatch.requeue-after-seconds}, default 120). Its first sweep after a start sends every
- * runnable queued task, as a crash may have lost their messages.
+ * agentry.dispatch.requeue-after-seconds}, default 120); and it gives back budget reservations that
+ * expired unsettled ({@code agentry.budget.reservation-seconds}). Its first sweep after a start
+ * sends every runnable queued task, as a crash may have lost their messages.
  */
 @Singleton
 @Startup
@@ -35,6 +37,7 @@ public class TaskSweeper {
   private static final int BATCH = 100;
 
   @Inject Leases leases;
+  @Inject Budgets budgets;
   @Inject TaskDispatch dispatch;
 
   @Inject
@@ -62,6 +65,7 @@ public class TaskSweeper {
     }
     try {
       expireLeases();
+      releaseReservations();
       sendRunnable();
       runStalled();
     } catch (RuntimeException e) {
@@ -96,6 +100,17 @@ public class TaskSweeper {
     }
     var stalled = Instant.now().minusSeconds(stallSeconds);
     dispatch.runnable(stalled, free).forEach(fallback::run);
+  }
+
+  /** Budget reservations whose model call never settled them (its node died) go back. */
+  private void releaseReservations() {
+    for (var id : budgets.expiredReservations(Instant.now(), BATCH)) {
+      try {
+        budgets.release(id);
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "Reservation " + id + " released by another node", e);
+      }
+    }
   }
 
   private void sendRunnable() {

@@ -118,7 +118,7 @@ class LoopRunTest {
 
   @Test
   void reservationIsSettledWithTheStepOrReleasedOnFailure() {
-    var held = new Reservation(List.of("agent:a:day:2026-01-01"), 100, BigDecimal.ONE);
+    var held = new Reservation("r1", List.of("agent:a:day:2026-01-01"), 100, BigDecimal.ONE);
     model.answer(
         () -> {
           throw new HttpException(503, "overloaded");

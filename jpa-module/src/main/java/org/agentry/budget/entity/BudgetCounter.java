@@ -65,6 +65,16 @@ public class BudgetCounter {
     updatedAt = now;
   }
 
+  /** Gives back a reservation that was never settled, counting nothing as used. */
+  public void release(long reserved, BigDecimal reservedCost, Instant now) {
+    settle(reserved, reservedCost, 0, BigDecimal.ZERO, now);
+  }
+
+  /** Counts usage whose reservation was released already (it settled after expiring). */
+  public void use(long used, BigDecimal cost, Instant now) {
+    settle(0, BigDecimal.ZERO, used, cost, now);
+  }
+
   /** Turns a reservation into what was actually used (zero when the call failed). */
   public void settle(
       long reserved, BigDecimal reservedCost, long used, BigDecimal cost, Instant now) {
