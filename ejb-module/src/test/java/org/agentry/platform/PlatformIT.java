@@ -38,6 +38,8 @@ import org.agentry.run.control.StepRecorder.Ending;
 import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.security.boundary.ApiKeys;
 import org.agentry.security.entity.Role;
+import org.agentry.task.boundary.Tasks;
+import org.agentry.task.entity.TaskSpec;
 import org.agentry.task.entity.TaskStatus;
 import org.agentry.tool.entity.ToolCallOrigin;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -70,6 +72,7 @@ class PlatformIT {
 
   @Inject PriorityProbe probe;
   @Inject TaskRuns runs;
+  @Inject Tasks taskBoundary;
   @Inject Budgets budgets;
   @Inject Leases leases;
   @Inject TaskProbe tasks;
@@ -142,6 +145,20 @@ class PlatformIT {
         .filter(v -> v.scope().startsWith("agent:" + agent + ":day:"))
         .findFirst()
         .orElseThrow();
+  }
+
+  /** An idempotency key names its task for a day (the default); after that it makes a new one. */
+  @Test
+  void idempotencyKeysLiveADay() {
+    var agent = scriptedAgent();
+    var spec = new TaskSpec("keyed", 4, List.of(), null, null, null, null, null, null);
+    var recent = tasks.keyedTask(agent, "k-recent", "h", Instant.now().minusSeconds(3600));
+    var old = tasks.keyedTask(agent, "k-old", "h", Instant.now().minusSeconds(25 * 3600));
+
+    assertEquals(recent, taskBoundary.submit(agent, spec, "k-recent", "h").task().getId());
+    var renewed = taskBoundary.submit(agent, spec, "k-old", "h");
+    assertTrue(renewed.created());
+    assertNotEquals(old, renewed.task().getId());
   }
 
   /** Two consumers that get the same task id at once (a resent message): one claim wins. */

@@ -14,10 +14,23 @@ public class TaskProbe {
 
   @PersistenceContext EntityManager em;
 
-  /** A queued task that no message carries: only the test claims it. */
+  /**
+   * A queued task that no message carries and the sweeper leaves alone: only the test claims it.
+   */
   public String queuedTask(String agent) {
     var spec = new TaskSpec("fenced", 4, List.of(), null, null, null, null, null, null);
     var task = new Task(agent, spec, 3, Instant.now());
+    task.enqueued(Instant.now()); // so the sweeper leaves it alone (it resends after 120 s)
+    em.persist(task);
+    return task.getId();
+  }
+
+  /** A task submitted with this idempotency key at that time (and then forgotten by the queue). */
+  public String keyedTask(String agent, String key, String hash, Instant createdAt) {
+    var spec = new TaskSpec("keyed", 4, List.of(), null, null, null, null, null, null);
+    var task = new Task(agent, spec, 3, createdAt);
+    task.submittedWith(key, hash);
+    task.enqueued(Instant.now());
     em.persist(task);
     return task.getId();
   }

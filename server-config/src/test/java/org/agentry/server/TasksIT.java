@@ -19,6 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +127,51 @@ class TasksIT {
     assertEquals(first.json().getString("taskId"), again.json().getString("taskId"));
     assertProblem(
         submitWithKey(agent, key, "{\"input\":\"twice\"}"), 409, "IDEMPOTENCY_KEY_REUSED");
+  }
+
+  @Test
+  void submitsWithOneKeyAtOnceGetOneTask() throws Exception {
+    var agent = agent(scriptedProvider("[{\"text\":\"x\"}]"), "[]");
+    var key = UUID.randomUUID().toString();
+    var pool = Executors.newFixedThreadPool(6);
+    try {
+      var start = new CountDownLatch(1);
+      var replies = new ArrayList<Future<Api.Reply>>();
+      for (int i = 0; i < 6; i++) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return submitWithKey(agent, key, "{\"input\":\"once\"}");
+                }));
+      }
+      start.countDown();
+      var ids = new java.util.HashSet<String>();
+      for (var reply : replies) {
+        var answer = reply.get(60, TimeUnit.SECONDS);
+        assertEquals(202, answer.status(), answer.body());
+        ids.add(answer.json().getString("taskId"));
+      }
+      assertEquals(1, ids.size());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void idempotencyKeysBelongToTheirAgent() throws Exception {
+    var provider = scriptedProvider("[{\"text\":\"x\"}]");
+    var first = agent(provider, "[]");
+    var second = agent(provider, "[]");
+    var key = UUID.randomUUID().toString();
+
+    var one = submitWithKey(first, key, "{\"input\":\"same\"}");
+    var other = submitWithKey(second, key, "{\"input\":\"same\"}");
+
+    assertEquals(202, other.status(), other.body());
+    assertFalse(
+        one.json().getString("taskId").equals(other.json().getString("taskId")),
+        "two agents, two tasks");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.agentry.task.boundary;
 
+import static java.time.temporal.ChronoUnit.HOURS;
+
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
@@ -54,6 +56,10 @@ public class Tasks {
   @ConfigProperty(name = "agentry.dispatch.max-attempts", defaultValue = "3")
   int maxAttempts;
 
+  @Inject
+  @ConfigProperty(name = "agentry.tasks.idempotency-key-hours", defaultValue = "24")
+  long idempotencyKeyHours;
+
   /**
    * Submits a task: it is stored {@code queued} with its first event.
    *
@@ -67,7 +73,7 @@ public class Tasks {
   public Submitted submit(
       String agentName, TaskSpec spec, String idempotencyKey, String requestHash) {
     if (idempotencyKey != null) {
-      var earlier = byIdempotencyKey(idempotencyKey);
+      var earlier = byIdempotencyKey(agentName, idempotencyKey);
       if (earlier != null) {
         if (!earlier.getRequestHash().equals(requestHash)) {
           throw new StateConflictException(
@@ -124,12 +130,27 @@ public class Tasks {
     }
   }
 
-  private Task byIdempotencyKey(String key) {
-    return em.createQuery("SELECT t FROM Task t WHERE t.idempotencyKey = :key", Task.class)
-        .setParameter("key", key)
-        .getResultStream()
-        .findFirst()
-        .orElse(null);
+  /**
+   * The agent's task submitted with this key within the key's lifetime; an older one gives its key
+   * up, so that the key can be used again.
+   */
+  private Task byIdempotencyKey(String agent, String key) {
+    var earlier =
+        em.createQuery(
+                "SELECT t FROM Task t WHERE t.agent = :agent AND t.idempotencyKey = :key",
+                Task.class)
+            .setParameter("agent", agent)
+            .setParameter("key", key)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (earlier != null
+        && earlier.getCreatedAt().isBefore(clock.instant().minus(idempotencyKeyHours, HOURS))) {
+      earlier.forgetIdempotencyKey();
+      em.flush(); // before the new task takes the key
+      return null;
+    }
+    return earlier;
   }
 
   /**

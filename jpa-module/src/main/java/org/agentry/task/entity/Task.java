@@ -153,6 +153,12 @@ public class Task {
     this.requestHash = requestHash;
   }
 
+  /** Gives up the idempotency key, whose lifetime ended, so that a new task can take it. */
+  public void forgetIdempotencyKey() {
+    this.idempotencyKey = null;
+    this.requestHash = null;
+  }
+
   /** The request as submitted. */
   public TaskSpec spec() {
     return new TaskSpec(

@@ -1,6 +1,7 @@
 package org.agentry.task.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -27,7 +28,9 @@ import org.agentry.task.boundary.Tasks;
 /**
  * {@code POST /api/v1/agents/{name}/tasks}: hands the agent a task → 202 {@code {taskId, status}}
  * with {@code Location}. An {@code Idempotency-Key} header makes a retried submit return the same
- * task; the same key with a different request gets 409 {@code IDEMPOTENCY_KEY_REUSED}.
+ * task, also when the two arrive at once; the same key with a different request gets 409 {@code
+ * IDEMPOTENCY_KEY_REUSED}. Keys belong to the agent and live {@code
+ * agentry.tasks.idempotency-key-hours} (24).
  */
 @ApplicationScoped
 @Path("v1/agents/{name}/tasks")
@@ -58,7 +61,16 @@ public class AgentTasksResource {
     }
     var spec = request.toSpec(Instant.now());
     var hash = idempotencyKey == null ? null : hash(agent, request);
-    var submitted = tasks.submit(agent, spec, idempotencyKey, hash);
+    Tasks.Submitted submitted;
+    try {
+      submitted = tasks.submit(agent, spec, idempotencyKey, hash);
+    } catch (EJBException e) {
+      if (idempotencyKey == null) {
+        throw e;
+      }
+      // two submits with one key at once: the other took the key; answer as a repeat would
+      submitted = tasks.submit(agent, spec, idempotencyKey, hash);
+    }
     var task = submitted.task();
     var location = uri.getBaseUriBuilder().path("v1/tasks").path(task.getId()).build();
     return Response.accepted(new Accepted(task.getId(), task.getStatus().apiName()))
