@@ -3,6 +3,7 @@ package org.agentry.task.rest;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigInteger;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
@@ -54,7 +55,11 @@ public record CreateTaskRequest(
       return 4;
     }
     if (priority instanceof JsonNumber number && number.isIntegral()) {
-      return number.intValue();
+      // range-checked before narrowing: 4294967300 must not pass as 4
+      var value = number.bigIntegerValue();
+      if (value.signum() >= 0 && value.compareTo(BigInteger.TEN) < 0) {
+        return value.intValue();
+      }
     }
     if (priority instanceof JsonString name) {
       switch (name.getString().toLowerCase(Locale.ROOT)) {

@@ -62,8 +62,14 @@ final class CsvExport implements StreamingOutput {
         + "\r\n";
   }
 
-  /** Quotes a field holding a comma, quote or line break (RFC 4180, section 2). */
-  static String field(String value) {
+  /**
+   * A text field as a cell: one that a spreadsheet would take for a formula (starting with {@code
+   * =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) gets a leading {@code '}, as
+   * OWASP's CSV injection guidance says; a field holding a comma, quote or line break is quoted
+   * (RFC 4180, section 2).
+   */
+  static String field(String raw) {
+    var value = raw.isEmpty() || "=+-@\t\r".indexOf(raw.charAt(0)) < 0 ? raw : "'" + raw;
     if (value.contains(",")
         || value.contains("\"")
         || value.contains("\n")
