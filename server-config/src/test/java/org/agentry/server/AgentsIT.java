@@ -154,6 +154,40 @@ class AgentsIT {
   }
 
   @Test
+  void editsWithOneETagAtOnceGetOneWinnerAndNo500() throws Exception {
+    var provider = scriptedProvider("[{\"text\":\"hi\"}]");
+    var name = "a-" + shortId();
+    var created = api.post("/api/v1/agents", ADMIN, JSON, agentJson(name, provider, "[]", ""));
+    var etag = created.raw().headers().firstValue("ETag").orElseThrow();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      var edits = new java.util.ArrayList<java.util.concurrent.Future<Api.Reply>>();
+      for (int i = 0; i < 6; i++) {
+        var update = agentJson(name, provider, "[]", ",\"description\":\"edit " + i + "\"");
+        edits.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return put("/api/v1/agents/" + name, etag, update);
+                }));
+      }
+      start.countDown();
+      int won = 0;
+      for (var edit : edits) {
+        var reply = edit.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        assertTrue(
+            java.util.List.of(200, 409, 412).contains(reply.status()),
+            reply.status() + reply.body());
+        won += reply.status() == 200 ? 1 : 0;
+      }
+      assertEquals(1, won);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void agentsNeedIfMatchToChangeAndRefuseUnknownFields() throws Exception {
     var provider = scriptedProvider("[{\"text\":\"hi\"}]");
     var name = "a-" + shortId();

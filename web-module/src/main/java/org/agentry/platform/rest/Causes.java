@@ -21,6 +21,21 @@ final class Causes {
     return false;
   }
 
+  /**
+   * Whether this change lost a race with another: an optimistic-lock conflict, or a unique key
+   * (SQLSTATE 23505, on PostgreSQL and H2) that another transaction took first.
+   */
+  static boolean isConcurrentUpdate(Throwable t) {
+    for (var c = t; c != null; c = c.getCause()) {
+      if (c instanceof jakarta.persistence.OptimisticLockException
+          || c.getClass().getName().endsWith(".OptimisticLockException")
+          || (c instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the request body size limit caused this. */
   static boolean isPayloadTooLarge(Throwable t, HttpServletRequest request) {
     return BodySizeLimitFilter.exceeded(request) || isPayloadTooLarge(t);

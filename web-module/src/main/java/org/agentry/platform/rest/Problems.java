@@ -63,6 +63,15 @@ public final class Problems {
   }
 
   /** 413 for a body over the configured limit ({@code agentry.http.max-body-bytes}). */
+  /** 409 {@code CONCURRENT_UPDATE}: another request changed the same thing at the same time. */
+  public static Problem concurrentUpdate() {
+    return new Problem(
+        409,
+        "CONCURRENT_UPDATE",
+        "Conflict",
+        "Another request changed the same resource at the same time; read it again and retry.");
+  }
+
   public static Problem payloadTooLarge() {
     return new Problem(
         413,

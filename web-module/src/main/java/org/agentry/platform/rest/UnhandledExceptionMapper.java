@@ -10,8 +10,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The last resort: reading errors become 400 or 413, anything else a 500 whose body names only an
- * incident id; the exception is logged under that id.
+ * The last resort: reading errors become 400 or 413; a change that lost a race with another (an
+ * optimistic-lock conflict, or a unique key another request took first) becomes 409 {@code
+ * CONCURRENT_UPDATE}; anything else a 500 whose body names only an incident id; the exception is
+ * logged under that id.
  */
 @Provider
 public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
@@ -27,6 +29,9 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (Causes.isJsonError(exception)) {
       return Problems.malformedJson().toResponse();
+    }
+    if (Causes.isConcurrentUpdate(exception)) {
+      return Problems.concurrentUpdate().toResponse();
     }
     var incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unhandled error, incident " + incident, exception);
