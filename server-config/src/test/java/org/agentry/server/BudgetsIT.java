@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -82,12 +83,7 @@ class BudgetsIT {
     assertProblem(TasksIT.submit(name, "{\"input\":\"more\"}"), 429, "BUDGET_EXHAUSTED");
 
     var budgets = (JsonArray) api.get("/api/v1/usage/budgets", ADMIN).structure();
-    var mine =
-        budgets.stream()
-            .map(b -> b.asJsonObject())
-            .filter(b -> b.getString("scope").startsWith("agent:" + name + ":day:"))
-            .findFirst()
-            .orElseThrow();
+    var mine = day(name);
     assertEquals(120, mine.getInt("usedTokens"));
     assertEquals(0, mine.getInt("reservedTokens"));
     assertEquals(0, mine.getInt("remainingTokens"));
@@ -108,14 +104,17 @@ class BudgetsIT {
 
     assertProblem(TasksIT.submit(name, "{\"input\":\"more\"}"), 429, "BUDGET_EXHAUSTED");
     assertProblem(chatReply(name, "more", null), 429, "BUDGET_EXHAUSTED");
+    assertEquals(120, day(name).getInt("usedTokens"));
+  }
+
+  /** The agent's budget of today, as {@code GET /api/v1/usage/budgets} lists it. */
+  private static JsonObject day(String agent) throws Exception {
     var budgets = (JsonArray) api.get("/api/v1/usage/budgets", ADMIN).structure();
-    var mine =
-        budgets.stream()
-            .map(b -> b.asJsonObject())
-            .filter(b -> b.getString("scope").startsWith("agent:" + name + ":day:"))
-            .findFirst()
-            .orElseThrow();
-    assertEquals(120, mine.getInt("usedTokens"));
+    return budgets.stream()
+        .map(b -> b.asJsonObject())
+        .filter(b -> b.getString("scope").startsWith("agent:" + agent + ":day:"))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
