@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
 import org.agentry.platform.rest.Problems;
@@ -15,19 +16,30 @@ import org.agentry.platform.rest.Problems;
 /**
  * Enforces {@code @RolesAllowed} on resource methods (the method's annotation wins over the
  * class's), portably across JAX-RS runtimes: 401 without a caller, 403 when the caller has none of
- * the roles.
+ * the roles. A method whose method and class name no role is denied to everyone (403).
  */
 @Provider
 public class RoleCheck implements DynamicFeature {
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
+    context.register(new Filter(rolesFor(resource)));
+  }
+
+  /** The roles that may call the resource method; none (deny by default) when nothing names any. */
+  static String[] rolesFor(ResourceInfo resource) {
     var method = resource.getResourceMethod().getAnnotation(RolesAllowed.class);
     var type = resource.getResourceClass().getAnnotation(RolesAllowed.class);
     var allowed = method != null ? method : type;
-    if (allowed != null) {
-      context.register(new Filter(allowed.value()));
+    return allowed != null ? allowed.value() : new String[0];
+  }
+
+  /** The status refusing the caller (401 without one, 403 without a role), or 0 to let it pass. */
+  static int refusal(SecurityContext security, String[] roles) {
+    if (security.getUserPrincipal() == null) {
+      return 401;
     }
+    return Arrays.stream(roles).anyMatch(security::isUserInRole) ? 0 : 403;
   }
 
   @Priority(Priorities.AUTHORIZATION)
@@ -40,11 +52,9 @@ public class RoleCheck implements DynamicFeature {
 
     @Override
     public void filter(ContainerRequestContext request) {
-      var security = request.getSecurityContext();
-      if (security.getUserPrincipal() == null) {
-        request.abortWith(Problems.forStatus(401).toResponse());
-      } else if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
-        request.abortWith(Problems.forStatus(403).toResponse());
+      int status = refusal(request.getSecurityContext(), roles);
+      if (status != 0) {
+        request.abortWith(Problems.forStatus(status).toResponse());
       }
     }
   }
