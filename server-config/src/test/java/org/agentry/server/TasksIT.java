@@ -175,6 +175,19 @@ class TasksIT {
   }
 
   @Test
+  void tagFiltersTakeUnderscoresLiterally() throws Exception {
+    var agent = agent(scriptedProvider("[{\"text\":\"x\"}]"), "[]");
+    var suffix = UUID.randomUUID().toString().substring(0, 8);
+    var literal = "a_" + suffix;
+    submit(agent, "{\"input\":\"x\",\"tags\":[\"" + literal + "\"]}");
+    submit(agent, "{\"input\":\"x\",\"tags\":[\"ab" + suffix + "\"]}");
+
+    var found = api.get("/api/v1/tasks?tag=" + literal, ADMIN).json().getJsonArray("items");
+
+    assertEquals(1, found.size(), found.toString());
+  }
+
+  @Test
   void queuedTaskIsCancelledAtOnce() throws Exception {
     var agent = agent(scriptedProvider("[{\"text\":\"x\"}]"), "[]");
     var id =

@@ -53,7 +53,7 @@ public class TaskQueries {
         where,
         params,
         filter.tag() == null ? null : Task.tagPattern(filter.tag()),
-        "t.tags LIKE :tag",
+        "t.tags LIKE :tag ESCAPE '\\'",
         "tag");
     add(where, params, filter.createdFrom(), "t.createdAt >= :from", "from");
     add(where, params, filter.createdTo(), "t.createdAt < :to", "to");

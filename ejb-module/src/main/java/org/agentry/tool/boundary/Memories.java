@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.agentry.task.entity.Task;
 import org.agentry.tool.entity.MemoryEntry;
 
 /** Each agent's memory: text entries under keys unique per agent. */
@@ -42,15 +43,11 @@ public class Memories {
    * @param limit most entries returned
    */
   public List<MemoryEntry> search(String agent, String query, int limit) {
-    var pattern = "%" + escapeLike(query.toLowerCase(Locale.ROOT)) + "%";
+    var pattern = "%" + Task.escapeLike(query.toLowerCase(Locale.ROOT)) + "%";
     return em.createNamedQuery(MemoryEntry.SEARCH, MemoryEntry.class)
         .setParameter("agent", agent)
         .setParameter("pattern", pattern)
         .setMaxResults(limit)
         .getResultList();
-  }
-
-  private static String escapeLike(String text) {
-    return text.replace("%", "").replace("_", "");
   }
 }

@@ -288,9 +288,17 @@ public class Task {
     return tags.isEmpty() ? List.of() : List.of(tags.substring(1, tags.length() - 1).split(","));
   }
 
-  /** The LIKE pattern that finds tasks with this tag. */
+  /**
+   * The LIKE pattern that finds tasks with this tag, its {@code _}, {@code %} and {@code \} taken
+   * literally: use it with {@code ESCAPE '\'}.
+   */
   public static String tagPattern(String tag) {
-    return "%," + tag + ",%";
+    return "%," + escapeLike(tag) + ",%";
+  }
+
+  /** The text with LIKE's wildcards and escape character escaped by {@code \}. */
+  public static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   public String getSessionId() {

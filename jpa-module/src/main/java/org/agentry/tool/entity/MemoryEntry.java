@@ -19,7 +19,8 @@ import java.util.UUID;
     name = MemoryEntry.SEARCH,
     query =
         "SELECT m FROM MemoryEntry m WHERE m.agent = :agent AND (LOWER(m.key) LIKE :pattern"
-            + " OR LOWER(m.content) LIKE :pattern) ORDER BY m.updatedAt DESC")
+            + " ESCAPE '\\' OR LOWER(m.content) LIKE :pattern ESCAPE '\\')"
+            + " ORDER BY m.updatedAt DESC")
 public class MemoryEntry {
 
   public static final String FIND = "MemoryEntry.find";

@@ -64,4 +64,9 @@ class TaskTest {
 
     assertFalse(task.heldBy("t1"));
   }
+
+  @Test
+  void tagPatternsTakeWildcardsLiterally() {
+    assertEquals("%,a\\_b\\%c\\\\,%", Task.tagPattern("a_b%c\\"));
+  }
 }

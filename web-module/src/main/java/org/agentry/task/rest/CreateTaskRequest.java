@@ -16,7 +16,8 @@ import org.agentry.task.entity.TaskSpec;
  *
  * @param input the message the agent works on (required)
  * @param priority 0–9 (default 4), or {@code "high"} (7), {@code "normal"} (4), {@code "low"} (1)
- * @param notBefore ISO-8601 instant, e.g. {@code 2026-01-31T09:00:00Z}; not with delaySeconds
+ * @param notBefore ISO-8601 instant, e.g. {@code 2026-01-31T09:00:00Z}, at most 366 days ahead; not
+ *     with delaySeconds
  * @param delaySeconds start no earlier than this many seconds from now (0 to 2,592,000)
  */
 public record CreateTaskRequest(
@@ -49,6 +50,9 @@ public record CreateTaskRequest(
         tokenBudget,
         start(now));
   }
+
+  /** The latest start a task may ask for: 366 days from now. */
+  static final java.time.Duration MAX_DELAY = java.time.Duration.ofDays(366);
 
   private int priorityValue() {
     if (priority == null || priority == JsonValue.NULL) {
@@ -87,12 +91,17 @@ public record CreateTaskRequest(
       return delaySeconds == 0 ? null : now.plusSeconds(delaySeconds);
     }
     if (notBefore != null) {
+      Instant start;
       try {
-        return Instant.parse(notBefore);
+        start = Instant.parse(notBefore);
       } catch (DateTimeException e) {
         throw ApiException.validation(
             "'notBefore' must be an ISO-8601 instant like 2026-01-31T09:00:00Z.");
       }
+      if (start.isAfter(now.plus(MAX_DELAY))) {
+        throw ApiException.validation("'notBefore' must be at most 366 days ahead.");
+      }
+      return start;
     }
     return null;
   }
