@@ -188,6 +188,21 @@ class AgentsIT {
   }
 
   @Test
+  void overlongProviderSettingsAreRefusedNot500() throws Exception {
+    var longUrl = "http://h/" + "a".repeat(3000);
+    var url =
+        "{\"name\":\"p-" + shortId() + "\",\"kind\":\"openai\",\"baseUrl\":\"" + longUrl + "\"}";
+    assertProblem(api.post("/api/v1/providers", ADMIN, JSON, url), 400, "VALIDATION_FAILED");
+    var key =
+        "{\"name\":\"p-"
+            + shortId()
+            + "\",\"kind\":\"openai\",\"apiKey\":\""
+            + "k".repeat(5000)
+            + "\"}";
+    assertProblem(api.post("/api/v1/providers", ADMIN, JSON, key), 400, "VALIDATION_FAILED");
+  }
+
+  @Test
   void agentsNeedIfMatchToChangeAndRefuseUnknownFields() throws Exception {
     var provider = scriptedProvider("[{\"text\":\"hi\"}]");
     var name = "a-" + shortId();

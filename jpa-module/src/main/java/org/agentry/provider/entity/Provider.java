@@ -76,6 +76,8 @@ public class Provider {
    * empty, and replaced otherwise.
    */
   public void reconfigure(ProviderSpec spec, String apiKey, Instant now) {
+    InvalidInputException.check(
+        apiKey == null || apiKey.length() <= 4096, "'apiKey' must be at most 4096 characters");
     this.kind = spec.kind();
     this.baseUrl = spec.baseUrl();
     this.timeoutMs = spec.timeoutMs();

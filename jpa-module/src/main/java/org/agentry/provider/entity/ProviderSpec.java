@@ -31,6 +31,8 @@ public record ProviderSpec(
         baseUrl == null || baseUrl.startsWith("http://") || baseUrl.startsWith("https://"),
         "'baseUrl' must be an http:// or https:// URL");
     InvalidInputException.check(
+        baseUrl == null || baseUrl.length() <= 2048, "'baseUrl' must be at most 2048 characters");
+    InvalidInputException.check(
         kind != ProviderKind.SCRIPTED || scriptedTurns != null,
         "a scripted provider needs 'scriptedTurns'");
     prices = prices == null ? "{}" : prices;
