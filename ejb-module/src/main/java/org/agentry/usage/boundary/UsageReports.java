@@ -4,7 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -13,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.agentry.usage.entity.UsageRecord;
 
 /**
@@ -76,29 +74,23 @@ public class UsageReports {
     return UsageTotals.of(rows("SELECT " + SUMS, "", filter).get(0), 0);
   }
 
-  /** Totals per UTC day, oldest first. */
+  /** A record's UTC day, computed by the database (PostgreSQL and H2 alike). */
+  private static final String UTC_DAY = "SQL('CAST(? AT TIME ZONE ''UTC'' AS DATE)', u.createdAt)";
+
+  /** Totals per UTC day, oldest first, summed by the database. */
   public List<Group> byDay(Filter filter) {
-    var days = new TreeMap<LocalDate, long[]>();
-    var costs = new HashMap<LocalDate, BigDecimal>();
-    var select = "SELECT u.createdAt, u.promptTokens, u.completionTokens, u.costUsd, u.latencyMs";
-    for (var row : rows(select, "", filter)) {
-      var day = LocalDate.ofInstant((Instant) row[0], ZoneOffset.UTC);
-      var sums = days.computeIfAbsent(day, d -> new long[4]);
-      sums[0]++;
-      sums[1] += ((Number) row[1]).longValue();
-      sums[2] += ((Number) row[2]).longValue();
-      sums[3] += ((Number) row[4]).longValue();
-      costs.merge(day, (BigDecimal) row[3], BigDecimal::add);
-    }
     var groups = new ArrayList<Group>();
-    days.forEach(
-        (day, s) ->
-            groups.add(
-                new Group(
-                    day.toString(),
-                    null,
-                    UsageTotals.of(new Object[] {s[0], s[1], s[2], costs.get(day), s[3]}, 0))));
+    var select = "SELECT " + UTC_DAY + ", " + SUMS;
+    for (var row : rows(select, " GROUP BY " + UTC_DAY + " ORDER BY " + UTC_DAY, filter)) {
+      groups.add(new Group(day(row[0]).toString(), null, UsageTotals.of(row, 1)));
+    }
     return groups;
+  }
+
+  private static LocalDate day(Object value) {
+    return value instanceof java.sql.Date date
+        ? date.toLocalDate()
+        : LocalDate.parse(value.toString());
   }
 
   /**
