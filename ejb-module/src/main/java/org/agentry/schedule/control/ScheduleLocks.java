@@ -1,12 +1,10 @@
 package org.agentry.schedule.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.agentry.platform.boundary.PlatformStartup;
+import org.agentry.platform.control.Database;
 import org.agentry.platform.control.DatabaseKind;
 
 /**
@@ -20,10 +18,7 @@ public class ScheduleLocks {
 
   @PersistenceContext EntityManager em;
 
-  @Resource(lookup = PlatformStartup.DATASOURCE)
-  DataSource dataSource;
-
-  private volatile DatabaseKind kind;
+  @Inject Database database;
 
   /**
    * Locks the schedule's row until the transaction ends.
@@ -31,23 +26,15 @@ public class ScheduleLocks {
    * @return false if the row is gone, or (PostgreSQL) another transaction holds it
    */
   public boolean claim(String scheduleId) {
-    return !em.createNativeQuery(sql(kind())).setParameter(1, scheduleId).getResultList().isEmpty();
+    return !em.createNativeQuery(sql(database.kind()))
+        .setParameter(1, scheduleId)
+        .getResultList()
+        .isEmpty();
   }
 
   /** The locking statement for a database, with the schedule id as parameter 1. */
   static String sql(DatabaseKind kind) {
     var select = "SELECT id FROM schedule WHERE id = ? FOR UPDATE";
     return kind == DatabaseKind.POSTGRESQL ? select + " SKIP LOCKED" : select;
-  }
-
-  private DatabaseKind kind() {
-    if (kind == null) {
-      try (var connection = dataSource.getConnection()) {
-        kind = DatabaseKind.fromJdbcUrl(connection.getMetaData().getURL());
-      } catch (SQLException e) {
-        throw new IllegalStateException("database unreachable", e);
-      }
-    }
-    return kind;
   }
 }

@@ -1,13 +1,11 @@
 package org.agentry.session.control;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.SQLException;
 import java.time.ZoneOffset;
-import javax.sql.DataSource;
-import org.agentry.platform.boundary.PlatformStartup;
+import org.agentry.platform.control.Database;
 import org.agentry.platform.control.DatabaseKind;
 import org.agentry.session.entity.Message;
 
@@ -26,8 +24,7 @@ public class MessageWriter {
 
   @PersistenceContext EntityManager em;
 
-  @Resource(lookup = PlatformStartup.DATASOURCE)
-  DataSource dataSource;
+  @Inject Database database;
 
   private volatile String sql;
 
@@ -52,18 +49,10 @@ public class MessageWriter {
   private String sql() {
     if (sql == null) {
       sql =
-          kind() == DatabaseKind.POSTGRESQL
+          database.kind() == DatabaseKind.POSTGRESQL
               ? INSERT + " RETURNING id"
               : "SELECT id FROM FINAL TABLE (" + INSERT + ")";
     }
     return sql;
-  }
-
-  private DatabaseKind kind() {
-    try (var connection = dataSource.getConnection()) {
-      return DatabaseKind.fromJdbcUrl(connection.getMetaData().getURL());
-    } catch (SQLException e) {
-      throw new IllegalStateException("database unreachable", e);
-    }
   }
 }
