@@ -7,7 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.agentry.agent.entity.AgentLimits;
 import org.agentry.agent.entity.AgentSpec;
@@ -87,7 +86,8 @@ public class RunStarts {
       task.inputDelivered(session.getId());
       events.append(task.getId(), task.getAgent(), new TaskEvents.Text("user", input));
     }
-    int sent = 1 + Transcript.toChatMessages(history).size() + (input == null ? 0 : 1);
+    var chatHistory = Transcript.toChatMessages(history);
+    int sent = 1 + chatHistory.size() + (input == null ? 0 : 1);
     events.append(task.getId(), task.getAgent(), new TaskEvents.ModelRequest(1, sent, last));
     var context =
         new RunContext(
@@ -95,7 +95,7 @@ public class RunStarts {
             spec,
             model,
             session.getId(),
-            history,
+            chatHistory,
             input,
             task.getId(),
             workspaces.of(task.getAgent()));
@@ -124,11 +124,10 @@ public class RunStarts {
   }
 
   private List<Message> history(Session session) {
-    return new ArrayList<>(
-        em.createNamedQuery(Message.FIND_BY_SESSION, Message.class)
-            .setParameter("session", session.getId())
-            .setParameter("after", 0L)
-            .getResultList());
+    return em.createNamedQuery(Message.FIND_BY_SESSION, Message.class)
+        .setParameter("session", session.getId())
+        .setParameter("after", 0L)
+        .getResultList();
   }
 
   private ClaimedRun fail(Task task, String code, String message) {

@@ -16,6 +16,7 @@ import org.agentry.run.control.ModelFactory;
 import org.agentry.run.control.RunContext;
 import org.agentry.run.control.RunOutcome;
 import org.agentry.run.control.StepRecorder.Ending;
+import org.agentry.run.control.Transcript;
 import org.agentry.tool.control.ToolInvoker;
 import org.agentry.tool.control.Workspaces;
 
@@ -59,7 +60,7 @@ public class AgentLoop {
               turn.spec(),
               model,
               turn.sessionId(),
-              turn.history(),
+              Transcript.toChatMessages(turn.history()),
               input,
               null,
               workspaces.of(agent));

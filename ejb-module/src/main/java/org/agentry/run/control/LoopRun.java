@@ -81,7 +81,7 @@ public final class LoopRun {
   public RunOutcome run() {
     var spec = context.spec();
     messages.add(SystemMessage.from(spec.systemPrompt()));
-    messages.addAll(Transcript.toChatMessages(context.history()));
+    messages.addAll(context.history());
     if (context.input() != null) {
       messages.add(UserMessage.from(context.input()));
     }

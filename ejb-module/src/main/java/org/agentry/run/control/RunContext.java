@@ -1,9 +1,9 @@
 package org.agentry.run.control;
 
+import dev.langchain4j.data.message.ChatMessage;
 import java.nio.file.Path;
 import java.util.List;
 import org.agentry.agent.entity.AgentSpec;
-import org.agentry.session.entity.Message;
 
 /**
  * What one run of the agent loop starts from, read once when the run begins.
@@ -12,7 +12,8 @@ import org.agentry.session.entity.Message;
  * @param spec the agent's definition, with a task's own limits already applied
  * @param model the provider's model for this agent, with its prices
  * @param sessionId the session the run writes to
- * @param history the session's stored messages before this run, oldest first
+ * @param history the session's stored messages before this run, oldest first, as the model gets
+ *     them ({@link Transcript#toChatMessages}, repairs included)
  * @param input the new user message to send after the history, or null when the history already
  *     ends with what the model should answer (a resumed task)
  * @param taskId the task the run belongs to, or null for a chat turn
@@ -23,7 +24,7 @@ public record RunContext(
     AgentSpec spec,
     ProviderModel model,
     String sessionId,
-    List<Message> history,
+    List<ChatMessage> history,
     String input,
     String taskId,
     Path workspace) {

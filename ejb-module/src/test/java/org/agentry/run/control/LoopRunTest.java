@@ -214,7 +214,8 @@ class LoopRunTest {
   private RunContext context(AgentSpec spec, List<Message> history, String input, String taskId) {
     var prices = new PriceTable(Map.of("m", new ModelPrice(BigDecimal.ONE, BigDecimal.TEN)));
     var provider = new ProviderModel("p", model, prices, 0);
-    return new RunContext("a", spec, provider, "s", history, input, taskId, Path.of("."));
+    var chatHistory = Transcript.toChatMessages(history);
+    return new RunContext("a", spec, provider, "s", chatHistory, input, taskId, Path.of("."));
   }
 
   private static AgentSpec spec(List<String> tools, AgentLimits limits) {
