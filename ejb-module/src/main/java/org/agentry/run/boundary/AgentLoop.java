@@ -48,7 +48,6 @@ public class AgentLoop {
    * @throws org.agentry.budget.boundary.BudgetExhaustedException if the agent's budget is used up
    */
   public RunOutcome chat(String agent, String sessionId, String input) {
-    budgets.requireAvailable(agent);
     var turn = turns.begin(agent, sessionId, input);
     var recorder = new ChatRecorder(turns, agent, turn.sessionId(), turn.provider().getName());
     RunContext context;

@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.util.List;
 import org.agentry.agent.entity.Agent;
 import org.agentry.budget.boundary.Budgets;
+import org.agentry.budget.entity.AgentBudget;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.provider.entity.Provider;
+import org.agentry.run.control.Admission;
 import org.agentry.run.control.StepRecorder.Ending;
 import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.run.control.StepRecorder.ToolRun;
@@ -38,25 +40,28 @@ public class ChatTurns {
   @Inject Clock clock;
 
   /**
-   * Starts a turn: checks the agent accepts work, opens or continues the session, and appends the
-   * user's message.
+   * Starts a turn: checks the agent's budget is not used up and the agent accepts work (reading the
+   * agent and its budget in one query, once for the turn), opens or continues the session, and
+   * appends the user's message.
    *
    * @param sessionId the session to continue, or null for a new one
    * @throws UnknownResourceException if the agent, its provider or the session does not exist
    * @throws StateConflictException {@code AGENT_PAUSED}, {@code AGENT_DISABLED}, {@code
    *     SESSION_KILLED} or {@code SESSION_OF_OTHER_AGENT}
+   * @throws org.agentry.budget.boundary.BudgetExhaustedException if its daily or monthly budget is
+   *     used up
    */
   public TurnStart begin(String agentName, String sessionId, String input) {
-    var agent = em.find(Agent.class, agentName);
-    if (agent == null) {
-      throw new UnknownResourceException("agent", agentName);
-    }
-    if (agent.isPaused()) {
-      throw new StateConflictException("AGENT_PAUSED", "The agent is paused; resume it first.");
-    }
-    if (!agent.acceptsWork()) {
-      throw new StateConflictException("AGENT_DISABLED", "The agent is disabled.");
-    }
+    var row =
+        em.createNamedQuery(Agent.WITH_BUDGET, Object[].class)
+            .setParameter("name", agentName)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> new UnknownResourceException("agent", agentName));
+    var agent = (Agent) row[0];
+    var budget = (AgentBudget) row[1];
+    budgets.requireAvailable(agentName, budget);
+    Admission.requireTakesWork(agent);
     var spec = agent.spec();
     var provider = em.find(Provider.class, spec.provider());
     if (provider == null) {
@@ -70,7 +75,7 @@ public class ChatTurns {
             .getResultList();
     messages.insert(Message.user(session.getId(), input, clock.instant()));
     return new TurnStart(
-        agentName, spec, provider, session.getId(), history, budgets.limitsFor(agentName));
+        agentName, spec, provider, session.getId(), history, budgets.limitsFor(agentName, budget));
   }
 
   private Session openSession(String agentName, String sessionId) {
@@ -83,14 +88,7 @@ public class ChatTurns {
     if (session == null) {
       throw new UnknownResourceException("session", sessionId);
     }
-    if (!session.getAgentName().equals(agentName)) {
-      throw new StateConflictException(
-          "SESSION_OF_OTHER_AGENT",
-          "The session belongs to agent '" + session.getAgentName() + "'.");
-    }
-    if (!session.isActive()) {
-      throw new StateConflictException("SESSION_KILLED", "The session was killed.");
-    }
+    Admission.requireContinuable(session, agentName);
     return session;
   }
 

@@ -15,6 +15,7 @@ import org.agentry.budget.entity.AgentBudget;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.run.control.Admission;
 import org.agentry.run.control.StepRecorder.ToolRun;
 import org.agentry.run.control.StepWriter;
 import org.agentry.session.entity.Session;
@@ -88,7 +89,7 @@ public class Tasks {
             .getResultStream()
             .findFirst()
             .orElseThrow(() -> new UnknownResourceException("agent", agentName));
-    checkAgent((Agent) row[0]);
+    Admission.requireTakesWork((Agent) row[0]);
     budgets.requireAvailable(agentName, (AgentBudget) row[1]);
     checkSession(agentName, spec.sessionId());
     InvalidInputException.check(
@@ -103,15 +104,6 @@ public class Tasks {
     return new Submitted(task, true);
   }
 
-  private static void checkAgent(Agent agent) {
-    if (agent.isPaused()) {
-      throw new StateConflictException("AGENT_PAUSED", "The agent is paused; resume it first.");
-    }
-    if (!agent.acceptsWork()) {
-      throw new StateConflictException("AGENT_DISABLED", "The agent is disabled.");
-    }
-  }
-
   private void checkSession(String agent, String sessionId) {
     if (sessionId == null) {
       return;
@@ -120,14 +112,7 @@ public class Tasks {
     if (session == null) {
       throw new UnknownResourceException("session", sessionId);
     }
-    if (!session.getAgentName().equals(agent)) {
-      throw new StateConflictException(
-          "SESSION_OF_OTHER_AGENT",
-          "The session belongs to agent '" + session.getAgentName() + "'.");
-    }
-    if (!session.isActive()) {
-      throw new StateConflictException("SESSION_KILLED", "The session was killed.");
-    }
+    Admission.requireContinuable(session, agent);
   }
 
   /**
