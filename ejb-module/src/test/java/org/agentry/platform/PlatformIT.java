@@ -38,6 +38,8 @@ import org.agentry.run.control.StepRecorder.Ending;
 import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.security.boundary.ApiKeys;
 import org.agentry.security.entity.Role;
+import org.agentry.task.boundary.EventFeed;
+import org.agentry.task.boundary.EventLog;
 import org.agentry.task.boundary.Tasks;
 import org.agentry.task.entity.TaskSpec;
 import org.agentry.task.entity.TaskStatus;
@@ -66,7 +68,7 @@ class PlatformIT {
     return ShrinkWrap.create(WebArchive.class, "agentry-it.war")
         .addAsLibrary(new File(System.getProperty("agentry.it.ejbJar")))
         .addAsLibraries(libraries)
-        .addClasses(PriorityProbe.class, TaskProbe.class)
+        .addClasses(PriorityProbe.class, TaskProbe.class, EventProbe.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
   }
 
@@ -80,6 +82,69 @@ class PlatformIT {
   @Inject Agents agents;
   @Inject ApiKeys apiKeys;
   @Inject SystemInfo systemInfo;
+  @Inject EventProbe eventProbe;
+  @Inject EventLog eventLog;
+
+  /**
+   * Sixteen writers append events in transactions that stay open a random while (some roll back),
+   * so ids commit out of order, while a feed reads along: every committed event comes out once, in
+   * id order, none skipped. A reader that just moves past the highest id it saw misses some here.
+   */
+  @Test
+  void eventFeedSkipsNothingWhileTransactionsCommitOutOfOrder() throws Exception {
+    var taskId = UUID.randomUUID().toString();
+    var feed = new EventFeed(eventLog, eventLog.lastId(), 10_000, 1000);
+    var written = new java.util.concurrent.atomic.AtomicInteger();
+    var pool = Executors.newFixedThreadPool(16);
+    var writers = new ArrayList<java.util.concurrent.Future<?>>();
+    for (int w = 0; w < 16; w++) {
+      long seed = w;
+      writers.add(
+          pool.submit(
+              () -> {
+                var random = new Random(seed);
+                while (written.get() < 10_500) {
+                  int count = 1 + random.nextInt(6);
+                  boolean rollBack = random.nextInt(25) == 0;
+                  eventProbe.write(taskId, count, random.nextInt(15), rollBack);
+                  if (!rollBack) {
+                    written.addAndGet(count);
+                  }
+                }
+                return null;
+              }));
+    }
+    var released = new ArrayList<Long>();
+    var deadline = Instant.now().plusSeconds(120);
+    while (writers.stream().anyMatch(f -> !f.isDone()) && Instant.now().isBefore(deadline)) {
+      collect(feed, taskId, released);
+      Thread.sleep(20);
+    }
+    pool.shutdown();
+    for (var writer : writers) {
+      writer.get(); // rethrows a writer's failure
+    }
+    var committed = eventProbe.ids(taskId);
+    while (feed.floor() < committed.get(committed.size() - 1) && Instant.now().isBefore(deadline)) {
+      collect(feed, taskId, released);
+      Thread.sleep(20);
+    }
+    assertTrue(committed.size() >= 10_000, "events: " + committed.size());
+    var missing = new java.util.TreeSet<>(committed);
+    released.forEach(missing::remove);
+    assertEquals(java.util.Set.of(), missing, "never released");
+    assertEquals(committed, released); // and none twice, in id order
+  }
+
+  private static void collect(EventFeed feed, String taskId, List<Long> into) {
+    EventFeed.Batch batch;
+    do {
+      batch = feed.poll();
+      batch.released().stream()
+          .filter(e -> e.getTaskId().equals(taskId))
+          .forEach(e -> into.add(e.getId()));
+    } while (batch.more());
+  }
 
   @Test
   void messagesSentInOneTransactionAreConsumedHighestPriorityFirst() throws Exception {

@@ -372,8 +372,17 @@ class AgentsIT {
   }
 
   private static String viewerToken() throws Exception {
+    return viewerKey().token();
+  }
+
+  /** An API key: its id and its secret token. */
+  record Key(String id, String token) {}
+
+  /** A new viewer key. */
+  static Key viewerKey() throws Exception {
     var body = "{\"name\":\"viewer-" + shortId() + "\",\"role\":\"viewer\"}";
-    return SharedServer.api().post("/api/v1/api-keys", ADMIN, JSON, body).json().getString("token");
+    var created = SharedServer.api().post("/api/v1/api-keys", ADMIN, JSON, body).json();
+    return new Key(created.getString("id"), created.getString("token"));
   }
 
   /** JSON-B leaves null members out. */

@@ -81,6 +81,7 @@ class DispatchIT {
         Map.of(
             "AGENTRY_DISPATCH_CONCURRENCY", Integer.toString(concurrency),
             "AGENTRY_DISPATCH_LEASE_SECONDS", "10",
+            "AGENTRY_BUDGET_RESERVATION_SECONDS", "5",
             "AGENTRY_AGENTS_DIR", "none");
     var dir = server == null ? ServerProcess.workDirectory("dispatch-it") : server.dataDir;
     return new ServerProcess(dir, env);
@@ -115,6 +116,11 @@ class DispatchIT {
   void everyTaskEndsOnceAfterAKillAndRestart() throws Exception {
     useServer(8);
     var agent = stubAgent();
+    var budget =
+        api.request("/api/v1/agents/" + agent + "/budget", admin)
+            .header("Content-Type", JSON)
+            .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"dailyTokens\":100000000}"));
+    assertEquals(200, api.send(budget).status());
     var ids = new ArrayList<String>();
     for (int i = 0; i < 200; i++) {
       var body = "{\"input\":\"task-marker-" + i + "\"}";
@@ -148,6 +154,29 @@ class DispatchIT {
                   .count();
       assertEquals(1, completions, "completed once: " + task);
     }
+    // the reservations of the calls in flight at the kill go back (after 5 s here); what stays
+    // used is exactly what the usage records say
+    var deadline = Instant.now().plusSeconds(60);
+    var day = budgetOfToday(agent);
+    while (day.getJsonNumber("reservedTokens").longValue() != 0
+        && Instant.now().isBefore(deadline)) {
+      Thread.sleep(500);
+      day = budgetOfToday(agent);
+    }
+    assertEquals(0, day.getJsonNumber("reservedTokens").longValue(), day.toString());
+    var usage = api.get("/api/v1/usage/agents/" + agent, admin).json().getJsonObject("totals");
+    assertEquals(
+        usage.getJsonNumber("totalTokens").longValue(),
+        day.getJsonNumber("usedTokens").longValue());
+  }
+
+  private static JsonObject budgetOfToday(String agent) throws Exception {
+    return ((JsonArray) api.get("/api/v1/usage/budgets", admin).structure())
+        .stream()
+            .map(b -> b.asJsonObject())
+            .filter(b -> b.getString("scope").startsWith("agent:" + agent + ":day:"))
+            .findFirst()
+            .orElseThrow();
   }
 
   private static Map<Integer, Integer> callsPerMarker() {

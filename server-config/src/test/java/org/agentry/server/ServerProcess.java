@@ -146,6 +146,22 @@ final class ServerProcess implements AutoCloseable {
     return ticks * 1000 / ClockTicks.PER_SECOND;
   }
 
+  /**
+   * The server's live heap in MiB: {@code jcmd <pid> GC.run}, then the {@code used} figure of the
+   * first heap line of {@code jcmd <pid> GC.heap_info}; -1 when jcmd gives nothing readable.
+   */
+  long heapUsedAfterGcMiB() throws IOException, InterruptedException {
+    var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    var pid = Long.toString(process.pid());
+    new ProcessBuilder(jcmd, pid, "GC.run").redirectErrorStream(true).start().waitFor();
+    var info = new ProcessBuilder(jcmd, pid, "GC.heap_info").redirectErrorStream(true).start();
+    var text =
+        new String(info.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    info.waitFor();
+    var used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);
+    return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
+  }
+
   /** Kills the server as a crash would ({@code kill -9}) and waits for it to be gone. */
   void kill() throws InterruptedException {
     if (process != null && process.isAlive()) {

@@ -9,8 +9,11 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.security.control.AdminToken;
 import org.agentry.security.control.Tokens;
@@ -29,6 +32,9 @@ public class ApiKeys {
 
   /** The caller name of the bootstrap admin token. */
   public static final String ADMIN_CALLER = "admin";
+
+  /** The start of an API key caller's name; the key's id follows. */
+  public static final String KEY_CALLER_PREFIX = "api-key:";
 
   @PersistenceContext EntityManager em;
 
@@ -88,7 +94,29 @@ public class ApiKeys {
         .setParameter("hash", hash)
         .getResultStream()
         .findFirst()
-        .map(key -> new Caller("api-key:" + key.getId(), key.getRole()));
+        .map(key -> new Caller(KEY_CALLER_PREFIX + key.getId(), key.getRole()));
+  }
+
+  /**
+   * Which of these keys are no longer usable: revoked or deleted.
+   *
+   * @param ids API key ids
+   * @return the subset of {@code ids} that no longer authenticates
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Set<String> unusable(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    var active =
+        em.createQuery(
+                "SELECT k.id FROM ApiKey k WHERE k.id IN :ids AND k.revokedAt IS NULL",
+                String.class)
+            .setParameter("ids", ids)
+            .getResultList();
+    var gone = new HashSet<>(ids);
+    active.forEach(gone::remove);
+    return gone;
   }
 
   /** Now, at the microsecond precision both databases keep, so responses match stored values. */

@@ -1,8 +1,6 @@
 package org.agentry.task.rest;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,12 +11,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.StringReader;
-import java.util.List;
 import java.util.Set;
-import java.util.function.LongFunction;
 import org.agentry.platform.entity.Jsons;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.Problem;
@@ -31,10 +28,13 @@ import org.agentry.task.entity.TaskEvent;
  * Server-sent events (HTML Living Standard, "Server-sent events"): {@code GET
  * /api/v1/tasks/{id}/stream} for one task and {@code GET /api/v1/stream?agent=} for all. Each event
  * carries {@code id:} (the event id) and {@code event:} (its type) and a JSON object as {@code
- * data:}. A stream first replays the events after {@code Last-Event-ID} (or {@code ?after=}), then
- * sends new ones as they are stored (polled every 250 ms, so every node sees every event), a {@code
- * : keepalive} comment every 15 s, and — for one task — closes after the task's terminal status
- * event. Without {@code Accept: text/event-stream} the answer is 406.
+ * data:}. A stream first replays the stored events after {@code Last-Event-ID} (or {@code
+ * ?after=}), then sends new ones as the node's {@link EventHub} releases them: in id order, each
+ * once, none skipped although transactions commit in another order than they took their ids.
+ * Without either, one task's stream starts at its first event and the all-tasks stream at the
+ * newest stored event ("now"). A {@code : keepalive} comment comes every 15 s of quiet; one task's
+ * stream closes after the task's terminal status event. Without {@code Accept: text/event-stream}
+ * the answer is 406; past the stream limits it is 429 {@code TOO_MANY_STREAMS}.
  */
 @ApplicationScoped
 @Path("v1/stream")
@@ -45,18 +45,29 @@ public class EventStreams {
 
   @Inject Tasks tasks;
   @Inject TaskQueries queries;
-
-  @Resource ManagedExecutorService executor;
+  @Inject EventHub hub;
 
   /** One task's events; closes after its terminal status ({@code TasksResource} routes here). */
   void task(
-      String id, String lastEventId, Long after, HttpHeaders headers, SseEventSink sink, Sse sse) {
+      String id,
+      String lastEventId,
+      Long after,
+      HttpHeaders headers,
+      SecurityContext security,
+      SseEventSink sink,
+      Sse sse) {
     requireEventStream(headers);
     var task = tasks.get(id);
-    long from = start(lastEventId, after);
+    Long from = start(lastEventId, after);
     boolean ended = task.getStatus().isTerminal();
-    executor.submit(
-        new EventPump(sink, sse, last -> queries.events(id, last, 100), from, true, ended));
+    var request =
+        new EventSubscriber.Request(
+            caller(security),
+            event -> event.getTaskId().equals(id),
+            last -> queries.events(id, last, EventSubscriber.REPLAY_PAGE),
+            true,
+            ended);
+    hub.subscribe(request, from == null ? 0L : from, sink, sse, ended);
   }
 
   /** Every task's events, optionally of one agent; never closes by itself. */
@@ -67,12 +78,24 @@ public class EventStreams {
       @HeaderParam("Last-Event-ID") String lastEventId,
       @QueryParam("after") Long after,
       @Context HttpHeaders headers,
+      @Context SecurityContext security,
       @Context SseEventSink sink,
       @Context Sse sse) {
     requireEventStream(headers);
-    long from = start(lastEventId, after);
-    LongFunction<List<TaskEvent>> source = last -> queries.allEvents(agent, last, 100);
-    executor.submit(new EventPump(sink, sse, source, from, false, false));
+    Long from = start(lastEventId, after);
+    var request =
+        new EventSubscriber.Request(
+            caller(security),
+            agent == null ? event -> true : event -> event.getAgent().equals(agent),
+            last -> queries.allEvents(agent, last, EventSubscriber.REPLAY_PAGE),
+            false,
+            false);
+    hub.subscribe(request, from, sink, sse, false);
+  }
+
+  private static String caller(SecurityContext security) {
+    var principal = security.getUserPrincipal();
+    return principal == null ? "" : principal.getName();
   }
 
   static boolean isTerminal(TaskEvent event) {
@@ -95,14 +118,15 @@ public class EventStreams {
     }
   }
 
-  private static long start(String lastEventId, Long after) {
+  /** Where to start: after {@code Last-Event-ID}, else after {@code ?after=}, else null. */
+  private static Long start(String lastEventId, Long after) {
     try {
       if (lastEventId != null && !lastEventId.isBlank()) {
-        return Long.parseLong(lastEventId.trim());
+        return Math.max(0, Long.parseLong(lastEventId.trim()));
       }
     } catch (NumberFormatException e) {
       throw ApiException.validation("'Last-Event-ID' must be an event id.");
     }
-    return after == null ? 0 : Math.max(0, after);
+    return after == null ? null : Math.max(0, after);
   }
 }

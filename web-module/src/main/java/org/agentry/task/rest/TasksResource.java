@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
@@ -118,9 +119,10 @@ public class TasksResource {
       @HeaderParam("Last-Event-ID") String lastEventId,
       @QueryParam("after") Long after,
       @Context HttpHeaders headers,
+      @Context SecurityContext security,
       @Context SseEventSink sink,
       @Context Sse sse) {
-    streams.task(id, lastEventId, after, headers, sink, sse);
+    streams.task(id, lastEventId, after, headers, security, sink, sse);
   }
 
   /** Cancels the task; 409 {@code TASK_FINISHED} if it has ended. */
