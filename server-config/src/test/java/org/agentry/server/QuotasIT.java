@@ -121,6 +121,23 @@ class QuotasIT {
   }
 
   @Test
+  void memoryToolsWorkFromTheToolThreads() throws Exception {
+    // tools run on the watchdog's pool threads: a tool that calls an EJB must still work there
+    var turns =
+        "[{\"toolCalls\":[{\"name\":\"memory_write\",\"arguments\":{\"key\":\"k\","
+            + "\"content\":\"remembered\"}},{\"name\":\"memory_read\",\"arguments\":"
+            + "{\"key\":\"k\"}}]},{\"text\":\"done\"}]";
+    var agent = agent(scriptedProvider(turns), "[\"memory_write\",\"memory_read\"]");
+
+    var reply = chat(agent, "remember", null);
+
+    var toolCalls = reply.getJsonArray("toolCalls");
+    assertEquals(
+        "stored under 'k'", toolCalls.getJsonObject(0).getString("result"), reply.toString());
+    assertEquals("remembered", toolCalls.getJsonObject(1).getString("result"));
+  }
+
+  @Test
   void aSlowModelCallEndsTheChatAtMaxDuration() throws Exception {
     var provider = scriptedProvider("[{\"text\":\"too late\",\"delayMs\":15000}]");
     var name = "slow-" + shortId();
