@@ -17,6 +17,7 @@ import org.agentry.run.control.ProviderModel;
 import org.agentry.run.control.RunContext;
 import org.agentry.run.control.Transcript;
 import org.agentry.session.control.MessageWriter;
+import org.agentry.session.control.SessionHistory;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
 import org.agentry.task.control.TaskEvents;
@@ -40,6 +41,7 @@ public class RunStarts {
   @Inject ModelFactory models;
   @Inject Workspaces workspaces;
   @Inject MessageWriter messages;
+  @Inject SessionHistory sessionHistory;
   @Inject Clock clock;
 
   /**
@@ -73,7 +75,8 @@ public class RunStarts {
     if (session == null) {
       return null;
     }
-    List<Message> history = task.getSessionId() == null ? List.of() : history(session);
+    List<Message> history =
+        task.getSessionId() == null ? List.of() : sessionHistory.latest(session.getId());
     var input = task.isInputDelivered() ? null : task.getInput();
     long last = history.stream().mapToLong(Message::getId).max().orElse(0);
     if (input != null) {
@@ -121,13 +124,6 @@ public class RunStarts {
       return null;
     }
     return session;
-  }
-
-  private List<Message> history(Session session) {
-    return em.createNamedQuery(Message.FIND_BY_SESSION, Message.class)
-        .setParameter("session", session.getId())
-        .setParameter("after", 0L)
-        .getResultList();
   }
 
   private ClaimedRun fail(Task task, String code, String message) {

@@ -56,8 +56,11 @@ public class TaskOutcomes {
         }
         task.fail("PROVIDER_ERROR", stopped.error(), reason.apiName(), now);
       }
-      default ->
-          task.fail(reason.name(), "The run stopped: " + reason.apiName(), reason.apiName(), now);
+      default -> {
+        var error =
+            stopped.error() != null ? stopped.error() : "The run stopped: " + reason.apiName();
+        task.fail(reason.name(), error, reason.apiName(), now);
+      }
     }
     append(task, Status.ended(task.getStatus().apiName(), reason.apiName()));
   }

@@ -2,7 +2,6 @@ package org.agentry.dispatch.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,10 +10,8 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.dispatch.boundary.TaskRuns;
-import org.agentry.provider.control.ProviderCaller;
 import org.agentry.run.control.BudgetGate;
-import org.agentry.run.control.LoopRun;
-import org.agentry.tool.control.ToolInvoker;
+import org.agentry.run.control.LoopRuns;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -27,13 +24,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TaskRunner {
 
   private static final Logger LOG = Logger.getLogger(TaskRunner.class.getName());
-  private static final ProviderCaller CALLER = new ProviderCaller();
 
   @Inject TaskRuns runs;
   @Inject Budgets budgets;
-  @Inject ToolInvoker tools;
+  @Inject LoopRuns loops;
   @Inject NodeIdentity node;
-  @Inject Clock clock;
 
   @Inject
   @ConfigProperty(name = "agentry.dispatch.lease-seconds", defaultValue = "30")
@@ -56,7 +51,7 @@ public class TaskRunner {
     try {
       var recorder =
           new TaskRecorder(runs, current, claimed, Duration.ofSeconds(retryBackoffSeconds));
-      new LoopRun(claimed.context(), tools, gate(claimed), recorder, CALLER, clock).run();
+      loops.run(claimed.context(), gate(claimed), recorder);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Task " + taskId + " failed unexpectedly; its lease will expire", e);
     } finally {

@@ -1,5 +1,6 @@
 /**
  * Platform controls: the data directory, the JDBC URL routing datasource, sending to JMS queues,
- * and the readiness and liveness checks (MicroProfile Health) of the database and the broker.
+ * the readiness and liveness checks (MicroProfile Health) of the database and the broker, and the
+ * {@link org.agentry.platform.control.Watchdog} that puts hard deadlines on model and tool calls.
  */
 package org.agentry.platform.control;

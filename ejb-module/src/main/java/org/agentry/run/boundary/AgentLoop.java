@@ -5,23 +5,20 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.List;
 import org.agentry.agent.entity.StopReason;
 import org.agentry.budget.boundary.Budgets;
-import org.agentry.provider.control.ProviderCaller;
 import org.agentry.run.control.BudgetGate;
-import org.agentry.run.control.LoopRun;
+import org.agentry.run.control.LoopRuns;
 import org.agentry.run.control.ModelFactory;
 import org.agentry.run.control.RunContext;
 import org.agentry.run.control.RunOutcome;
 import org.agentry.run.control.StepRecorder.Ending;
 import org.agentry.run.control.Transcript;
-import org.agentry.tool.control.ToolInvoker;
 import org.agentry.tool.control.Workspaces;
 
 /**
- * Chat with an agent: one turn of the agent loop ({@link LoopRun}) in a session. Every step is
+ * Chat with an agent: one turn of the agent loop ({@link LoopRuns}) in a session. Every step is
  * written in its own short transaction ({@link ChatTurns}); no transaction is open while the model
  * or a tool works.
  */
@@ -29,14 +26,11 @@ import org.agentry.tool.control.Workspaces;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class AgentLoop {
 
-  private static final ProviderCaller CALLER = new ProviderCaller();
-
   @Inject ChatTurns turns;
-  @Inject ToolInvoker tools;
+  @Inject LoopRuns loops;
   @Inject Workspaces workspaces;
   @Inject Budgets budgets;
   @Inject ModelFactory models;
-  @Inject Clock clock;
 
   /**
    * Runs one chat turn: opens or continues the session, appends the input, runs.
@@ -75,6 +69,6 @@ public class AgentLoop {
         limits.applies()
             ? (tokens, usd) -> budgets.reserve(limits, turn.sessionId(), tokens, usd)
             : BudgetGate.NONE;
-    return new LoopRun(context, tools, gate, recorder, CALLER, clock).run();
+    return loops.run(context, gate, recorder);
   }
 }

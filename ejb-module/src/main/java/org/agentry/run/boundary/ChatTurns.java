@@ -20,6 +20,7 @@ import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.run.control.StepRecorder.ToolRun;
 import org.agentry.run.control.StepWriter;
 import org.agentry.session.control.MessageWriter;
+import org.agentry.session.control.SessionHistory;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
 import org.agentry.tool.entity.ToolCallOrigin;
@@ -36,13 +37,14 @@ public class ChatTurns {
 
   @Inject StepWriter writer;
   @Inject MessageWriter messages;
+  @Inject SessionHistory sessionHistory;
   @Inject Budgets budgets;
   @Inject Clock clock;
 
   /**
    * Starts a turn: checks the agent's budget is not used up and the agent accepts work (reading the
-   * agent and its budget in one query, once for the turn), opens or continues the session, and
-   * appends the user's message.
+   * agent and its budget in one query, once for the turn), opens or continues the session, reads
+   * its latest messages ({@link SessionHistory}), and appends the user's message.
    *
    * @param sessionId the session to continue, or null for a new one
    * @throws UnknownResourceException if the agent, its provider or the session does not exist
@@ -68,11 +70,7 @@ public class ChatTurns {
       throw new UnknownResourceException("provider", spec.provider());
     }
     var session = openSession(agentName, sessionId);
-    var history =
-        em.createNamedQuery(Message.FIND_BY_SESSION, Message.class)
-            .setParameter("session", session.getId())
-            .setParameter("after", 0L)
-            .getResultList();
+    var history = sessionHistory.latest(session.getId());
     messages.insert(Message.user(session.getId(), input, clock.instant()));
     return new TurnStart(
         agentName, spec, provider, session.getId(), history, budgets.limitsFor(agentName, budget));

@@ -11,11 +11,13 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.agentry.agent.entity.StopReason;
 import org.agentry.budget.boundary.Reservation;
+import org.agentry.platform.control.Watchdog;
 import org.agentry.provider.control.ProviderCaller;
 import org.agentry.provider.control.ProviderException;
 import org.agentry.provider.control.TokenEstimate;
@@ -36,6 +38,13 @@ import org.agentry.tool.control.ToolOutcome;
  * iterations, duration, token budget, a cancel, a provider failure. In a task, {@code ask_user}
  * parks the run until someone answers. Everything the run produces goes to its {@link
  * StepRecorder}; this class touches no database itself.
+ *
+ * <p>The run's {@code maxDuration} is a hard deadline: a model call still working when it passes is
+ * interrupted, and a tool call's wait is cut to the time left; the run then stops with {@code
+ * max_duration}. A model call is also bounded on its own ({@code modelCallTimeout}, retries
+ * included); one that takes longer fails as a retriable {@code provider_error}. Of one response's
+ * tool calls at most {@link org.agentry.tool.control.ToolLimits#maxCallsPerResponse()} run; the
+ * others are answered as not run, so that every call has a result.
  */
 public final class LoopRun {
 
@@ -48,6 +57,8 @@ public final class LoopRun {
   private final StepRecorder recorder;
   private final ProviderCaller caller;
   private final Clock clock;
+  private final Watchdog watchdog;
+  private final Duration modelCallTimeout;
   private final Instant deadline;
   private final List<ToolCallSummary> toolCalls = new ArrayList<>();
   private final List<ChatMessage> messages = new ArrayList<>();
@@ -60,6 +71,8 @@ public final class LoopRun {
    * A run, ready to {@link #run()}.
    *
    * @param caller calls the model with the provider's retries
+   * @param watchdog interrupts a model call at its deadline
+   * @param modelCallTimeout longest one model call may take, retries included; positive
    */
   public LoopRun(
       RunContext context,
@@ -67,13 +80,17 @@ public final class LoopRun {
       BudgetGate budget,
       StepRecorder recorder,
       ProviderCaller caller,
-      Clock clock) {
+      Clock clock,
+      Watchdog watchdog,
+      Duration modelCallTimeout) {
     this.context = context;
     this.tools = tools;
     this.budget = budget;
     this.recorder = recorder;
     this.caller = caller;
     this.clock = clock;
+    this.watchdog = watchdog;
+    this.modelCallTimeout = modelCallTimeout;
     this.deadline = clock.instant().plusSeconds(context.spec().limits().maxDurationSeconds());
   }
 
@@ -89,7 +106,8 @@ public final class LoopRun {
     while (true) {
       var stop = limitReached();
       if (stop != null) {
-        return end(null, null, List.of(), stopped(stop, null, false));
+        var error = stop == StopReason.MAX_DURATION ? outOfTime() : null;
+        return end(null, null, List.of(), stopped(stop, error, false));
       }
       var reservation = reserve();
       if (reservation == null) {
@@ -101,15 +119,12 @@ public final class LoopRun {
         request.toolSpecifications(specifications);
       }
       long began = System.nanoTime();
+      var timeout = min(modelCallTimeout, remaining());
       ChatResponse response;
       try {
-        response = call(request.build());
+        response = call(request.build(), timeout);
       } catch (ProviderException e) {
-        var outcome =
-            recorder.shouldStop()
-                ? stopped(StopReason.CANCELLED, null, false)
-                : stopped(StopReason.PROVIDER_ERROR, e.getMessage(), e.retriable());
-        return end(null, reservation, List.of(), outcome);
+        return end(null, reservation, List.of(), failedCall(e, timeout));
       }
       var reply = response.aiMessage();
       var step = step(reply, response.tokenUsage(), began, reservation);
@@ -138,12 +153,17 @@ public final class LoopRun {
       return end(step, null, rest, waiting(first));
     }
     recorder.modelResponded(step);
+    int allowed = Math.min(calls.size(), tools.limits().maxCallsPerResponse());
     var runs = new ArrayList<ToolRun>();
-    for (int i = 0; i < calls.size(); i++) {
+    for (int i = 0; i < allowed; i++) {
       var call = calls.get(i);
       if (recorder.shouldStop()) {
         runs.addAll(skipped(calls.subList(i, calls.size()), "not run: the run was cancelled"));
         return end(null, null, runs, cancelled());
+      }
+      if (!clock.instant().isBefore(deadline)) {
+        runs.addAll(skipped(calls.subList(i, calls.size()), "not run: " + outOfTime()));
+        return end(null, null, runs, stopped(StopReason.MAX_DURATION, outOfTime(), false));
       }
       if (asksUser(call)) {
         runs.addAll(
@@ -153,6 +173,15 @@ public final class LoopRun {
       var run = new ToolRun(call, invoke(call));
       runs.add(run);
       messages.add(ToolExecutionResultMessage.from(call, run.outcome().textForModel()));
+    }
+    var refused =
+        skipped(
+            calls.subList(allowed, calls.size()),
+            "not run: at most " + allowed + " tool calls of one response are run");
+    for (var run : refused) {
+      runs.add(run);
+      summarize(run.call(), run.outcome());
+      messages.add(ToolExecutionResultMessage.from(run.call(), run.outcome().textForModel()));
     }
     var next = limitReached() == null ? new ModelRequest(iterations + 1, messages.size()) : null;
     recorder.toolsRan(runs, next);
@@ -169,7 +198,12 @@ public final class LoopRun {
     var toolContext =
         new ToolContext(
             context.agent(), context.sessionId(), context.taskId(), context.workspace());
-    var outcome = tools.invoke(toolContext, call, context.spec().tools());
+    var outcome = tools.invoke(toolContext, call, context.spec().tools(), remaining());
+    summarize(call, outcome);
+    return outcome;
+  }
+
+  private void summarize(ToolExecutionRequest call, ToolOutcome outcome) {
     toolCalls.add(
         new ToolCallSummary(
             call.id(),
@@ -178,7 +212,12 @@ public final class LoopRun {
             outcome.result(),
             outcome.error(),
             outcome.durationMs()));
-    return outcome;
+  }
+
+  private String outOfTime() {
+    return "the run reached its maxDuration of "
+        + context.spec().limits().maxDurationSeconds()
+        + " s";
   }
 
   private static List<ToolRun> skipped(List<ToolExecutionRequest> calls, String why) {
@@ -206,17 +245,67 @@ public final class LoopRun {
     return budget.reserve(worst, usd).orElse(null);
   }
 
-  private ChatResponse call(ChatRequest request) {
+  /**
+   * Calls the model, interrupting the call at {@code timeout}.
+   *
+   * @throws ProviderException if the call failed or was interrupted; a call the deadline
+   *     interrupted is a {@link DeadlinePassed}
+   */
+  private ChatResponse call(ChatRequest request, Duration timeout) {
     recorder.modelCallStarted();
+    var alarm = watchdog.interruptAfter(timeout);
     try {
       return caller.call(context.model().chatModel(), request, context.model().maxRetries());
-    } catch (ProviderException e) {
-      throw e;
     } catch (RuntimeException e) {
-      throw new ProviderException("the model call failed", 0, false, null, null);
+      if (alarm.rang()) {
+        throw new DeadlinePassed();
+      }
+      throw e instanceof ProviderException known
+          ? known
+          : new ProviderException("the model call failed", 0, false, null, null);
     } finally {
+      alarm.close();
       recorder.modelCallEnded();
     }
+  }
+
+  /** A model call interrupted at its deadline. */
+  private static final class DeadlinePassed extends ProviderException {
+    DeadlinePassed() {
+      super("the model call was interrupted at its deadline", 0, true, null, null);
+    }
+  }
+
+  /** How a run ends whose model call failed: cancelled, out of time, or a provider error. */
+  private RunOutcome failedCall(ProviderException e, Duration timeout) {
+    if (recorder.shouldStop()) {
+      return cancelled();
+    }
+    if (!(e instanceof DeadlinePassed)) {
+      return stopped(StopReason.PROVIDER_ERROR, e.getMessage(), e.retriable());
+    }
+    if (timeout.compareTo(modelCallTimeout) < 0) {
+      return stopped(
+          StopReason.MAX_DURATION,
+          "the model call was still running when the run reached its maxDuration of "
+              + context.spec().limits().maxDurationSeconds()
+              + " s",
+          false);
+    }
+    return stopped(
+        StopReason.PROVIDER_ERROR,
+        "the model call took longer than " + modelCallTimeout.toSeconds() + " s",
+        true);
+  }
+
+  /** The time the run has left before its deadline; zero once it passed. */
+  private Duration remaining() {
+    var left = Duration.between(clock.instant(), deadline);
+    return left.isNegative() ? Duration.ZERO : left;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private StopReason limitReached() {

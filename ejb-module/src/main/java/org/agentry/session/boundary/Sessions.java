@@ -4,14 +4,15 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
 import org.agentry.tool.entity.ToolCallRecord;
-import org.agentry.usage.entity.UsageRecord;
 
 /** Reading and managing sessions. */
 @Stateless
@@ -68,18 +69,52 @@ public class Sessions {
         .getResultList();
   }
 
-  /** The usage records of the session's model calls, oldest first. */
-  public List<UsageRecord> usage(String id) {
-    return em.createNamedQuery(UsageRecord.FIND_BY_SESSION, UsageRecord.class)
-        .setParameter("session", id)
-        .getResultList();
+  /**
+   * Sums over the session's model calls, computed by the database.
+   *
+   * @param costUsd USD
+   * @param calls model calls
+   */
+  public record UsageTotals(
+      long promptTokens, long completionTokens, BigDecimal costUsd, long calls) {}
+
+  /** A position in the session's tool calls: the last one seen. */
+  public record ToolCallPosition(Instant createdAt, String id) {}
+
+  /** The totals of the session's usage records, summed by the database. */
+  public UsageTotals usage(String id) {
+    var row =
+        em.createQuery(
+                "SELECT COUNT(u), SUM(u.promptTokens), SUM(u.completionTokens), SUM(u.costUsd)"
+                    + " FROM UsageRecord u WHERE u.sessionId = :session",
+                Object[].class)
+            .setParameter("session", id)
+            .getSingleResult();
+    return new UsageTotals(
+        row[1] == null ? 0 : ((Number) row[1]).longValue(),
+        row[2] == null ? 0 : ((Number) row[2]).longValue(),
+        row[3] == null ? BigDecimal.ZERO : ((BigDecimal) row[3]).stripTrailingZeros(),
+        ((Number) row[0]).longValue());
   }
 
-  /** The session's tool calls, oldest first. */
-  public List<ToolCallRecord> toolCalls(String id) {
-    return em.createNamedQuery(ToolCallRecord.FIND_BY_SESSION, ToolCallRecord.class)
-        .setParameter("session", id)
-        .getResultList();
+  /**
+   * A page of the session's tool calls, oldest first (by creation time, then id).
+   *
+   * @param after the last tool call of the previous page, or null for the first page
+   * @param limit most to return
+   */
+  public List<ToolCallRecord> toolCalls(String id, ToolCallPosition after, int limit) {
+    var jpql =
+        "SELECT t FROM ToolCallRecord t WHERE t.sessionId = :session"
+            + (after == null
+                ? ""
+                : " AND (t.createdAt > :at OR (t.createdAt = :at AND t.id > :id))")
+            + " ORDER BY t.createdAt, t.id";
+    var query = em.createQuery(jpql, ToolCallRecord.class).setParameter("session", id);
+    if (after != null) {
+      query.setParameter("at", after.createdAt()).setParameter("id", after.id());
+    }
+    return query.setMaxResults(limit).getResultList();
   }
 
   /** Deletes the session and its messages; usage and tool-call records stay for metering. */

@@ -28,7 +28,7 @@ public class TaskQueries {
    * The context of a task's last model call.
    *
    * @param systemPrompt the agent's system prompt, or null when the agent is gone
-   * @param messages the session's messages as they were sent, oldest first
+   * @param messages a page of the session's messages up to the call, oldest first
    */
   public record Context(String systemPrompt, List<Message> messages) {}
 
@@ -123,8 +123,14 @@ public class TaskQueries {
         row[3] == null ? BigDecimal.ZERO : ((BigDecimal) row[3]).stripTrailingZeros());
   }
 
-  /** What the task's last model call was sent, or null when it made none. */
-  public Context context(Task task) {
+  /**
+   * A page of what the task's last model call was sent, or null when it made none: the session's
+   * messages up to that call with ids above {@code after}, oldest first.
+   *
+   * @param after the id of the last message of the previous page, 0 for the first page
+   * @param limit most messages to return
+   */
+  public Context context(Task task, long after, int limit) {
     var last =
         em.createQuery(
                 "SELECT e FROM TaskEvent e WHERE e.taskId = :task AND e.type = :type"
@@ -145,11 +151,13 @@ public class TaskQueries {
     }
     var messages =
         em.createQuery(
-                "SELECT m FROM Message m WHERE m.sessionId = :session AND m.id <= :upTo"
-                    + " ORDER BY m.id",
+                "SELECT m FROM Message m WHERE m.sessionId = :session AND m.id > :after"
+                    + " AND m.id <= :upTo ORDER BY m.id",
                 Message.class)
             .setParameter("session", task.getSessionId())
+            .setParameter("after", after)
             .setParameter("upTo", upTo)
+            .setMaxResults(limit)
             .getResultList();
     var agent = em.find(Agent.class, task.getAgent());
     return new Context(agent == null ? null : agent.spec().systemPrompt(), messages);

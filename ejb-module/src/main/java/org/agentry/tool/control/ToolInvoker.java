@@ -2,24 +2,31 @@ package org.agentry.tool.control;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.agentry.platform.control.Watchdog;
 import org.agentry.platform.entity.Jsons;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Finds tools by name and runs the model's tool calls. Unknown tools, tools the agent may not use,
- * malformed arguments and failures all come back as an error the model can read and act on; the
- * agent loop never sees an exception from here.
+ * Finds tools by name and runs the model's tool calls within {@link ToolLimits}: each call on a
+ * pool thread with a hard deadline, its output cut to the output limit. Unknown tools, tools the
+ * agent may not use, malformed arguments, timeouts and failures all come back as an error the model
+ * can read and act on; the agent loop never sees an exception from here.
  */
 @ApplicationScoped
 public class ToolInvoker {
@@ -27,16 +34,52 @@ public class ToolInvoker {
   private static final Logger LOG = Logger.getLogger(ToolInvoker.class.getName());
 
   @Inject Instance<Tool> discovered;
+  @Inject Watchdog watchdog;
+
+  @Inject
+  @ConfigProperty(name = "agentry.tools.max-output-bytes", defaultValue = "32768")
+  int maxOutputBytes;
+
+  @Inject
+  @ConfigProperty(name = "agentry.tools.max-calls-per-response", defaultValue = "16")
+  int maxCallsPerResponse;
+
+  @Inject
+  @ConfigProperty(name = "agentry.tools.call-timeout-seconds", defaultValue = "60")
+  int callTimeoutSeconds;
 
   private Map<String, Tool> tools;
+  private ToolLimits limits;
+
+  /** An invoker of exactly these tools with the default limits, outside CDI. */
+  public static ToolInvoker of(Collection<? extends Tool> tools) {
+    return of(tools, ToolLimits.DEFAULT, Watchdog.standalone());
+  }
 
   /** An invoker of exactly these tools, outside CDI (tests, tools built by hand). */
-  public static ToolInvoker of(Collection<? extends Tool> tools) {
+  public static ToolInvoker of(
+      Collection<? extends Tool> tools, ToolLimits limits, Watchdog watchdog) {
     var invoker = new ToolInvoker();
     var map = new TreeMap<String, Tool>();
     tools.forEach(tool -> map.put(tool.name(), tool));
     invoker.tools = map;
+    invoker.limits = limits;
+    invoker.watchdog = watchdog;
     return invoker;
+  }
+
+  /**
+   * @throws IllegalArgumentException if a configured limit is not positive
+   */
+  @PostConstruct
+  void readLimits() {
+    limits =
+        new ToolLimits(maxOutputBytes, maxCallsPerResponse, Duration.ofSeconds(callTimeoutSeconds));
+  }
+
+  /** The limits tool calls are held to. */
+  public ToolLimits limits() {
+    return limits;
   }
 
   /** The names of every tool there is, sorted. */
@@ -53,11 +96,14 @@ public class ToolInvoker {
   }
 
   /**
-   * Runs one tool call.
+   * Runs one tool call, waiting at most the call timeout or {@code remaining}, whichever is
+   * shorter; a call still working then is interrupted and answered {@code timed out after <n> ms}.
    *
    * @param allowed the tools the agent may use
+   * @param remaining the time the run has left
    */
-  public ToolOutcome invoke(ToolContext context, ToolExecutionRequest call, List<String> allowed) {
+  public ToolOutcome invoke(
+      ToolContext context, ToolExecutionRequest call, List<String> allowed, Duration remaining) {
     long start = System.nanoTime();
     var tool = allowed.contains(call.name()) ? byName().get(call.name()) : null;
     if (tool == null) {
@@ -70,12 +116,20 @@ public class ToolInvoker {
     } catch (JsonException | IllegalStateException e) {
       return ToolOutcome.failed("arguments must be a JSON object", start);
     }
+    var timeout = remaining.compareTo(limits.callTimeout()) < 0 ? remaining : limits.callTimeout();
     try {
-      return ToolOutcome.succeeded(tool.execute(context, arguments), start);
-    } catch (ToolException e) {
-      return ToolOutcome.failed(e.getMessage(), start);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Tool " + call.name() + " failed", e);
+      var result = watchdog.call(() -> tool.execute(context, arguments), timeout);
+      return ToolOutcome.succeeded(ToolOutput.cut(result, limits.maxOutputBytes()), start);
+    } catch (TimeoutException e) {
+      return ToolOutcome.failed("timed out after " + timeout.toMillis() + " ms", start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return ToolOutcome.failed("interrupted", start);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof ToolException refused) {
+        return ToolOutcome.failed(refused.getMessage(), start);
+      }
+      LOG.log(Level.WARNING, "Tool " + call.name() + " failed", e.getCause());
       return ToolOutcome.failed("the tool failed unexpectedly", start);
     }
   }

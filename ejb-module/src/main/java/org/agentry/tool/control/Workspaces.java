@@ -32,6 +32,30 @@ public class Workspaces {
   }
 
   /**
+   * The total size of the regular files in a workspace, in bytes; symbolic links are not followed.
+   *
+   * @throws IOException if the tree cannot be walked
+   */
+  public static long size(Path workspace) throws IOException {
+    try (var files = Files.walk(workspace)) {
+      return files
+          .filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+          .mapToLong(Workspaces::sizeOf)
+          .sum();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static long sizeOf(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // deleted while walking
+    }
+  }
+
+  /**
    * Resolves a path the model gave against a workspace.
    *
    * @param relative e.g. {@code notes/today.md}; {@code ""} or {@code .} is the workspace itself

@@ -4,6 +4,8 @@
  * {@code execute} method; {@link org.agentry.tool.control.ToolInvoker} finds tools by name, checks
  * the agent may use them and turns every failure into an error the model can read.
  *
- * <p>File tools are confined to the agent's workspace, {@code <data dir>/workspaces/<agent>}.
+ * <p>File tools are confined to the agent's workspace, {@code <data dir>/workspaces/<agent>}. Every
+ * call is held to {@link org.agentry.tool.control.ToolLimits} (output size, calls per response, a
+ * deadline); {@code write_file} and {@code list_dir} have quotas of their own.
  */
 package org.agentry.tool.control;

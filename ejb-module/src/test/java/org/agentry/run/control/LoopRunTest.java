@@ -1,12 +1,14 @@
 package org.agentry.run.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
@@ -19,6 +21,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
@@ -28,23 +31,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.agentry.agent.entity.AgentLimits;
 import org.agentry.agent.entity.AgentSpec;
 import org.agentry.agent.entity.StopReason;
 import org.agentry.budget.boundary.Reservation;
+import org.agentry.platform.control.Watchdog;
 import org.agentry.provider.control.ModelPrice;
 import org.agentry.provider.control.PriceTable;
 import org.agentry.provider.control.ProviderCaller;
 import org.agentry.session.entity.Message;
 import org.agentry.tool.control.AskUserTool;
 import org.agentry.tool.control.CurrentTimeTool;
+import org.agentry.tool.control.Tool;
+import org.agentry.tool.control.ToolContext;
 import org.agentry.tool.control.ToolInvoker;
+import org.agentry.tool.control.ToolLimits;
 import org.junit.jupiter.api.Test;
 
 /** The agent loop against a fake model: stop reasons, limits, tool errors, resumes. */
 class LoopRunTest {
 
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Watchdog WATCHDOG = Watchdog.standalone();
 
   private final FakeModel model = new FakeModel();
   private final Recorder recorder = new Recorder();
@@ -200,10 +209,223 @@ class LoopRunTest {
     assertEquals("again", ((UserMessage) sent.get(4)).singleText());
   }
 
+  @Test
+  void atMostSixteenToolCallsOfOneResponseRunAndTheRestAreAnswered() {
+    var calls = IntStream.range(0, 20).mapToObj(i -> call("c" + i, "current_time")).toList();
+    model.answer(() -> reply(AiMessage.from(calls), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+
+    var outcome = run(context(List.of(), "hi", null, 5), BudgetGate.NONE);
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    var summaries = outcome.totals().toolCalls();
+    assertEquals(20, summaries.size());
+    assertEquals(16, summaries.stream().filter(c -> c.error() == null).count());
+    var refused = summaries.subList(16, 20);
+    refused.forEach(
+        c -> assertEquals("not run: at most 16 tool calls of one response are run", c.error()));
+    // every call gets a result in the next request, in order, so providers accept the transcript
+    var second = model.requests.get(1);
+    var results =
+        second.stream()
+            .filter(ToolExecutionResultMessage.class::isInstance)
+            .map(m -> ((ToolExecutionResultMessage) m).id())
+            .toList();
+    assertEquals(calls.stream().map(ToolExecutionRequest::id).toList(), results);
+  }
+
+  @Test
+  void theCallLimitIsConfigurable() {
+    var invoker =
+        ToolInvoker.of(
+            List.of(new CurrentTimeTool()),
+            new ToolLimits(1024, 2, Duration.ofSeconds(5)),
+            WATCHDOG);
+    var calls = IntStream.range(0, 3).mapToObj(i -> call("c" + i, "current_time")).toList();
+    model.answer(() -> reply(AiMessage.from(calls), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+
+    var outcome =
+        run(
+            context(List.of(), "hi", null, 5),
+            BudgetGate.NONE,
+            invoker,
+            Clock.fixed(T0, ZoneOffset.UTC),
+            Duration.ofSeconds(300));
+
+    var errors = outcome.totals().toolCalls().stream().map(c -> c.error()).toList();
+    assertNull(errors.get(1));
+    assertEquals("not run: at most 2 tool calls of one response are run", errors.get(2));
+  }
+
+  @Test
+  void aModelCallStillRunningAtMaxDurationIsInterruptedAndTheRunStops() {
+    var spec = spec(List.of(), new AgentLimits(5, 1, null));
+    model.answer(slow(10_000, reply(AiMessage.from("too late"), 1, 1)));
+
+    long start = System.nanoTime();
+    var outcome =
+        run(
+            context(spec, List.of(), "hi", null),
+            BudgetGate.NONE,
+            tools,
+            Clock.systemUTC(),
+            Duration.ofSeconds(300));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+
+    var stopped = assertInstanceOf(RunOutcome.Stopped.class, outcome);
+    assertEquals(StopReason.MAX_DURATION, stopped.stopReason());
+    assertTrue(stopped.error().contains("maxDuration of 1 s"), stopped.error());
+    assertTrue(ms >= 900 && ms < 3_000, "stopped after " + ms + " ms");
+    assertFalse(Thread.currentThread().isInterrupted(), "the interrupt is cleared");
+  }
+
+  @Test
+  void aModelCallPastTheModelCallTimeoutFailsRetriably() {
+    model.answer(slow(10_000, reply(AiMessage.from("too late"), 1, 1)));
+
+    var outcome =
+        run(
+            context(List.of(), "hi", null, 5),
+            BudgetGate.NONE,
+            tools,
+            Clock.systemUTC(),
+            Duration.ofMillis(300));
+
+    var stopped = assertInstanceOf(RunOutcome.Stopped.class, outcome);
+    assertEquals(StopReason.PROVIDER_ERROR, stopped.stopReason());
+    assertTrue(stopped.retriable());
+    assertFalse(Thread.currentThread().isInterrupted());
+  }
+
+  @Test
+  void aSlowToolIsCutAtItsTimeoutAndTheModelIsTold() {
+    var invoker =
+        ToolInvoker.of(
+            List.of(new SlowTool()), new ToolLimits(1024, 16, Duration.ofMillis(200)), WATCHDOG);
+    var spec = spec(List.of("slow"), new AgentLimits(5, 60, null));
+    model.answer(() -> reply(AiMessage.from(List.of(call("c1", "slow"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("ok"), 1, 1));
+
+    long start = System.nanoTime();
+    var outcome =
+        run(
+            context(spec, List.of(), "hi", null),
+            BudgetGate.NONE,
+            invoker,
+            Clock.systemUTC(),
+            Duration.ofSeconds(300));
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertTrue((System.nanoTime() - start) / 1_000_000 < 5_000);
+    assertEquals("timed out after 200 ms", outcome.totals().toolCalls().get(0).error());
+  }
+
+  @Test
+  void aToolStillRunningAtMaxDurationEndsTheRun() {
+    var invoker =
+        ToolInvoker.of(
+            List.of(new SlowTool()), new ToolLimits(1024, 16, Duration.ofSeconds(60)), WATCHDOG);
+    var spec = spec(List.of("slow"), new AgentLimits(5, 1, null));
+    model.answer(
+        () -> reply(AiMessage.from(List.of(call("c1", "slow"), call("c2", "slow"))), 1, 1));
+
+    long start = System.nanoTime();
+    var outcome =
+        run(
+            context(spec, List.of(), "hi", null),
+            BudgetGate.NONE,
+            invoker,
+            Clock.systemUTC(),
+            Duration.ofSeconds(300));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+
+    assertEquals(StopReason.MAX_DURATION, outcome.stopReason());
+    assertTrue(ms < 3_000, "stopped after " + ms + " ms");
+    var runs = recorder.ending.toolRuns();
+    assertTrue(runs.get(0).outcome().error().startsWith("timed out after"));
+    assertEquals("not run: the run reached its maxDuration of 1 s", runs.get(1).outcome().error());
+  }
+
+  @Test
+  void toolOutputOverTheLimitIsCutInWhatTheModelGets() {
+    var invoker =
+        ToolInvoker.of(
+            List.of(new BigTool()), new ToolLimits(1000, 16, Duration.ofSeconds(5)), WATCHDOG);
+    var spec = spec(List.of("big"), new AgentLimits(5, 60, null));
+    model.answer(() -> reply(AiMessage.from(List.of(call("c1", "big"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("ok"), 1, 1));
+
+    run(
+        context(spec, List.of(), "hi", null),
+        BudgetGate.NONE,
+        invoker,
+        Clock.fixed(T0, ZoneOffset.UTC),
+        Duration.ofSeconds(300));
+
+    var second = model.requests.get(1);
+    var result = (ToolExecutionResultMessage) second.get(second.size() - 1);
+    assertEquals("x".repeat(1000) + "\n[output cut: 4000 of 5000 bytes dropped]", result.text());
+  }
+
+  /** Works until interrupted. */
+  private static final class SlowTool implements Tool {
+    @Override
+    public ToolSpecification specification() {
+      return ToolSpecification.builder().name("slow").description("sleeps").build();
+    }
+
+    @Override
+    public String execute(ToolContext context, jakarta.json.JsonObject arguments) {
+      try {
+        Thread.sleep(60_000);
+        return "woke";
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return "interrupted";
+      }
+    }
+  }
+
+  /** Returns 5000 bytes. */
+  private static final class BigTool implements Tool {
+    @Override
+    public ToolSpecification specification() {
+      return ToolSpecification.builder().name("big").description("talks a lot").build();
+    }
+
+    @Override
+    public String execute(ToolContext context, jakarta.json.JsonObject arguments) {
+      return "x".repeat(5000);
+    }
+  }
+
   private RunOutcome run(RunContext context, BudgetGate gate) {
+    return run(context, gate, tools, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofSeconds(300));
+  }
+
+  private RunOutcome run(
+      RunContext context,
+      BudgetGate gate,
+      ToolInvoker invoker,
+      Clock clock,
+      Duration modelCallTimeout) {
     var caller = new ProviderCaller(delay -> {}, Clock.systemUTC());
-    var clock = Clock.fixed(T0, ZoneOffset.UTC);
-    return new LoopRun(context, tools, gate, recorder, caller, clock).run();
+    return new LoopRun(context, invoker, gate, recorder, caller, clock, WATCHDOG, modelCallTimeout)
+        .run();
+  }
+
+  /** A model answer that takes {@code ms} (interruptibly) before giving the reply. */
+  private static Supplier<ChatResponse> slow(long ms, ChatResponse response) {
+    return () -> {
+      try {
+        Thread.sleep(ms);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+      return response;
+    };
   }
 
   private RunContext context(List<Message> history, String input, String taskId, int iterations) {

@@ -20,11 +20,18 @@ import java.util.Objects;
     name = Message.FIND_BY_SESSION,
     query = "SELECT m FROM Message m WHERE m.sessionId = :session AND m.id > :after ORDER BY m.id")
 @NamedQuery(
+    name = Message.FIND_LATEST_BY_SESSION,
+    query = "SELECT m FROM Message m WHERE m.sessionId = :session ORDER BY m.id DESC")
+@NamedQuery(
     name = Message.DELETE_BY_SESSION,
     query = "DELETE FROM Message m WHERE m.sessionId = :session")
 public class Message {
 
   public static final String FIND_BY_SESSION = "Message.findBySession";
+
+  /** A session's messages, newest first; bound it with {@code setMaxResults}. */
+  public static final String FIND_LATEST_BY_SESSION = "Message.findLatestBySession";
+
   public static final String DELETE_BY_SESSION = "Message.deleteBySession";
 
   /** Given by the database at insert, from {@code message_seq}; null until then. */

@@ -10,7 +10,7 @@ import org.agentry.run.control.RunOutcome;
  * @param reply the agent's final answer, or null when the turn stopped without one
  * @param stopReason {@code completed}, {@code max_iterations}, {@code max_duration}, {@code
  *     budget_exceeded}, {@code provider_error} or {@code cancelled}
- * @param error what went wrong, for {@code provider_error}
+ * @param error what went wrong, for {@code provider_error} and {@code max_duration}
  * @param usage tokens and cost of this turn's model calls
  * @param toolCalls the tool calls of this turn, in order
  */

@@ -3,15 +3,18 @@ package org.agentry.session.rest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.agentry.session.boundary.Sessions;
 import org.agentry.session.entity.Session;
 import org.agentry.tool.entity.ToolCallRecord;
-import org.agentry.usage.entity.UsageRecord;
 
 /**
- * A session; the detail view adds its usage totals and tool calls.
+ * A session; the detail view adds its usage totals and a page of its tool calls.
  *
  * @param status {@code active} or {@code killed}
  * @param turns finished turns
+ * @param toolCalls in the detail view, a page of the session's tool calls, oldest first
+ * @param nextCursor in the detail view, the {@code cursor} of the next page of tool calls; absent
+ *     on the last page
  */
 public record SessionResponse(
     String id,
@@ -21,10 +24,11 @@ public record SessionResponse(
     Instant createdAt,
     Instant updatedAt,
     Usage usage,
-    List<ToolCall> toolCalls) {
+    List<ToolCall> toolCalls,
+    String nextCursor) {
 
   /** Totals over the session's model calls: tokens, cost in USD, call count. */
-  public record Usage(long promptTokens, long completionTokens, BigDecimal costUsd, int calls) {}
+  public record Usage(long promptTokens, long completionTokens, BigDecimal costUsd, long calls) {}
 
   /** A tool call; {@code result} is capped at 16 KiB ({@code truncated}). */
   public record ToolCall(
@@ -46,20 +50,14 @@ public record SessionResponse(
         session.getCreatedAt(),
         session.getUpdatedAt(),
         null,
+        null,
         null);
   }
 
   static SessionResponse detail(
-      Session session, List<UsageRecord> usage, List<ToolCallRecord> toolCalls) {
+      Session session, Sessions.UsageTotals usage, List<ToolCallRecord> toolCalls, String next) {
     var totals =
-        new Usage(
-            usage.stream().mapToLong(UsageRecord::getPromptTokens).sum(),
-            usage.stream().mapToLong(UsageRecord::getCompletionTokens).sum(),
-            usage.stream()
-                .map(UsageRecord::getCostUsd)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)
-                .stripTrailingZeros(),
-            usage.size());
+        new Usage(usage.promptTokens(), usage.completionTokens(), usage.costUsd(), usage.calls());
     var calls =
         toolCalls.stream()
             .map(
@@ -83,6 +81,7 @@ public record SessionResponse(
         base.createdAt(),
         base.updatedAt(),
         totals,
-        calls);
+        calls,
+        next);
   }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.agentry.platform.rest.ApiException;
+import org.agentry.platform.rest.KeysetCursor;
 import org.agentry.platform.rest.Paging;
 import org.agentry.security.entity.Role;
 import org.agentry.session.boundary.Sessions;
@@ -46,11 +47,29 @@ public class SessionsResource {
     return new SessionPage(items, page.total(), from, size);
   }
 
-  /** One session with its usage totals and tool calls. */
+  /**
+   * One session with its usage totals and a page of its tool calls, oldest first: {@code
+   * ?limit=50&cursor=}, the limit 1 to 200; pass {@code nextCursor} as {@code cursor} for the next
+   * page.
+   */
   @GET
   @Path("{id}")
-  public SessionResponse get(@PathParam("id") String id) {
-    return SessionResponse.detail(sessions.get(id), sessions.usage(id), sessions.toolCalls(id));
+  public SessionResponse get(
+      @PathParam("id") String id,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") Integer limit) {
+    int size = Paging.limit(limit);
+    var after = KeysetCursor.parse(cursor);
+    var session = sessions.get(id);
+    var position =
+        after == null ? null : new Sessions.ToolCallPosition(after.createdAt(), after.id());
+    var calls = sessions.toolCalls(id, position, size);
+    var next =
+        calls.size() == size
+            ? new KeysetCursor(calls.get(size - 1).getCreatedAt(), calls.get(size - 1).getId())
+                .encode()
+            : null;
+    return SessionResponse.detail(session, sessions.usage(id), calls, next);
   }
 
   /** The session's messages after the id {@code after} (default 0), at most {@code limit}. */

@@ -86,12 +86,23 @@ public class TasksResource {
     return TaskResponse.of(tasks.get(id), queries.usage(id));
   }
 
-  /** The messages of the task's last model call: {@code {systemPrompt, messages}}. */
+  /**
+   * A page of the messages of the task's last model call: {@code {systemPrompt, messages,
+   * nextAfter}}, {@code ?after=0&limit=50} (limit 1 to 200); pass {@code nextAfter} as {@code
+   * after} for the next page.
+   */
   @GET
   @Path("{id}/context")
-  public ContextResponse context(@PathParam("id") String id) {
-    var context = queries.context(tasks.get(id));
-    return ContextResponse.of(context);
+  public ContextResponse context(
+      @PathParam("id") String id,
+      @QueryParam("after") Long after,
+      @QueryParam("limit") Integer limit) {
+    if (after != null && after < 0) {
+      throw ApiException.validation("'after' must be 0 or more.");
+    }
+    int size = Paging.limit(limit);
+    var context = queries.context(tasks.get(id), after == null ? 0 : after, size);
+    return ContextResponse.of(context, size);
   }
 
   /** The task's events after the id {@code after} (default 0), oldest first. */
