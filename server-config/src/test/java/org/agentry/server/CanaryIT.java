@@ -19,6 +19,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -145,7 +146,46 @@ class CanaryIT {
             }
           });
     }
+    for (var row : databaseRows()) {
+      canaries.forEach(
+          (name, value) -> {
+            if (row.contains(value)) {
+              hits.add(name + " in the database: " + around(row, value));
+            }
+          });
+    }
     assertEquals(List.of(), hits);
+  }
+
+  /** Every row of every table of the server's database, its columns as text. */
+  private static List<String> databaseRows() throws Exception {
+    var rows = new ArrayList<String>();
+    var url = System.getProperty("agentry.it.db.url");
+    var user = System.getProperty("agentry.it.db.user", "postgres");
+    try (var db =
+            DriverManager.getConnection(
+                url, user, System.getProperty("agentry.it.db.password", ""));
+        var tables = db.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+      var names = new ArrayList<String>();
+      while (tables.next()) {
+        names.add(tables.getString("TABLE_NAME"));
+      }
+      for (var table : names) {
+        try (var query = db.createStatement();
+            var result = query.executeQuery("SELECT * FROM \"" + table + "\"")) {
+          int columns = result.getMetaData().getColumnCount();
+          while (result.next()) {
+            var row = new StringBuilder(table).append(':');
+            for (int i = 1; i <= columns; i++) {
+              row.append(' ').append(result.getString(i));
+            }
+            rows.add(row.toString());
+          }
+        }
+      }
+    }
+    assertTrue(rows.stream().anyMatch(r -> r.startsWith("provider:")), "provider rows read");
+    return rows;
   }
 
   /** Bad requests that carry the secrets in their bodies and headers. */

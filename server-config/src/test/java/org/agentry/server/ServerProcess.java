@@ -142,6 +142,11 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** The server's process id. */
+  long pid() {
+    return process.pid();
+  }
+
   /** The server's resident set size in MiB, from {@code /proc/<pid>/status} (Linux only). */
   long rssMiB() throws IOException {
     for (var line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
