@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,18 +22,35 @@ public final class Launcher {
     ServerSettings settings;
     try {
       settings = ServerSettings.read(System.getProperties(), System.getenv());
+      settings.checkSecretKeyFile(System.getProperties(), System.getenv());
     } catch (IllegalArgumentException e) {
       System.err.println("agentry: " + e.getMessage());
       System.exit(2);
       return;
     }
-    Files.createDirectories(settings.dataDir());
+    createPrivateDirectory(settings.dataDir());
     RuntimeFiles.clearPayaraRoot(settings);
     var commands = RuntimeFiles.write(settings);
     applicationProperties(settings).forEach(System::setProperty);
     var options = new ArrayList<String>(microOptions(settings, libDirectory(), commands));
     options.addAll(List.of(args));
     PayaraMicro.main(options.toArray(String[]::new));
+  }
+
+  /**
+   * Creates the data directory with mode 0700 from the start (POSIX permissions given at creation),
+   * as its missing parents; an existing directory is left as it is.
+   */
+  static void createPrivateDirectory(Path directory) throws IOException {
+    if (Files.isDirectory(directory)) {
+      return;
+    }
+    try {
+      var mode = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+      Files.createDirectories(directory, mode);
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(directory);
+    }
   }
 
   /** What the application reads through MicroProfile Config, resolved here once. */

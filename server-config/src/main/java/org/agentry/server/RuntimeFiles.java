@@ -66,8 +66,23 @@ public final class RuntimeFiles {
     }
   }
 
-  /** The asadmin command that points the resource adapter at the broker. */
+  /**
+   * The post-boot asadmin commands: MicroProfile Metrics off (Payara Micro serves {@code /metrics}
+   * to anyone, and its JVM, pool and thread figures are not for the public); on a node that joins
+   * no cluster, the Hazelcast data grid off (Payara Micro starts it even with {@code --nocluster},
+   * listening on port 6900 of every interface without authentication); then the resource adapter
+   * pointed at the broker.
+   */
   static String postBootCommands(ServerSettings settings, Path brokerXml) {
+    var commands = new StringBuilder("set-metrics-configuration --enabled=false\n");
+    if (settings.clusterName().isEmpty()) {
+      commands.append("set-hazelcast-configuration --enabled=false --dynamic=true\n");
+    }
+    return commands.append(resourceAdapterCommand(settings, brokerXml)).toString();
+  }
+
+  /** The asadmin command that points the resource adapter at the broker. */
+  static String resourceAdapterCommand(ServerSettings settings, Path brokerXml) {
     var properties = new ArrayList<String>();
     properties.add("ServerUrl=" + escape(settings.effectiveBrokerUrl()));
     if (brokerXml != null) {

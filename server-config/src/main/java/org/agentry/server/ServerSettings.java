@@ -1,6 +1,10 @@
 package org.agentry.server;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +13,9 @@ import java.util.Properties;
 /**
  * The launcher's settings. Each is read from a system property ({@code -Dagentry.http.port=9090})
  * or else from the environment variable MicroProfile Config would use ({@code AGENTRY_HTTP_PORT}),
- * else its default. Every key is documented in the README.
+ * else its default. Every key is documented in the README. The secret keys ({@code
+ * agentry.secret.key}, {@code agentry.secret.key.previous}) are only checked here: the application
+ * reads them itself.
  *
  * @param dataDir absolute data directory ({@code agentry.data.dir}, default {@code ./data})
  * @param port HTTP port ({@code agentry.http.port}, default 8080)
@@ -42,6 +48,12 @@ public record ServerSettings(
    */
   public static ServerSettings read(Properties system, Map<String, String> env) {
     var source = new Source(system, env);
+    source.get("agentry.secret.key").ifPresent(k -> checkKey(k, "agentry.secret.key"));
+    for (var key : source.get("agentry.secret.key.previous").orElse("").split(",")) {
+      if (!key.isBlank()) {
+        checkKey(key, "a key of agentry.secret.key.previous");
+      }
+    }
     int concurrency = source.integer("agentry.dispatch.concurrency", 8, 1, 1000);
     return new ServerSettings(
         Path.of(source.get("agentry.data.dir").orElse("data")).toAbsolutePath().normalize(),
@@ -56,6 +68,39 @@ public record ServerSettings(
         source.integer("agentry.dispatch.prefetch", concurrency, 1, 10_000),
         source.get("agentry.cluster.name"),
         source.get("agentry.cluster.mode"));
+  }
+
+  /**
+   * Checks a secret key: standard Base64 of 32 bytes (an AES-256 key). The message names the
+   * setting and never shows the value.
+   *
+   * @throws IllegalArgumentException if it is not
+   */
+  static void checkKey(String base64, String name) {
+    byte[] key;
+    try {
+      key = Base64.getDecoder().decode(base64.trim());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(name + " is not valid Base64 (its value is not shown)");
+    }
+    if (key.length != 32) {
+      throw new IllegalArgumentException(
+          name + " must be the Base64 of 32 bytes, was " + key.length + " bytes");
+    }
+  }
+
+  /**
+   * Checks the generated key file ({@code <data dir>/secret-key}) if it exists and no key is
+   * configured, so that a damaged file stops the launch rather than the application.
+   *
+   * @throws IllegalArgumentException if its content is not a key
+   * @throws IOException if it cannot be read
+   */
+  public void checkSecretKeyFile(Properties system, Map<String, String> env) throws IOException {
+    var file = dataDir.resolve("secret-key");
+    if (new Source(system, env).get("agentry.secret.key").isEmpty() && Files.exists(file)) {
+      checkKey(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+    }
   }
 
   /** Whether the broker runs inside this process. */

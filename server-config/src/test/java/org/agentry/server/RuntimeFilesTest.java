@@ -30,7 +30,9 @@ class RuntimeFilesTest {
     assertTrue(brokerXml.contains(dataDir + "/broker/kahadb"));
     assertFalse(brokerXml.contains("@DATA_DIR@"));
     var text = Files.readString(commands);
-    assertTrue(text.startsWith("create-resource-adapter-config --property ServerUrl=vm\\://"));
+    assertTrue(text.startsWith("set-metrics-configuration --enabled=false\n"), text);
+    assertTrue(text.contains("\nset-hazelcast-configuration --enabled=false --dynamic=true\n"));
+    assertTrue(text.contains("\ncreate-resource-adapter-config --property ServerUrl=vm\\://"));
     assertTrue(text.contains("BrokerXmlConfig=xbean\\:file\\:" + dataDir));
     assertTrue(text.trim().endsWith(" activemq-rar-6.1.8"));
   }
@@ -62,6 +64,24 @@ class RuntimeFilesTest {
     RuntimeFiles.clearPayaraRoot(settings(Map.of()));
     assertFalse(Files.exists(dataDir.resolve("payara")));
     assertTrue(Files.exists(dataDir.resolve("admin-token")));
+  }
+
+  @Test
+  void aClusteredNodeKeepsItsDataGridAndNoNodeKeepsMetrics() throws Exception {
+    var text = Files.readString(RuntimeFiles.write(settings(Map.of("AGENTRY_CLUSTER_NAME", "c"))));
+
+    assertTrue(text.startsWith("set-metrics-configuration --enabled=false\n"), text);
+    assertFalse(text.contains("set-hazelcast-configuration"), text);
+  }
+
+  @Test
+  void theDataDirectoryIsCreatedForItsOwnerOnly() throws Exception {
+    var created = dataDir.resolve("fresh/data");
+
+    Launcher.createPrivateDirectory(created);
+
+    assertEquals(
+        "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(created)));
   }
 
   private ServerSettings settings(Map<String, String> env) {

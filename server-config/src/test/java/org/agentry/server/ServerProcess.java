@@ -51,6 +51,29 @@ final class ServerProcess implements AutoCloseable {
 
   /** Starts the server and waits until {@code /health/ready} reports the database check UP. */
   ServerProcess start() throws IOException, InterruptedException {
+    long launched = System.nanoTime();
+    process = builder().start();
+    awaitReady();
+    startup = Duration.ofNanos(System.nanoTime() - launched);
+    return this;
+  }
+
+  /**
+   * Starts the server expecting it to refuse to start, and waits for it to exit.
+   *
+   * @return its exit code
+   * @throws IllegalStateException if it is still running after the startup timeout
+   */
+  int startExpectingExit() throws IOException, InterruptedException {
+    process = builder().start();
+    if (!process.waitFor(STARTUP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new IllegalStateException("server did not exit\n" + logTail());
+    }
+    return process.exitValue();
+  }
+
+  private ProcessBuilder builder() {
     var jar = Path.of(System.getProperty("agentry.it.jar", "target/agentry.jar"));
     var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     var builder =
@@ -58,11 +81,7 @@ final class ServerProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
-    long launched = System.nanoTime();
-    process = builder.start();
-    awaitReady();
-    startup = Duration.ofNanos(System.nanoTime() - launched);
-    return this;
+    return builder;
   }
 
   /** Time from launching the process to {@code /health/ready} UP (polled every 100 ms). */
@@ -121,6 +140,11 @@ final class ServerProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
       }
     }
+  }
+
+  /** The server's process id. */
+  long pid() {
+    return process.pid();
   }
 
   /** The server's resident set size in MiB, from {@code /proc/<pid>/status} (Linux only). */

@@ -1,6 +1,7 @@
 package org.agentry.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,5 +76,26 @@ class ServerSettingsTest {
 
     var set = ServerSettings.read(new Properties(), Map.of("AGENTRY_DISPATCH_PREFETCH", "16"));
     assertTrue(set.effectiveBrokerUrl().endsWith("queuePrefetch=16"));
+  }
+
+  @Test
+  void refusesSecretKeysThatAreNotBase64Of32BytesWithoutShowingThem() {
+    var good = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    var shortKey = java.util.Base64.getEncoder().encodeToString(new byte[16]);
+    ServerSettings.read(new Properties(), Map.of("AGENTRY_SECRET_KEY", good));
+
+    for (var bad : new String[] {"not-base64-$ecret!", shortKey}) {
+      var error =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> ServerSettings.read(new Properties(), Map.of("AGENTRY_SECRET_KEY", bad)));
+      assertTrue(error.getMessage().contains("agentry.secret.key"), error.getMessage());
+      assertFalse(error.getMessage().contains(bad), error.getMessage());
+    }
+    var previous = Map.of("AGENTRY_SECRET_KEY_PREVIOUS", good + ",oops");
+    var error =
+        assertThrows(
+            IllegalArgumentException.class, () -> ServerSettings.read(new Properties(), previous));
+    assertTrue(error.getMessage().contains("agentry.secret.key.previous"), error.getMessage());
   }
 }

@@ -2,6 +2,7 @@ package org.agentry.platform.boundary;
 
 import jakarta.ejb.ApplicationException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * No resource of a kind has the given id or name. The REST layer answers 404 with the code {@code
@@ -10,6 +11,8 @@ import java.util.Locale;
 @ApplicationException(rollback = true)
 public class UnknownResourceException extends RuntimeException {
 
+  private static final Pattern ECHOED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,63}");
+
   private final String kind;
 
   /**
@@ -17,8 +20,19 @@ public class UnknownResourceException extends RuntimeException {
    * @param id the id or name asked for
    */
   public UnknownResourceException(String kind, String id) {
-    super("There is no " + kind + " '" + id + "'.", null, false, false);
+    super(message(kind, id), null, false, false);
     this.kind = kind;
+  }
+
+  /**
+   * Names the id only when it has the shape of one (a name or a UUID): anything else — a token
+   * pasted into the path by mistake, say — is not echoed back.
+   */
+  private static String message(String kind, String id) {
+    if (id != null && ECHOED.matcher(id).matches()) {
+      return "There is no " + kind + " '" + id + "'.";
+    }
+    return "There is no " + kind + " with that id.";
   }
 
   /** The problem code, e.g. {@code AGENT_NOT_FOUND}. */

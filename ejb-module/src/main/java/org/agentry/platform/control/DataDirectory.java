@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,14 +19,15 @@ public class DataDirectory {
   String configured;
 
   /**
-   * The absolute, normalised data directory, created if missing.
+   * The absolute, normalised data directory, created with mode 0700 (and so its missing parents) if
+   * missing.
    *
    * @throws UncheckedIOException if it cannot be created
    */
   public Path root() {
     var root = Path.of(configured).toAbsolutePath().normalize();
     try {
-      return Files.createDirectories(root);
+      return PrivateFiles.createDirectories(root);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create data directory " + root, e);
     }

@@ -8,6 +8,7 @@ import jakarta.json.JsonException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.agentry.agent.entity.Agent;
 import org.agentry.platform.boundary.StaleVersionException;
@@ -18,10 +19,11 @@ import org.agentry.platform.entity.Jsons;
 import org.agentry.provider.control.ModelLister;
 import org.agentry.provider.control.PriceTable;
 import org.agentry.provider.control.ProviderException;
-import org.agentry.provider.control.ProviderSettings;
+import org.agentry.provider.control.ProviderKeys;
 import org.agentry.provider.control.ScriptedTurn;
 import org.agentry.provider.entity.Provider;
 import org.agentry.provider.entity.ProviderSpec;
+import org.agentry.security.control.SecretUnreadableException;
 
 /** Model providers: create, read, replace, delete, and list their models. */
 @Stateless
@@ -33,6 +35,16 @@ public class Providers {
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
+
+  @Inject ProviderKeys keys;
+
+  /**
+   * What {@link #resealKeys} did.
+   *
+   * @param resealed keys sealed with the current key now
+   * @param unreadable providers whose stored key could not be opened, each with the reason
+   */
+  public record ResealReport(int resealed, List<String> unreadable) {}
 
   /** Every provider, by name. */
   public List<Provider> list() {
@@ -55,7 +67,7 @@ public class Providers {
   /**
    * Creates a provider.
    *
-   * @param apiKey the secret key, or null
+   * @param apiKey the secret key in clear, or null; it is stored sealed
    * @throws StateConflictException {@code PROVIDER_EXISTS} if the name is taken
    * @throws InvalidInputException if the price table or scripted turns are malformed
    */
@@ -65,7 +77,7 @@ public class Providers {
           "PROVIDER_EXISTS", "A provider '" + name + "' exists already.");
     }
     check(spec);
-    var provider = new Provider(name, spec, apiKey, clock.instant());
+    var provider = new Provider(name, spec, keys.seal(name, apiKey), clock.instant());
     checkSettings(provider);
     em.persist(provider);
     em.flush();
@@ -85,7 +97,7 @@ public class Providers {
       throw new StaleVersionException("provider", name);
     }
     check(spec);
-    provider.reconfigure(spec, apiKey, clock.instant());
+    provider.reconfigure(spec, keys.seal(name, apiKey), clock.instant());
     checkSettings(provider);
     em.flush();
     return provider;
@@ -110,16 +122,44 @@ public class Providers {
     em.remove(provider);
   }
 
+  /**
+   * Seals every provider API key stored in clear text or with a previous key anew with the current
+   * key. Each row is updated only if it still holds what was read, so nodes starting at once do not
+   * overwrite each other; the version is left alone (the key is the same).
+   */
+  public ResealReport resealKeys() {
+    int resealed = 0;
+    var unreadable = new ArrayList<String>();
+    for (var provider : list()) {
+      try {
+        var sealed = keys.resealed(provider);
+        if (sealed.isPresent()) {
+          resealed +=
+              em.createNativeQuery(
+                      "UPDATE provider SET api_key = ?1 WHERE name = ?2 AND api_key = ?3")
+                  .setParameter(1, sealed.get())
+                  .setParameter(2, provider.getName())
+                  .setParameter(3, provider.sealedApiKey())
+                  .executeUpdate();
+        }
+      } catch (SecretUnreadableException e) {
+        unreadable.add(provider.getName() + ": " + e.getMessage());
+      }
+    }
+    em.getEntityManagerFactory().getCache().evict(Provider.class);
+    return new ResealReport(resealed, unreadable);
+  }
+
   /** The models every provider reports; a provider that cannot be reached says why. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public List<ProviderModels> models() {
-    return list().stream().map(Providers::modelsOf).toList();
+    return list().stream().map(this::modelsOf).toList();
   }
 
-  private static ProviderModels modelsOf(Provider provider) {
+  private ProviderModels modelsOf(Provider provider) {
     var kind = provider.spec().kind().apiName();
     try {
-      var models = new ModelLister().models(ProviderSettings.of(provider));
+      var models = new ModelLister().models(keys.settings(provider));
       return new ProviderModels(provider.getName(), kind, models, null);
     } catch (ProviderException | IllegalArgumentException e) {
       return new ProviderModels(provider.getName(), kind, List.of(), e.getMessage());
@@ -139,9 +179,9 @@ public class Providers {
     }
   }
 
-  private static void checkSettings(Provider provider) {
+  private void checkSettings(Provider provider) {
     try {
-      ProviderSettings.of(provider);
+      keys.settings(provider);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(e.getMessage());
     }

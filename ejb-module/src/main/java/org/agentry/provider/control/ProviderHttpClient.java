@@ -15,12 +15,14 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 
 /**
  * LangChain4j's HTTP client SPI on the JDK's {@link java.net.http.HttpClient}. A non-2xx response
- * becomes an {@link HttpStatusException} carrying the response headers; a timeout becomes
- * LangChain4j's {@link TimeoutException}; other I/O failures an {@link UncheckedIOException}.
+ * becomes an {@link HttpStatusException} carrying the response headers and the body with the
+ * request's credentials masked ({@link Credentials}); a timeout becomes LangChain4j's {@link
+ * TimeoutException}; other I/O failures an {@link UncheckedIOException}.
  *
  * <p>Plain {@code http} (local servers) is spoken as HTTP/1.1, {@code https} may negotiate HTTP/2.
  */
@@ -56,8 +58,8 @@ public final class ProviderHttpClient implements HttpClient {
       throw ProviderException.interrupted();
     }
     if (response.statusCode() / 100 != 2) {
-      throw new HttpStatusException(
-          response.statusCode(), response.body(), response.headers().map());
+      var body = Credentials.mask(response.body(), Credentials.of(request.headers()));
+      throw new HttpStatusException(response.statusCode(), body, response.headers().map());
     }
     return success(response, response.body());
   }
@@ -70,8 +72,9 @@ public final class ProviderHttpClient implements HttpClient {
   @Override
   public void execute(
       HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
+    var credentials = Credentials.of(request.headers());
     jdk.sendAsync(toJdk(request), BodyHandlers.ofInputStream())
-        .thenAccept(response -> stream(response, parser, listener))
+        .thenAccept(response -> stream(response, credentials, parser, listener))
         .exceptionally(
             failure -> {
               listener.onError(translate(failure));
@@ -81,11 +84,13 @@ public final class ProviderHttpClient implements HttpClient {
 
   private static void stream(
       HttpResponse<InputStream> response,
+      List<String> credentials,
       ServerSentEventParser parser,
       ServerSentEventListener listener) {
     try (InputStream body = response.body()) {
       if (response.statusCode() / 100 != 2) {
-        String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        String text =
+            Credentials.mask(new String(body.readAllBytes(), StandardCharsets.UTF_8), credentials);
         listener.onError(
             new HttpStatusException(response.statusCode(), text, response.headers().map()));
         return;

@@ -66,11 +66,12 @@ public record ProviderSettings(
   }
 
   /**
-   * What it takes to call a stored provider, API key included.
+   * What it takes to call a stored provider.
    *
+   * @param apiKey the provider's API key in clear ({@link ProviderKeys#open}), or {@code null}
    * @throws IllegalArgumentException if the stored settings break a rule above
    */
-  public static ProviderSettings of(Provider provider) {
+  public static ProviderSettings of(Provider provider, String apiKey) {
     var spec = provider.spec();
     JsonArray turns = null;
     if (spec.scriptedTurns() != null) {
@@ -81,7 +82,7 @@ public record ProviderSettings(
     return new ProviderSettings(
         spec.kind(),
         spec.effectiveBaseUrl(),
-        provider.apiKey(),
+        apiKey,
         Duration.ofMillis(spec.timeoutMs()),
         spec.maxRetries(),
         turns);

@@ -6,7 +6,9 @@
  *
  * <p>This package builds models ({@link org.agentry.provider.control.ChatModels}), calls them with
  * our own retry policy ({@link org.agentry.provider.control.ProviderCaller}), lists a provider's
- * models and prices usage. It does not run the agent loop, persist anything or hold secrets beyond
- * the settings it is handed; API keys never reach a log line or an exception message.
+ * models and prices usage, and seals and opens providers' API keys for storage ({@link
+ * org.agentry.provider.control.ProviderKeys}). It does not run the agent loop or persist anything;
+ * API keys never reach a log line or an exception message, and an error document that quotes the
+ * key it was sent has it masked.
  */
 package org.agentry.provider.control;

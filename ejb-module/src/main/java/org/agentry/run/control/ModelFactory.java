@@ -1,12 +1,13 @@
 package org.agentry.run.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import org.agentry.agent.entity.AgentSpec;
 import org.agentry.provider.control.ChatModels;
 import org.agentry.provider.control.PriceTable;
-import org.agentry.provider.control.ProviderSettings;
+import org.agentry.provider.control.ProviderKeys;
 import org.agentry.provider.entity.Provider;
 
 /**
@@ -34,10 +35,12 @@ public class ModelFactory {
 
   private final ConcurrentHashMap<Key, ProviderModel> models = new ConcurrentHashMap<>();
 
+  @Inject ProviderKeys keys;
+
   /**
    * The model the agent calls at this provider.
    *
-   * @param provider the agent's provider as stored, with its API key
+   * @param provider the agent's provider as stored, with its sealed API key
    * @throws IllegalArgumentException if the provider's settings or the agent's model are unusable
    */
   public ProviderModel model(Provider provider, AgentSpec spec) {
@@ -57,8 +60,8 @@ public class ModelFactory {
     return models.computeIfAbsent(key, k -> build(provider, spec));
   }
 
-  private static ProviderModel build(Provider provider, AgentSpec spec) {
-    var settings = ProviderSettings.of(provider);
+  private ProviderModel build(Provider provider, AgentSpec spec) {
+    var settings = keys.settings(provider);
     var chatModel =
         ChatModels.create(settings, spec.model(), spec.temperature(), spec.maxOutputTokens());
     return new ProviderModel(

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -116,6 +117,35 @@ class ProviderHttpClientTest {
     assertInstanceOf(java.io.UncheckedIOException.class, thrown);
     assertTrue(e.retriable());
     assertEquals(0, e.statusCode());
+  }
+
+  @Test
+  void masksTheKeyARefusalQuotes() {
+    var key = "k." + System.nanoTime() + ".x";
+    server.stubFor(
+        get(urlPathEqualTo("/quoting"))
+            .willReturn(
+                aResponse()
+                    .withStatus(401)
+                    .withBody(
+                        "{\"error\":{\"message\":\"Bad key: "
+                            + key
+                            + " (Bearer "
+                            + key
+                            + ")\"}}")));
+    var request =
+        HttpRequest.builder()
+            .method(HttpMethod.GET)
+            .url(server.baseUrl() + "/quoting")
+            .addHeader("Authorization", "Bearer " + key)
+            .build();
+
+    HttpStatusException e = assertThrows(HttpStatusException.class, () -> client.execute(request));
+
+    assertFalse(e.body().contains(key), e.body());
+    assertTrue(e.body().contains("Bad key: [redacted]"), e.body());
+    var detail = ProviderFailures.classify(e, Clock.systemUTC().instant()).getMessage();
+    assertFalse(detail.contains(key), detail);
   }
 
   private static HttpRequest requestFor(String path) {

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import java.time.Instant;
 import java.util.List;
 import org.agentry.agent.entity.AgentSpec;
+import org.agentry.provider.control.ProviderKeys;
 import org.agentry.provider.entity.Provider;
 import org.agentry.provider.entity.ProviderKind;
 import org.agentry.provider.entity.ProviderSpec;
+import org.agentry.security.control.SecretCipher;
+import org.agentry.security.control.SecretKeys;
 import org.junit.jupiter.api.Test;
 
 /** Chat models are built once per provider configuration, and again when it changes. */
@@ -18,6 +21,12 @@ class ModelFactoryTest {
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
   private final ModelFactory factory = new ModelFactory();
+
+  {
+    var cipher = new SecretCipher(new byte[SecretCipher.KEY_BYTES], List.of());
+    factory.keys = new ProviderKeys(SecretKeys.fixed(cipher));
+  }
+
   private final AgentSpec spec =
       new AgentSpec(null, "You help.", "p", "scripted", null, null, List.of(), null, true);
 

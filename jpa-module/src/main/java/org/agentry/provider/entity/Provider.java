@@ -14,13 +14,18 @@ import org.agentry.platform.entity.Names;
 
 /**
  * A configured model provider, named like an agent ({@code [a-z0-9][a-z0-9-]{0,62}}). The price
- * table and scripted turns are JSON documents kept as text; the provider layer parses them.
+ * table and scripted turns are JSON documents kept as text; the provider layer parses them. The API
+ * key is stored sealed (encrypted); the provider layer seals and opens it, this entity never sees
+ * it in clear.
  */
 @Entity
 @NamedQuery(name = Provider.FIND_ALL, query = "SELECT p FROM Provider p ORDER BY p.name")
 public class Provider {
 
   public static final String FIND_ALL = "Provider.findAll";
+
+  /** The longest stored (sealed) API key, in characters: the column's width. */
+  public static final int MAX_SEALED_LENGTH = 8192;
 
   @Id
   @Column(length = 63)
@@ -33,7 +38,7 @@ public class Provider {
   @Column(name = "base_url", length = 2048)
   private String baseUrl;
 
-  @Column(name = "api_key", length = 4096)
+  @Column(name = "api_key", length = MAX_SEALED_LENGTH)
   private String apiKey;
 
   @Column(name = "timeout_ms", nullable = false)
@@ -61,31 +66,35 @@ public class Provider {
   /**
    * A new provider.
    *
+   * @param sealedApiKey the API key as sealed for storage, or null
    * @throws InvalidInputException if the name or the settings break a rule
    */
-  public Provider(String name, ProviderSpec spec, String apiKey, Instant now) {
+  public Provider(String name, ProviderSpec spec, String sealedApiKey, Instant now) {
     InvalidInputException.check(
         name != null && Names.VALID.matcher(name).matches(), "'name' must match " + Names.PATTERN);
     this.name = name;
     this.createdAt = Objects.requireNonNull(now);
-    reconfigure(spec, apiKey, now);
+    reconfigure(spec, sealedApiKey, now);
   }
 
   /**
-   * Replaces the settings. The API key is kept when {@code apiKey} is null, removed when it is
-   * empty, and replaced otherwise.
+   * Replaces the settings. The API key is kept when {@code sealedApiKey} is null, removed when it
+   * is empty, and replaced otherwise.
+   *
+   * @param sealedApiKey the API key as sealed for storage
+   * @throws InvalidInputException if the sealed key is longer than {@value #MAX_SEALED_LENGTH}
    */
-  public void reconfigure(ProviderSpec spec, String apiKey, Instant now) {
+  public void reconfigure(ProviderSpec spec, String sealedApiKey, Instant now) {
     InvalidInputException.check(
-        apiKey == null || apiKey.length() <= 4096, "'apiKey' must be at most 4096 characters");
+        sealedApiKey == null || sealedApiKey.length() <= MAX_SEALED_LENGTH, "'apiKey' is too long");
     this.kind = spec.kind();
     this.baseUrl = spec.baseUrl();
     this.timeoutMs = spec.timeoutMs();
     this.maxRetries = spec.maxRetries();
     this.prices = spec.prices();
     this.scriptedTurns = spec.scriptedTurns();
-    if (apiKey != null) {
-      this.apiKey = apiKey.isEmpty() ? null : apiKey;
+    if (sealedApiKey != null) {
+      this.apiKey = sealedApiKey.isEmpty() ? null : sealedApiKey;
     }
     this.updatedAt = now;
   }
@@ -99,8 +108,11 @@ public class Provider {
     return name;
   }
 
-  /** The secret API key, for the provider layer only; never put it in a response or log. */
-  public String apiKey() {
+  /**
+   * The API key as stored: sealed, or clear text from before sealing until the startup seals it;
+   * for the provider layer only.
+   */
+  public String sealedApiKey() {
     return apiKey;
   }
 

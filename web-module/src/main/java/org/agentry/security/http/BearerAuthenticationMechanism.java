@@ -10,6 +10,8 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
 import org.agentry.platform.rest.Problems;
 import org.agentry.platform.rest.ServletProblems;
 
@@ -41,9 +43,24 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     return unauthorized(response);
   }
 
+  /**
+   * Whether the request is for the API. The container's decoded and normalised path (servlet path
+   * plus path info: {@code %61pi}, {@code ./}, {@code ;x} already resolved) decides, as it is what
+   * routed the request; the raw URI is checked too, and either one under {@code /api} (in any case)
+   * requires a token.
+   */
   private static boolean isApi(HttpServletRequest request) {
-    var path = request.getRequestURI().substring(request.getContextPath().length());
-    return path.equals("/api") || path.startsWith("/api/");
+    var routed = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
+    var raw = request.getRequestURI().substring(request.getContextPath().length());
+    return underApi(routed) || underApi(raw);
+  }
+
+  static boolean underApi(String path) {
+    var lower = path.toLowerCase(Locale.ROOT);
+    while (lower.startsWith("//")) {
+      lower = lower.substring(1);
+    }
+    return lower.equals("/api") || lower.startsWith("/api/") || lower.startsWith("/api;");
   }
 
   static String bearerToken(String header) {
