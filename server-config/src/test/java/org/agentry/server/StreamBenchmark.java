@@ -147,27 +147,28 @@ class StreamBenchmark {
           server.rssMiB());
 
       var submitted = new AtomicInteger();
-      var pacer = Executors.newScheduledThreadPool(8);
+      var pacer = Executors.newSingleThreadScheduledExecutor();
+      var clients = Executors.newFixedThreadPool(32);
       long cpuBefore = server.cpuMillis();
       long start = System.nanoTime();
       var adminToken = admin;
+      Runnable submit =
+          () -> {
+            try {
+              api.post("/api/v1/agents/bench/tasks", adminToken, JSON, "{\"input\":\"hi\"}");
+              submitted.incrementAndGet();
+            } catch (Exception e) {
+              // counted as not submitted
+            }
+          };
       var tick =
           pacer.scheduleAtFixedRate(
-              () -> {
-                try {
-                  api.post("/api/v1/agents/bench/tasks", adminToken, JSON, "{\"input\":\"hi\"}");
-                  submitted.incrementAndGet();
-                } catch (Exception e) {
-                  // counted as not submitted
-                }
-              },
-              0,
-              1_000_000 / RATE,
-              TimeUnit.MICROSECONDS);
+              () -> clients.execute(submit), 0, 1_000_000 / RATE, TimeUnit.MICROSECONDS);
       Thread.sleep(SECONDS * 1000L);
       tick.cancel(false);
       pacer.shutdown();
-      pacer.awaitTermination(30, TimeUnit.SECONDS);
+      clients.shutdown();
+      clients.awaitTermination(60, TimeUnit.SECONDS);
       long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
       long loadCpu = (server.cpuMillis() - cpuBefore) * 100 / elapsedMillis;
       long loadHeap = server.heapUsedAfterGcMiB();
