@@ -31,6 +31,9 @@ final class EventSubscriber {
 
   private static final long SEND_TIMEOUT_SECONDS = 30;
 
+  /** An event the hub released, with its SSE form built once for every stream. */
+  record Released(TaskEvent event, OutboundSseEvent outbound) {}
+
   /** What the stream wants. */
   record Request(
       String caller,
@@ -44,7 +47,7 @@ final class EventSubscriber {
   private final Sse sse;
   private final Executor senders;
   private final Consumer<EventSubscriber> onClose;
-  private final ConcurrentLinkedQueue<TaskEvent> queue = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Released> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger backlog = new AtomicInteger();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -90,15 +93,15 @@ final class EventSubscriber {
   }
 
   /** Queues an event the hub released, if this stream wants it. */
-  void offer(TaskEvent event) {
-    if (closed.get() || !request.filter().test(event)) {
+  void offer(Released released) {
+    if (closed.get() || !request.filter().test(released.event())) {
       return;
     }
     if (backlog.incrementAndGet() > MAX_BACKLOG) {
       close();
       return;
     }
-    queue.add(event);
+    queue.add(released);
     schedule();
   }
 
@@ -136,11 +139,11 @@ final class EventSubscriber {
         replay();
         replayTo = -1;
       }
-      TaskEvent event;
-      while (!closed.get() && (event = queue.poll()) != null) {
+      Released released;
+      while (!closed.get() && (released = queue.poll()) != null) {
         backlog.decrementAndGet();
-        if (event.getId() > last) {
-          sendEvent(event);
+        if (released.event().getId() > last) {
+          send(released.event(), released.outbound());
         }
       }
       if (keepalivePending && !closed.get()) {
@@ -166,7 +169,7 @@ final class EventSubscriber {
         if (event.getId() > replayTo) {
           return; // the hub sends the rest
         }
-        sendEvent(event);
+        send(event, outbound(sse, event));
         if (closed.get()) {
           return;
         }
@@ -180,14 +183,18 @@ final class EventSubscriber {
     }
   }
 
-  private void sendEvent(TaskEvent event) throws Exception {
-    send(
-        sse.newEventBuilder()
-            .id(Long.toString(event.getId()))
-            .name(event.getType())
-            .mediaType(MediaType.TEXT_PLAIN_TYPE)
-            .data(String.class, event.getData())
-            .build());
+  /** The SSE form of a stored event: its id, its type as the event name, its JSON as data. */
+  static OutboundSseEvent outbound(Sse sse, TaskEvent event) {
+    return sse.newEventBuilder()
+        .id(Long.toString(event.getId()))
+        .name(event.getType())
+        .mediaType(MediaType.TEXT_PLAIN_TYPE)
+        .data(String.class, event.getData())
+        .build();
+  }
+
+  private void send(TaskEvent event, OutboundSseEvent outbound) throws Exception {
+    send(outbound);
     last = event.getId();
     if (request.closeOnTerminal() && EventStreams.isTerminal(event)) {
       close();
