@@ -1,9 +1,9 @@
 package org.agentry.task.rest;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import org.agentry.platform.rest.ApiException;
+import org.agentry.platform.rest.Instants;
 import org.agentry.task.boundary.TaskQueries;
 import org.agentry.task.entity.Task;
 
@@ -29,7 +29,11 @@ final class Cursors {
     try {
       var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       var bar = text.indexOf('|');
-      return new TaskQueries.Cursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
+      var createdAt = Instants.parseOrNull(text.substring(0, bar));
+      if (createdAt == null) {
+        throw new IllegalArgumentException("not a creation time");
+      }
+      return new TaskQueries.Cursor(createdAt, text.substring(bar + 1));
     } catch (RuntimeException e) {
       throw ApiException.validation("'cursor' is not a cursor from this API.");
     }
