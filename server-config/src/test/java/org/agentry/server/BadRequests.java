@@ -6,13 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 import org.agentry.server.RoleMatrixIT.Role;
 import org.agentry.server.RoleMatrixIT.Row;
 
@@ -46,7 +43,7 @@ final class BadRequests {
   private final Fixtures fixtures;
   private final Map<String, BodySchemas.Bodies> bodies;
   private final List<Row> rows;
-  private final net.jqwik.api.RandomGenerator<String> anyJson;
+  private final Gen<String> anyJson;
   private final Map<String, Set<String>> methodsByRoute;
 
   BadRequests(Fixtures fixtures) {
@@ -54,7 +51,7 @@ final class BadRequests {
     this.bodies = new LinkedHashMap<>();
     BodySchemas.of(fixtures)
         .forEach((key, fields) -> bodies.put(key, new BodySchemas.Bodies(fields)));
-    this.anyJson = Values.anyJson().generator(100);
+    this.anyJson = Values.anyJson();
     this.rows = RoleMatrixIT.MATRIX;
     this.methodsByRoute =
         rows.stream()
@@ -64,20 +61,20 @@ final class BadRequests {
   }
 
   /** Every defect class, weighted. */
-  Arbitrary<Request> any() {
-    return Arbitraries.frequencyOf(
-        Tuple.of(12, badToken()),
-        Tuple.of(6, roleTooLow()),
-        Tuple.of(8, wrongMethod()),
-        Tuple.of(10, absentId()),
-        Tuple.of(4, unknownRoute()),
-        Tuple.of(10, badQuery()),
-        Tuple.of(6, wrongContentType()),
-        Tuple.of(4, notAcceptable()),
-        Tuple.of(10, malformedBody()),
-        Tuple.of(22, invalidFields()),
-        Tuple.of(5, badHeader()),
-        Tuple.of(3, oversized()));
+  Gen<Request> any() {
+    return Gen.weighted(
+        Map.entry(12, badToken()),
+        Map.entry(6, roleTooLow()),
+        Map.entry(8, wrongMethod()),
+        Map.entry(10, absentId()),
+        Map.entry(4, unknownRoute()),
+        Map.entry(10, badQuery()),
+        Map.entry(6, wrongContentType()),
+        Map.entry(4, notAcceptable()),
+        Map.entry(10, malformedBody()),
+        Map.entry(22, invalidFields()),
+        Map.entry(5, badHeader()),
+        Map.entry(3, oversized()));
   }
 
   /** The routes with a body schema, i.e. those that read JSON. */
@@ -85,18 +82,18 @@ final class BadRequests {
     return bodies.keySet();
   }
 
-  private Arbitrary<Row> anyRow() {
-    return Arbitraries.of(rows);
+  private Gen<Row> anyRow() {
+    return Gen.of(rows);
   }
 
-  private Arbitrary<Row> bodyRows() {
-    return Arbitraries.of(rows.stream().filter(r -> bodies.containsKey(r.key())).toList());
+  private Gen<Row> bodyRows() {
+    return Gen.of(rows.stream().filter(r -> bodies.containsKey(r.key())).toList());
   }
 
-  private Arbitrary<Request> badToken() {
-    var tokens =
-        Arbitraries.oneOf(
-            Arbitraries.of(
+  private Gen<Request> badToken() {
+    Gen<String> tokens =
+        Gen.oneOf(
+            Gen.of(
                 "",
                 "Bearer",
                 "Bearer ",
@@ -111,78 +108,78 @@ final class BadRequests {
                 "Bearer " + "a".repeat(6000),
                 "Bearer null",
                 "Bearer \t" + "x"),
-            Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(200).map(s -> "Bearer " + s),
-            Arbitraries.strings()
-                .withCharRange('\u00a0', '\u00ff')
-                .ofMinLength(1)
-                .ofMaxLength(40)
-                .map(s -> "Bearer " + s));
-    return Combinators.combine(anyRow(), tokens, body(), Arbitraries.randoms())
-        .as(
-            (row, token, body, random) -> {
-              var headers = new LinkedHashMap<String, String>();
-              if (!token.isEmpty()) {
-                headers.put("Authorization", token);
-              }
-              if (bodies.containsKey(row.key())) {
-                headers.put("Content-Type", JSON);
-              }
-              return new Request(
-                  "token", row.method(), path(row, false, random), headers, bytes(body), 401);
-            });
+            Gen.strings(' ', '~', 0, 200).map(s -> "Bearer " + s),
+            Gen.strings('\u00a0', '\u00ff', 1, 40).map(s -> "Bearer " + s));
+    var rowGen = anyRow();
+    var bodyGen = body();
+    return random -> {
+      var row = rowGen.next(random);
+      var token = tokens.next(random);
+      var body = bodyGen.next(random);
+      var headers = new LinkedHashMap<String, String>();
+      if (!token.isEmpty()) {
+        headers.put("Authorization", token);
+      }
+      if (bodies.containsKey(row.key())) {
+        headers.put("Content-Type", JSON);
+      }
+      return new Request(
+          "token", row.method(), path(row, false, random), headers, bytes(body), 401);
+    };
   }
 
-  private Arbitrary<Request> roleTooLow() {
+  private Gen<Request> roleTooLow() {
     var restricted = rows.stream().filter(r -> r.minimum() != Role.VIEWER).toList();
-    return Combinators.combine(Arbitraries.of(restricted), Arbitraries.randoms())
-        .as(
-            (row, random) -> {
-              var token =
-                  row.minimum() == Role.ADMIN && random.nextBoolean()
-                      ? fixtures.operatorKey()
-                      : fixtures.viewerKey();
-              var headers = auth(token);
-              byte[] body = new byte[0];
-              if (bodies.containsKey(row.key())) {
-                headers.put("Content-Type", JSON);
-                body = bytes(bodies.get(row.key()).valid(random));
-              }
-              return new Request(
-                  "role", row.method(), path(row, false, random), headers, body, 403);
-            });
+    var rowGen = Gen.of(restricted);
+    return random -> {
+      var row = rowGen.next(random);
+      var token =
+          row.minimum() == Role.ADMIN && random.nextBoolean()
+              ? fixtures.operatorKey()
+              : fixtures.viewerKey();
+      var headers = auth(token);
+      byte[] body = new byte[0];
+      if (bodies.containsKey(row.key())) {
+        headers.put("Content-Type", JSON);
+        body = bytes(bodies.get(row.key()).valid(random));
+      }
+      return new Request("role", row.method(), path(row, false, random), headers, body, 403);
+    };
   }
 
-  private Arbitrary<Request> wrongMethod() {
+  private Gen<Request> wrongMethod() {
     var methods = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "PROPFIND", "FOO");
-    return Combinators.combine(anyRow(), Arbitraries.of(methods), Arbitraries.randoms())
-        .as(
-            (row, method, random) -> {
-              var allowed = methodsByRoute.get(row.route());
-              var wrong = allowed.contains(method) ? "PATCH" : method;
-              var headers = auth(SharedServer.ADMIN);
-              headers.put("Content-Type", JSON);
-              return new Request(
-                  "method", wrong, path(row, false, random), headers, bytes("{\"name\":\"x\"}"), 0);
-            });
+    var rowGen = anyRow();
+    var methodGen = Gen.of(methods);
+    return random -> {
+      var row = rowGen.next(random);
+      var method = methodGen.next(random);
+      var allowed = methodsByRoute.get(row.route());
+      var wrong = allowed.contains(method) ? "PATCH" : method;
+      var headers = auth(SharedServer.ADMIN);
+      headers.put("Content-Type", JSON);
+      return new Request(
+          "method", wrong, path(row, false, random), headers, bytes("{\"name\":\"x\"}"), 0);
+    };
   }
 
-  private Arbitrary<Request> absentId() {
+  private Gen<Request> absentId() {
     var withIds = rows.stream().filter(r -> r.route().contains("{") && !isLenient(r)).toList();
-    return Combinators.combine(Arbitraries.of(withIds), Arbitraries.randoms())
-        .as(
-            (row, random) -> {
-              var headers = auth(allowedToken(row, random));
-              byte[] body = new byte[0];
-              if (bodies.containsKey(row.key())) {
-                headers.put("Content-Type", JSON);
-                headers.put("If-Match", "*");
-                body = bytes(bodies.get(row.key()).valid(random));
-              }
-              if (row.route().endsWith("/stream")) {
-                headers.put("Accept", "text/event-stream");
-              }
-              return new Request("id", row.method(), path(row, true, random), headers, body, 0);
-            });
+    var rowGen = Gen.of(withIds);
+    return random -> {
+      var row = rowGen.next(random);
+      var headers = auth(allowedToken(row, random));
+      byte[] body = new byte[0];
+      if (bodies.containsKey(row.key())) {
+        headers.put("Content-Type", JSON);
+        headers.put("If-Match", "*");
+        body = bytes(bodies.get(row.key()).valid(random));
+      }
+      if (row.route().endsWith("/stream")) {
+        headers.put("Accept", "text/event-stream");
+      }
+      return new Request("id", row.method(), path(row, true, random), headers, body, 0);
+    };
   }
 
   /** Routes where any id is a fine question (usage of an unknown model is zero, not 404). */
@@ -190,11 +187,11 @@ final class BadRequests {
     return row.route().startsWith("v1/usage/");
   }
 
-  private Arbitrary<Request> unknownRoute() {
+  private Gen<Request> unknownRoute() {
     var id = fixtures.ids().get("task");
-    var paths =
-        Arbitraries.oneOf(
-            Arbitraries.of(
+    Gen<String> paths =
+        Gen.oneOf(
+            Gen.of(
                 "/api",
                 "/api/",
                 "/api/v2/info",
@@ -213,19 +210,17 @@ final class BadRequests {
                 "/api/v1/agents/%FF%FE",
                 "/api/v1/tasks;jsessionid=1",
                 "/api/v1/%E2%80%AE"),
-            Arbitraries.strings()
-                .all()
-                .ofMinLength(1)
-                .ofMaxLength(30)
-                .map(s -> "/api/v1/" + encode(s)),
-            Arbitraries.integers().between(1, 400).map(n -> "/api/v1/" + "x/".repeat(n)));
-    return Combinators.combine(paths, Arbitraries.of("GET", "POST", "DELETE", "PUT"))
-        .as(
-            (path, method) ->
-                new Request("route", method, path, auth(SharedServer.ADMIN), new byte[0], 0));
+            Gen.strings(1, 30).map(s -> "/api/v1/" + encode(s)),
+            Gen.between(1, 400).map(n -> "/api/v1/" + "x/".repeat(n)));
+    var methods = Gen.of("GET", "POST", "DELETE", "PUT");
+    return random -> {
+      var path = paths.next(random);
+      var method = methods.next(random);
+      return new Request("route", method, path, auth(SharedServer.ADMIN), new byte[0], 0);
+    };
   }
 
-  private Arbitrary<Request> badQuery() {
+  private Gen<Request> badQuery() {
     var limits =
         List.of("0", "-1", "201", "2147483648", "99999999999999999999", "abc", "1.5", "1e3", "💥");
     var queries =
@@ -278,25 +273,25 @@ final class BadRequests {
         rows.stream()
             .filter(r -> r.method().equals("GET") && queries.containsKey(r.route()))
             .toList();
-    return Combinators.combine(Arbitraries.of(targets), Arbitraries.randoms())
-        .as(
-            (row, random) -> {
-              var names = queries.get(row.route());
-              var name = names.get(random.nextInt(names.size()));
-              var options = values.get(name);
-              var value = options.get(random.nextInt(options.size()));
-              var headers = auth(allowedToken(row, random));
-              if (row.route().endsWith("stream")) {
-                headers.put("Accept", "text/event-stream");
-              }
-              var path = path(row, false, random) + "?" + name + "=" + encode(value);
-              return new Request("query", "GET", path, headers, new byte[0], 0);
-            });
+    var rowGen = Gen.of(targets);
+    return random -> {
+      var row = rowGen.next(random);
+      var names = queries.get(row.route());
+      var name = names.get(random.nextInt(names.size()));
+      var options = values.get(name);
+      var value = options.get(random.nextInt(options.size()));
+      var headers = auth(allowedToken(row, random));
+      if (row.route().endsWith("stream")) {
+        headers.put("Accept", "text/event-stream");
+      }
+      var path = path(row, false, random) + "?" + name + "=" + encode(value);
+      return new Request("query", "GET", path, headers, new byte[0], 0);
+    };
   }
 
-  private Arbitrary<Request> wrongContentType() {
+  private Gen<Request> wrongContentType() {
     var types =
-        Arbitraries.of(
+        Gen.of(
             "text/plain",
             "application/xml",
             "application/x-www-form-urlencoded",
@@ -309,54 +304,58 @@ final class BadRequests {
             "/",
             "",
             "none");
-    return Combinators.combine(bodyRows(), types, Arbitraries.randoms())
-        .as(
-            (row, type, random) -> {
-              var headers = auth(SharedServer.ADMIN);
-              if (!type.equals("none")) {
-                headers.put("Content-Type", type);
-              }
-              headers.put("If-Match", "*");
-              var body = bodies.get(row.key()).invalid(random);
-              return new Request(
-                  "content-type", row.method(), path(row, false, random), headers, bytes(body), 0);
-            });
+    var rowGen = bodyRows();
+    return random -> {
+      var row = rowGen.next(random);
+      var type = types.next(random);
+      var headers = auth(SharedServer.ADMIN);
+      if (!type.equals("none")) {
+        headers.put("Content-Type", type);
+      }
+      headers.put("If-Match", "*");
+      var body = bodies.get(row.key()).invalid(random);
+      return new Request(
+          "content-type", row.method(), path(row, false, random), headers, bytes(body), 0);
+    };
   }
 
-  private Arbitrary<Request> notAcceptable() {
+  private Gen<Request> notAcceptable() {
     // only reads: whether a bad Accept stops a change before it is made is not specified
     var reads = rows.stream().filter(r -> r.method().equals("GET")).toList();
-    var accepts = Arbitraries.of("application/xml", "image/png", "text/html;q=1, */*;q=0", "???");
-    return Combinators.combine(Arbitraries.of(reads), accepts, Arbitraries.randoms())
-        .as(
-            (row, accept, random) -> {
-              var headers = auth(SharedServer.ADMIN);
-              headers.put("Accept", accept);
-              byte[] body = new byte[0];
-              if (bodies.containsKey(row.key())) {
-                headers.put("Content-Type", JSON);
-                body = bytes(bodies.get(row.key()).invalid(random));
-              }
-              return new Request(
-                  "accept", row.method(), path(row, false, random), headers, body, 0);
-            });
+    var accepts = Gen.of("application/xml", "image/png", "text/html;q=1, */*;q=0", "???");
+    var rowGen = Gen.of(reads);
+    return random -> {
+      var row = rowGen.next(random);
+      var accept = accepts.next(random);
+      var headers = auth(SharedServer.ADMIN);
+      headers.put("Accept", accept);
+      byte[] body = new byte[0];
+      if (bodies.containsKey(row.key())) {
+        headers.put("Content-Type", JSON);
+        body = bytes(bodies.get(row.key()).invalid(random));
+      }
+      return new Request("accept", row.method(), path(row, false, random), headers, body, 0);
+    };
   }
 
-  private Arbitrary<Request> malformedBody() {
-    return Combinators.combine(bodyRows(), malformed(), Arbitraries.randoms())
-        .as(
-            (row, body, random) -> {
-              var headers = auth(SharedServer.ADMIN);
-              headers.put("Content-Type", JSON);
-              headers.put("If-Match", "*");
-              return new Request(
-                  "body", row.method(), path(row, false, random), headers, body, 400);
-            });
+  private Gen<Request> malformedBody() {
+    var rowGen = bodyRows();
+    var bodyGen = malformed();
+    return random -> {
+      var row = rowGen.next(random);
+      var body = bodyGen.next(random);
+      var headers = auth(SharedServer.ADMIN);
+      headers.put("Content-Type", JSON);
+      headers.put("If-Match", "*");
+      return new Request("body", row.method(), path(row, false, random), headers, body, 400);
+    };
   }
 
-  private Arbitrary<byte[]> malformed() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
+  private Gen<byte[]> malformed() {
+    var cut = Gen.between(0, 10_000);
+    var text = bodyText();
+    return Gen.oneOf(
+        Gen.of(
                 "",
                 "null",
                 "true",
@@ -377,80 +376,77 @@ final class BadRequests {
                 "\ufeff{\"input\":",
                 "{\"unknownField\":1}")
             .map(BadRequests::bytes),
-        Arbitraries.integers()
-            .between(1_000, 30_000)
-            .map(n -> bytes("[".repeat(n) + "]".repeat(n))),
-        Arbitraries.integers().between(1_000, 6_000).map(n -> bytes(Values.nestedObject(n))),
-        Arbitraries.integers().between(1, 5_000).map(n -> bytes("{\"x\":" + "[".repeat(n))),
-        Arbitraries.bytes().array(byte[].class).ofMaxSize(300),
-        Arbitraries.of(
+        Gen.between(1_000, 30_000).map(n -> bytes("[".repeat(n) + "]".repeat(n))),
+        Gen.between(1_000, 6_000).map(n -> bytes(Values.nestedObject(n))),
+        Gen.between(1, 5_000).map(n -> bytes("{\"x\":" + "[".repeat(n))),
+        Gen.bytes(300),
+        Gen.of(
             new byte[] {
               '{', '"', 'n', 'a', 'm', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'
             },
             new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0},
             new byte[] {'{', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', ':', '1', '}'}),
-        Combinators.combine(bodyText(), Arbitraries.integers().between(0, 10_000))
-            .as((text, cut) -> bytes(text.substring(0, Math.min(cut, text.length() - 1)))));
+        random -> {
+          var whole = text.next(random);
+          return bytes(whole.substring(0, Math.min(cut.next(random), whole.length() - 1)));
+        });
   }
 
-  private Arbitrary<String> bodyText() {
+  private Gen<String> bodyText() {
     var all = List.copyOf(bodies.values());
-    return Arbitraries.randomValue(random -> all.get(random.nextInt(all.size())).valid(random))
-        .filter(s -> s.length() > 2);
+    Gen<String> valid = random -> all.get(random.nextInt(all.size())).valid(random);
+    return valid.filter(s -> s.length() > 2);
   }
 
-  private Arbitrary<Request> invalidFields() {
-    return Combinators.combine(
-            bodyRows(), Arbitraries.randoms(), Arbitraries.integers().between(0, 9))
-        .as(
-            (row, random, extra) -> {
-              var headers = auth(allowedToken(row, random));
-              headers.put("Content-Type", JSON);
-              headers.put("If-Match", random.nextBoolean() ? "*" : "\"0\"");
-              var body = bodies.get(row.key()).invalid(random);
-              if (extra == 0) {
-                body =
-                    body.substring(0, body.length() - 1)
-                        + (body.length() > 2 ? "," : "")
-                        + "\"fuzzExtra\":"
-                        + anyJson.next(random).value()
-                        + "}";
-              }
-              return new Request(
-                  "fields", row.method(), path(row, false, random), headers, bytes(body), 0);
-            });
+  private Gen<Request> invalidFields() {
+    var rowGen = bodyRows();
+    return random -> {
+      var row = rowGen.next(random);
+      int extra = random.nextInt(10);
+      var headers = auth(allowedToken(row, random));
+      headers.put("Content-Type", JSON);
+      headers.put("If-Match", random.nextBoolean() ? "*" : "\"0\"");
+      var body = bodies.get(row.key()).invalid(random);
+      if (extra == 0) {
+        body =
+            body.substring(0, body.length() - 1)
+                + (body.length() > 2 ? "," : "")
+                + "\"fuzzExtra\":"
+                + anyJson.next(random)
+                + "}";
+      }
+      return new Request("fields", row.method(), path(row, false, random), headers, bytes(body), 0);
+    };
   }
 
-  private Arbitrary<Request> badHeader() {
+  private Gen<Request> badHeader() {
     var puts =
         rows.stream()
             .filter(r -> r.method().equals("PUT") && !r.route().endsWith("/budget"))
             .toList();
-    var ifMatch =
-        Combinators.combine(
-                Arbitraries.of(puts),
-                Arbitraries.of(
-                    "abc",
-                    "\"\"",
-                    "\"-1\"",
-                    "W/\"1\"",
-                    "\"99999999999999999999\"",
-                    "\"999999\"",
-                    "\"1\", \"2\""),
-                Arbitraries.randoms())
-            .as(
-                (row, value, random) -> {
-                  var headers = auth(SharedServer.ADMIN);
-                  headers.put("Content-Type", JSON);
-                  headers.put("If-Match", value);
-                  var body = bodies.get(row.key()).valid(random);
-                  return new Request(
-                      "header", "PUT", path(row, false, random), headers, bytes(body), 0);
-                });
+    var putRows = Gen.of(puts);
+    var ifMatchValues =
+        Gen.of(
+            "abc",
+            "\"\"",
+            "\"-1\"",
+            "W/\"1\"",
+            "\"99999999999999999999\"",
+            "\"999999\"",
+            "\"1\", \"2\"");
+    Gen<Request> ifMatch =
+        random -> {
+          var row = putRows.next(random);
+          var value = ifMatchValues.next(random);
+          var headers = auth(SharedServer.ADMIN);
+          headers.put("Content-Type", JSON);
+          headers.put("If-Match", value);
+          var body = bodies.get(row.key()).valid(random);
+          return new Request("header", "PUT", path(row, false, random), headers, bytes(body), 0);
+        };
     var agent = fixtures.ids().get("agent");
     var idempotency =
-        Arbitraries.integers()
-            .between(256, 2_000)
+        Gen.between(256, 2_000)
             .map(
                 n -> {
                   var headers = auth(SharedServer.ADMIN);
@@ -465,48 +461,47 @@ final class BadRequests {
                       400);
                 });
     var task = fixtures.ids().get("task");
-    var lastEventId =
-        Combinators.combine(
-                Arbitraries.of("/api/v1/tasks/" + task + "/stream", "/api/v1/stream"),
-                Arbitraries.of("abc", "1.5", "99999999999999999999", "0x1", "💥", "1 2"))
-            .as(
-                (path, value) -> {
-                  var headers = auth(SharedServer.ADMIN);
-                  headers.put("Accept", "text/event-stream");
-                  headers.put("Last-Event-ID", value.equals("💥") ? "\u00ff" : value);
-                  return new Request("header", "GET", path, headers, new byte[0], 400);
-                });
+    var streams = Gen.of("/api/v1/tasks/" + task + "/stream", "/api/v1/stream");
+    var eventIds = Gen.of("abc", "1.5", "99999999999999999999", "0x1", "💥", "1 2");
+    Gen<Request> lastEventId =
+        random -> {
+          var path = streams.next(random);
+          var value = eventIds.next(random);
+          var headers = auth(SharedServer.ADMIN);
+          headers.put("Accept", "text/event-stream");
+          headers.put("Last-Event-ID", value.equals("💥") ? "\u00ff" : value);
+          return new Request("header", "GET", path, headers, new byte[0], 400);
+        };
     var noEventStream =
-        Arbitraries.of("/api/v1/tasks/" + task + "/stream", "/api/v1/stream")
-            .map(
-                path -> {
-                  var headers = auth(SharedServer.ADMIN);
-                  headers.put("Accept", JSON);
-                  return new Request("header", "GET", path, headers, new byte[0], 406);
-                });
-    return Arbitraries.oneOf(ifMatch, idempotency, lastEventId, noEventStream);
-  }
-
-  private Arbitrary<Request> oversized() {
-    return Combinators.combine(
-            bodyRows(), Arbitraries.integers().between(1, 200_000), Arbitraries.randoms())
-        .as(
-            (row, extra, random) -> {
+        streams.map(
+            path -> {
               var headers = auth(SharedServer.ADMIN);
-              headers.put("Content-Type", JSON);
-              headers.put("If-Match", "*");
-              var body = "{\"input\":\"" + "x".repeat(SharedServer.BODY_LIMIT + extra) + "\"}";
-              return new Request(
-                  "size", row.method(), path(row, false, random), headers, bytes(body), 413);
+              headers.put("Accept", JSON);
+              return new Request("header", "GET", path, headers, new byte[0], 406);
             });
+    return Gen.oneOf(ifMatch, idempotency, lastEventId, noEventStream);
   }
 
-  private Arbitrary<String> body() {
-    return Arbitraries.oneOf(Arbitraries.just(""), bodyText(), Values.anyJson());
+  private Gen<Request> oversized() {
+    var rowGen = bodyRows();
+    var extras = Gen.between(1, 200_000);
+    return random -> {
+      var row = rowGen.next(random);
+      int extra = extras.next(random);
+      var headers = auth(SharedServer.ADMIN);
+      headers.put("Content-Type", JSON);
+      headers.put("If-Match", "*");
+      var body = "{\"input\":\"" + "x".repeat(SharedServer.BODY_LIMIT + extra) + "\"}";
+      return new Request("size", row.method(), path(row, false, random), headers, bytes(body), 413);
+    };
+  }
+
+  private Gen<String> body() {
+    return Gen.oneOf(Gen.just(""), bodyText(), Values.anyJson());
   }
 
   /** The row's route with each parameter a fixture's id, or (when {@code absent}) a bad one. */
-  private String path(Row row, boolean absent, java.util.Random random) {
+  private String path(Row row, boolean absent, Random random) {
     var matcher = PARAMETER.matcher(row.route());
     var out = new StringBuilder("/api/");
     int last = 0;
@@ -540,7 +535,7 @@ final class BadRequests {
           "x".repeat(300),
           "%EF%BF%BF");
 
-  private static String badId(java.util.Random random) {
+  private static String badId(Random random) {
     if (random.nextInt(4) == 0) {
       var chars = new StringBuilder();
       int n = 1 + random.nextInt(40);
@@ -552,7 +547,7 @@ final class BadRequests {
     return BAD_IDS.get(random.nextInt(BAD_IDS.size()));
   }
 
-  private String allowedToken(Row row, java.util.Random random) {
+  private String allowedToken(Row row, Random random) {
     var tokens = new ArrayList<String>();
     tokens.add(SharedServer.ADMIN);
     if (row.minimum() != Role.ADMIN) {

@@ -5,9 +5,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.RandomGenerator;
 
 /**
  * The JSON bodies of the API as the fuzz test needs them: per endpoint its fields, each with values
@@ -21,7 +18,7 @@ final class BodySchemas {
    * A field: JSON texts that are valid (null: leave it out) and ones that are not (null when every
    * value is valid).
    */
-  record Field(String name, Arbitrary<String> valid, Arbitrary<String> invalid) {}
+  record Field(String name, Gen<String> valid, Gen<String> invalid) {}
 
   private BodySchemas() {}
 
@@ -66,9 +63,9 @@ final class BodySchemas {
                 field("payload", optional(Values.anyJson()), null),
                 field(
                     "task",
-                    optional(Arbitraries.just("{\"agent\":\"" + agent + "\",\"input\":\"x\"}")),
-                    Arbitraries.oneOf(
-                        Arbitraries.of(
+                    optional(Gen.just("{\"agent\":\"" + agent + "\",\"input\":\"x\"}")),
+                    Gen.oneOf(
+                        Gen.of(
                             "{\"agent\":\"fz-no-such-agent\",\"input\":\"x\"}",
                             "{\"agent\":\"\",\"input\":\"x\"}",
                             "{\"agent\":\"" + agent + "\",\"input\":\"\"}",
@@ -90,7 +87,7 @@ final class BodySchemas {
           field(
               "name",
               quoted("fz-new-agent"),
-              Arbitraries.oneOf(
+              Gen.oneOf(
                   badString("", "UPPER", "-dash", "a/b", "a b", "x".repeat(64), "ünï"),
                   Values.wrongType(Values.Type.STRING))));
     }
@@ -101,31 +98,30 @@ final class BodySchemas {
         field(
             "provider",
             quoted(provider),
-            Arbitraries.oneOf(
-                badString("fz-no-such-provider", ""), Values.wrongType(Values.Type.STRING))));
+            Gen.oneOf(badString("fz-no-such-provider", ""), Values.wrongType(Values.Type.STRING))));
     fields.add(field("model", quoted("scripted"), storedOrBlank(256)));
     fields.add(
         field(
             "temperature",
-            optional(Arbitraries.of("0", "0.7", "2")),
-            Arbitraries.oneOf(
-                Arbitraries.of("-0.1", "2.01", "1e308", "-1e400", "1e999999999"),
+            optional(Gen.of("0", "0.7", "2")),
+            Gen.oneOf(
+                Gen.of("-0.1", "2.01", "1e308", "-1e400", "1e999999999"),
                 Values.wrongType(Values.Type.NUMBER))));
     fields.add(field("maxOutputTokens", optional(ints(1, 1_000_000)), badInt(0, 1_000_001)));
     fields.add(
         field(
             "tools",
-            optional(Arbitraries.of("[]", "[\"current_time\"]")),
-            Arbitraries.oneOf(
-                Arbitraries.of(
+            optional(Gen.of("[]", "[\"current_time\"]")),
+            Gen.oneOf(
+                Gen.of(
                     "[\"Bad Tool\"]", "[null]", "[\"fz_no_such_tool\"]", "[\"\"]", "[1]", "[[]]"),
                 Values.wrongType(Values.Type.ARRAY))));
     fields.add(
         field(
             "limits",
-            optional(Arbitraries.of("{}", "{\"maxIterations\":3}", "{\"tokenBudget\":100}")),
-            Arbitraries.oneOf(
-                Arbitraries.of(
+            optional(Gen.of("{}", "{\"maxIterations\":3}", "{\"tokenBudget\":100}")),
+            Gen.oneOf(
+                Gen.of(
                     "{\"maxIterations\":0}",
                     "{\"maxIterations\":1001}",
                     "{\"maxDurationSeconds\":86401}",
@@ -136,8 +132,7 @@ final class BodySchemas {
                     "{\"tokenBudget\":9223372036854775808}",
                     "{\"other\":1}"),
                 Values.wrongType(Values.Type.OBJECT))));
-    fields.add(
-        field("enabled", optional(Arbitraries.of("true")), Values.wrongType(Values.Type.BOOLEAN)));
+    fields.add(field("enabled", optional(Gen.of("true")), Values.wrongType(Values.Type.BOOLEAN)));
     return fields;
   }
 
@@ -148,7 +143,7 @@ final class BodySchemas {
           field(
               "name",
               quoted("fz-new-provider"),
-              Arbitraries.oneOf(
+              Gen.oneOf(
                   badString("", "Upper", "a.b", "x".repeat(64), "fz-provider"),
                   Values.wrongType(Values.Type.STRING))));
     }
@@ -156,13 +151,12 @@ final class BodySchemas {
         field(
             "kind",
             quoted("scripted"),
-            Arbitraries.oneOf(
-                badString("", "gpt", "scripted-2"), Values.wrongType(Values.Type.STRING))));
+            Gen.oneOf(badString("", "gpt", "scripted-2"), Values.wrongType(Values.Type.STRING))));
     fields.add(
         field(
             "baseUrl",
             optional(quoted("http://127.0.0.1:9/v1")),
-            Arbitraries.oneOf(
+            Gen.oneOf(
                 badString("ftp://x", "localhost:8080", "http://" + "a".repeat(2050)),
                 Values.withNul(),
                 Values.wrongType(Values.Type.STRING))));
@@ -172,11 +166,9 @@ final class BodySchemas {
     fields.add(
         field(
             "prices",
-            optional(
-                Arbitraries.of(
-                    "{}", "{\"scripted\":{\"inputPerMillion\":1,\"outputPerMillion\":2}}")),
-            Arbitraries.oneOf(
-                Arbitraries.of(
+            optional(Gen.of("{}", "{\"scripted\":{\"inputPerMillion\":1,\"outputPerMillion\":2}}")),
+            Gen.oneOf(
+                Gen.of(
                     "{\"m\":5}",
                     "{\"m\":{\"inputPerMillion\":-1,\"outputPerMillion\":1}}",
                     "{\"m\":{\"inputPerMillion\":\"x\"}}",
@@ -186,9 +178,9 @@ final class BodySchemas {
     fields.add(
         field(
             "scriptedTurns",
-            Arbitraries.of("[{\"text\":\"hello\"}]"),
-            Arbitraries.oneOf(
-                Arbitraries.of(
+            Gen.of("[{\"text\":\"hello\"}]"),
+            Gen.oneOf(
+                Gen.of(
                     "[5]",
                     "[{\"toolCalls\":3}]",
                     "[{\"toolCalls\":[{\"arguments\":{}}]}]",
@@ -203,14 +195,14 @@ final class BodySchemas {
         field("input", quoted("work"), storedOrBlank(100_001)),
         field(
             "priority",
-            optional(Arbitraries.of("0", "9", "\"high\"", "\"low\"")),
-            Arbitraries.of(
+            optional(Gen.of("0", "9", "\"high\"", "\"low\"")),
+            Gen.of(
                 "10", "-1", "4294967300", "4.5", "\"urgent\"", "true", "{}", "[]", "1e999999999")),
         field(
             "tags",
-            optional(Arbitraries.of("[]", "[\"a\",\"b.c:d-e_f\"]")),
-            Arbitraries.oneOf(
-                Arbitraries.of(
+            optional(Gen.of("[]", "[\"a\",\"b.c:d-e_f\"]")),
+            Gen.oneOf(
+                Gen.of(
                     "[\"a b\"]",
                     "[\"\"]",
                     "[null]",
@@ -235,13 +227,12 @@ final class BodySchemas {
         field(
             "agent",
             quoted(agent),
-            Arbitraries.oneOf(
-                badString("fz-no-such-agent", ""), Values.wrongType(Values.Type.STRING))),
+            Gen.oneOf(badString("fz-no-such-agent", ""), Values.wrongType(Values.Type.STRING))),
         field(
             "task",
-            Arbitraries.of("{\"input\":\"tick\"}", "{\"input\":\"tick\",\"priority\":\"low\"}"),
-            Arbitraries.oneOf(
-                Arbitraries.of(
+            Gen.of("{\"input\":\"tick\"}", "{\"input\":\"tick\",\"priority\":\"low\"}"),
+            Gen.oneOf(
+                Gen.of(
                     "null",
                     "{}",
                     "{\"input\":\"\"}",
@@ -252,72 +243,70 @@ final class BodySchemas {
                     "{\"input\":\"x\",\"sessionId\":\"s\"}",
                     "{\"input\":\"x\",\"tags\":[" + "\"t\",".repeat(19) + "\"t\"]}"),
                 Values.wrongType(Values.Type.OBJECT))),
-        field("intervalSeconds", Arbitraries.of("3600", "60"), badLong(true)),
+        field("intervalSeconds", Gen.of("3600", "60"), badLong(true)),
         field(
             "cron",
-            Arbitraries.just(null),
+            Gen.just(null),
             badString("* * *", "61 * * * *", "bad", "0 0 31 2 *", "* * * * * * *", "")),
         field(
             "timeZone",
             optional(quoted("UTC", "Europe/Paris")),
-            Arbitraries.oneOf(badString("Mars/Base", "", "UTC+99"), stored(300))),
+            Gen.oneOf(badString("Mars/Base", "", "UTC+99"), stored(300))),
         field(
             "overlap",
             optional(quoted("skip", "allow", "buffer_one")),
             badString("sometimes", "", "SKIP!")),
-        field("paused", Arbitraries.just("true"), Values.wrongType(Values.Type.BOOLEAN)),
+        field("paused", Gen.just("true"), Values.wrongType(Values.Type.BOOLEAN)),
         field(
             "startAt",
-            Arbitraries.just(null),
+            Gen.just(null),
             badString("yesterday", "2026-02-30T00:00:00Z", "+1000000000-01-01T00:00:00Z")),
         field(
             "endAt",
-            Arbitraries.just(null),
+            Gen.just(null),
             badString("1970-01-01T00:00:00Z", "never", "-1000000000-01-01T00:00:00Z")));
   }
 
-  private static Field field(String name, Arbitrary<String> valid, Arbitrary<String> invalid) {
+  private static Field field(String name, Gen<String> valid, Gen<String> invalid) {
     return new Field(name, valid, invalid);
   }
 
-  private static Arbitrary<String> optional(Arbitrary<String> valid) {
-    return Arbitraries.oneOf(valid, Arbitraries.just(null));
+  private static Gen<String> optional(Gen<String> valid) {
+    return Gen.oneOf(valid, Gen.just(null));
   }
 
-  private static Arbitrary<String> quoted(String... values) {
-    return Arbitraries.of(values).map(Values::quote);
+  private static Gen<String> quoted(String... values) {
+    return Gen.of(values).map(Values::quote);
   }
 
-  private static Arbitrary<String> badString(String... values) {
+  private static Gen<String> badString(String... values) {
     return quoted(values);
   }
 
-  private static Arbitrary<String> ints(int min, int max) {
-    return Arbitraries.integers().between(min, max).map(String::valueOf);
+  private static Gen<String> ints(int min, int max) {
+    return Gen.between(min, max).map(String::valueOf);
   }
 
-  private static Arbitrary<String> decimals() {
-    return Arbitraries.bigDecimals()
-        .between(java.math.BigDecimal.ZERO, java.math.BigDecimal.TEN)
-        .ofScale(2)
-        .map(java.math.BigDecimal::toPlainString);
+  private static Gen<String> decimals() {
+    // 0.00 to 10.00, two decimals
+    return Gen.between(0, 1000)
+        .map(cents -> java.math.BigDecimal.valueOf(cents, 2).toPlainString());
   }
 
   /** A string field that is stored: too long, containing NUL, or of another JSON type. */
-  private static Arbitrary<String> stored(int tooLong) {
-    return Arbitraries.oneOf(
+  private static Gen<String> stored(int tooLong) {
+    return Gen.oneOf(
         Values.text(tooLong, tooLong + 10), Values.withNul(), Values.wrongType(Values.Type.STRING));
   }
 
   /** As {@link #stored}, and blank too. */
-  private static Arbitrary<String> storedOrBlank(int tooLong) {
-    return Arbitraries.oneOf(
-        stored(tooLong), badString("", "   ", "\n\t", "\u2028"), Arbitraries.just("null"));
+  private static Gen<String> storedOrBlank(int tooLong) {
+    return Gen.oneOf(stored(tooLong), badString("", "   ", "\n\t", "\u2028"), Gen.just("null"));
   }
 
-  private static Arbitrary<String> badInt(int below, int above) {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
+  private static Gen<String> badInt(int below, int above) {
+    return Gen.oneOf(
+        Gen.of(
             Integer.toString(below),
             Integer.toString(above),
             "-2147483649",
@@ -329,9 +318,9 @@ final class BodySchemas {
         Values.wrongType(Values.Type.NUMBER));
   }
 
-  private static Arbitrary<String> badLong(boolean zeroIsBad) {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
+  private static Gen<String> badLong(boolean zeroIsBad) {
+    return Gen.oneOf(
+        Gen.of(
             zeroIsBad ? "0" : "-1",
             "-1",
             "-9223372036854775808",
@@ -343,26 +332,23 @@ final class BodySchemas {
         Values.wrongType(Values.Type.NUMBER));
   }
 
-  private static Arbitrary<String> badUsd() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
-            "-0.01", "-1", "1e15", "1e30", "12345678901.5", "1e999999999", "-1e-999999999"),
+  private static Gen<String> badUsd() {
+    return Gen.oneOf(
+        Gen.of("-0.01", "-1", "1e15", "1e30", "12345678901.5", "1e999999999", "-1e-999999999"),
         Values.wrongType(Values.Type.NUMBER));
   }
 
-  /**
-   * The bodies of one endpoint, from its fields' generators (built once: building them is slow).
-   */
+  /** The bodies of one endpoint, from its fields' generators. */
   static final class Bodies {
     private final List<Field> fields;
-    private final List<RandomGenerator<String>> valid = new ArrayList<>();
-    private final List<RandomGenerator<String>> invalid = new ArrayList<>();
+    private final List<Gen<String>> valid = new ArrayList<>();
+    private final List<Gen<String>> invalid = new ArrayList<>();
 
     Bodies(List<Field> fields) {
       this.fields = fields;
       for (var field : fields) {
-        valid.add(field.valid().generator(100));
-        invalid.add(field.invalid() == null ? null : field.invalid().generator(100));
+        valid.add(field.valid());
+        invalid.add(field.invalid());
       }
     }
 
@@ -375,7 +361,7 @@ final class BodySchemas {
       var members = new ArrayList<String>();
       for (int i = 0; i < fields.size(); i++) {
         boolean broken = invalid.get(i) != null && (i == forced || random.nextInt(4) == 0);
-        var value = (broken ? invalid : valid).get(i).next(random).value();
+        var value = (broken ? invalid : valid).get(i).next(random);
         if (value != null) {
           members.add(Values.quote(fields.get(i).name()) + ":" + value);
         }
@@ -388,7 +374,7 @@ final class BodySchemas {
     String valid(Random random) {
       var members = new ArrayList<String>();
       for (int i = 0; i < fields.size(); i++) {
-        var value = valid.get(i).next(random).value();
+        var value = valid.get(i).next(random);
         if (value != null) {
           members.add(Values.quote(fields.get(i).name()) + ":" + value);
         }
