@@ -44,6 +44,9 @@ public record AgentSpec(
     InvalidInputException.check(
         maxOutputTokens == null || (maxOutputTokens >= 1 && maxOutputTokens <= 1_000_000),
         "'maxOutputTokens' must be 1 to 1000000");
+    InvalidInputException.check(
+        tools == null || tools.stream().allMatch(java.util.Objects::nonNull),
+        "'tools' must be tool names like read_file");
     tools = tools == null ? List.of() : List.copyOf(tools);
     InvalidInputException.check(
         tools.stream().allMatch(t -> t != null && t.matches("[a-z][a-z0-9_]{0,63}")),

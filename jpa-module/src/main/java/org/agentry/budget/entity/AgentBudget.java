@@ -44,7 +44,7 @@ public class AgentBudget {
   /**
    * Sets the limits.
    *
-   * @throws InvalidInputException for a negative limit
+   * @throws InvalidInputException for a negative limit, or a USD limit of 10^10 or more
    */
   public void limit(
       Long dailyTokens,
@@ -56,6 +56,9 @@ public class AgentBudget {
         nonNegative(dailyTokens) && nonNegative(monthlyTokens), "token limits must be 0 or more");
     InvalidInputException.check(
         nonNegative(dailyUsd) && nonNegative(monthlyUsd), "USD limits must be 0 or more");
+    InvalidInputException.check(
+        storable(dailyUsd) && storable(monthlyUsd),
+        "USD limits must be below 10000000000 (10 digits before the point)");
     this.dailyTokens = dailyTokens;
     this.dailyUsd = dailyUsd;
     this.monthlyTokens = monthlyTokens;
@@ -65,6 +68,13 @@ public class AgentBudget {
 
   private static boolean nonNegative(Long value) {
     return value == null || value >= 0;
+  }
+
+  /** The columns are {@code NUMERIC(20, 10)}: 10 digits before the point. */
+  private static final BigDecimal MAX_USD = BigDecimal.TEN.pow(10);
+
+  private static boolean storable(BigDecimal value) {
+    return value == null || value.compareTo(MAX_USD) < 0;
   }
 
   private static boolean nonNegative(BigDecimal value) {

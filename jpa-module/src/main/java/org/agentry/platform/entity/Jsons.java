@@ -47,6 +47,11 @@ public final class Jsons {
     return PROVIDER.createReader(reader);
   }
 
+  /** A streaming parser of JSON bytes (encoding detected as RFC 8259 allows). */
+  public static jakarta.json.stream.JsonParser createParser(java.io.InputStream in) {
+    return PROVIDER.createParser(in);
+  }
+
   /** A reader of a JSON text. */
   public static JsonReader createReader(String text) {
     return PROVIDER.createReader(new StringReader(text));

@@ -34,6 +34,9 @@ public record TaskSpec(
         input != null && !input.isBlank() && input.length() <= 100_000,
         "'input' is required, at most 100000 characters");
     InvalidInputException.check(priority >= 0 && priority <= 9, "'priority' must be 0 to 9");
+    InvalidInputException.check(
+        tags == null || tags.stream().allMatch(java.util.Objects::nonNull),
+        "'tags' must be 1 to 64 of letters, digits and _ . : -");
     tags = tags == null ? List.of() : List.copyOf(tags);
     InvalidInputException.check(tags.size() <= 20, "'tags' may hold at most 20 tags");
     InvalidInputException.check(

@@ -35,7 +35,11 @@ public record KeysetCursor(Instant createdAt, String id) {
     try {
       var text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
       var bar = text.indexOf('|');
-      return new KeysetCursor(Instant.parse(text.substring(0, bar)), text.substring(bar + 1));
+      var createdAt = Instants.parseOrNull(text.substring(0, bar)); // years 1-9999 only
+      if (createdAt == null) {
+        throw new IllegalArgumentException("not a creation time");
+      }
+      return new KeysetCursor(createdAt, text.substring(bar + 1));
     } catch (RuntimeException e) {
       throw ApiException.validation("'cursor' is not a cursor from this API.");
     }

@@ -1,10 +1,10 @@
 package org.agentry.schedule.rest;
 
 import jakarta.json.JsonValue;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import org.agentry.platform.rest.ApiException;
+import org.agentry.platform.rest.Instants;
 import org.agentry.schedule.entity.OverlapPolicy;
 import org.agentry.schedule.entity.ScheduleSpec;
 import org.agentry.task.rest.CreateTaskRequest;
@@ -99,11 +99,14 @@ public record ScheduleRequest(
   }
 
   private static Instant instant(String text, String field) {
-    try {
-      return text == null ? null : Instant.parse(text);
-    } catch (DateTimeException e) {
-      throw InvalidScheduleMapper.invalid(
-          "'" + field + "' must be an ISO-8601 instant like 2026-01-31T09:00:00Z");
+    if (text == null) {
+      return null;
     }
+    var instant = Instants.parseOrNull(text);
+    if (instant == null) {
+      throw InvalidScheduleMapper.invalid(
+          "'" + field + "' must be an ISO-8601 instant like 2026-01-31T09:00:00Z, years 1 to 9999");
+    }
+    return instant;
   }
 }

@@ -13,16 +13,17 @@ import org.agentry.security.entity.Role;
 public record CreateApiKeyRequest(String name, String role) {
 
   /**
-   * The trimmed name.
+   * The name without leading and trailing characters up to U+0020 ({@link String#trim()}).
    *
-   * @throws ApiException 400 if it is missing, blank or too long
+   * @throws ApiException 400 if it is missing, or blank or too long once trimmed
    */
   String validName() {
-    if (name == null || name.isBlank() || name.trim().length() > ApiKey.MAX_NAME_LENGTH) {
+    var trimmed = name == null ? null : name.trim();
+    if (trimmed == null || trimmed.isBlank() || trimmed.length() > ApiKey.MAX_NAME_LENGTH) {
       throw ApiException.validation(
           "'name' is required: 1 to " + ApiKey.MAX_NAME_LENGTH + " characters.");
     }
-    return name.trim();
+    return trimmed;
   }
 
   /**

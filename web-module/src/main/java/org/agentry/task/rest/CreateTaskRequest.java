@@ -4,11 +4,11 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.math.BigInteger;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.agentry.platform.rest.ApiException;
+import org.agentry.platform.rest.Instants;
 import org.agentry.task.entity.TaskSpec;
 
 /**
@@ -91,10 +91,8 @@ public record CreateTaskRequest(
       return delaySeconds == 0 ? null : now.plusSeconds(delaySeconds);
     }
     if (notBefore != null) {
-      Instant start;
-      try {
-        start = Instant.parse(notBefore);
-      } catch (DateTimeException e) {
+      var start = Instants.parseOrNull(notBefore);
+      if (start == null) {
         throw ApiException.validation(
             "'notBefore' must be an ISO-8601 instant like 2026-01-31T09:00:00Z.");
       }

@@ -25,4 +25,13 @@ class CreateApiKeyRequestTest {
     assertThrows(ApiException.class, badRole::validRole);
     assertThrows(ApiException.class, new CreateApiKeyRequest("x".repeat(101), "viewer")::validName);
   }
+
+  @Test
+  void refusesANameThatTrimsToNothing() {
+    // control characters are not whitespace to isBlank() but trim() removes them: found by FuzzIT
+    var controls = new CreateApiKeyRequest("\u0002\u0002\u001f", "viewer");
+    assertEquals(
+        "VALIDATION_FAILED",
+        assertThrows(ApiException.class, controls::validName).problem().code());
+  }
 }
