@@ -67,14 +67,24 @@ public final class RuntimeFiles {
   }
 
   /**
+   * Lets a body on a GET or DELETE reach the application (Grizzly refuses it with a bare 400
+   * otherwise), where it is answered 400 {@code BODY_NOT_ALLOWED} as a problem.
+   */
+  static final String ALLOW_BODY_ON_ANY_METHOD =
+      "set configs.config.server-config.network-config.protocols.protocol.http-listener.http"
+          + ".allow-payload-for-undefined-http-methods=true";
+
+  /**
    * The post-boot asadmin commands: MicroProfile Metrics off (Payara Micro serves {@code /metrics}
-   * to anyone, and its JVM, pool and thread figures are not for the public); on a node that joins
-   * no cluster, the Hazelcast data grid off (Payara Micro starts it even with {@code --nocluster},
+   * to anyone, and its JVM, pool and thread figures are not for the public); bodies on any method
+   * let through to the application ({@link #ALLOW_BODY_ON_ANY_METHOD}); on a node that joins no
+   * cluster, the Hazelcast data grid off (Payara Micro starts it even with {@code --nocluster},
    * listening on port 6900 of every interface without authentication); then the resource adapter
    * pointed at the broker.
    */
   static String postBootCommands(ServerSettings settings, Path brokerXml) {
     var commands = new StringBuilder("set-metrics-configuration --enabled=false\n");
+    commands.append(ALLOW_BODY_ON_ANY_METHOD).append('\n');
     if (settings.clusterName().isEmpty()) {
       commands.append("set-hazelcast-configuration --enabled=false --dynamic=true\n");
     }
