@@ -76,9 +76,6 @@ public class EventHub {
   private final Object lock = new Object();
   private EventFeed feed;
 
-  /** The first stream's SSE factory, to build each released event once for all streams. */
-  private Sse sse;
-
   private ExecutorService senders;
   private Thread poller;
   private volatile boolean stopped;
@@ -94,9 +91,6 @@ public class EventHub {
       EventSubscriber.Request request, Long after, SseEventSink sink, Sse sse, boolean replayAll) {
     long now = after == null ? log.lastId() : 0;
     synchronized (lock) {
-      if (this.sse == null) {
-        this.sse = sse;
-      }
       start();
       refuseOverLimit(request.caller());
       var subscriber = new EventSubscriber(request, sink, sse, senders, subscribers::remove);
@@ -178,9 +172,8 @@ public class EventHub {
         lock) { // a stream that subscribes sees the floor and the events released together
       var batch = feed.poll();
       for (var event : batch.released()) {
-        var released = new EventSubscriber.Released(event, EventSubscriber.outbound(sse, event));
         for (var subscriber : subscribers) {
-          subscriber.offer(released);
+          subscriber.offer(event);
         }
       }
       return batch.more();

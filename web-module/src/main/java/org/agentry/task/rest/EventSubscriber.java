@@ -31,9 +31,6 @@ final class EventSubscriber {
 
   private static final long SEND_TIMEOUT_SECONDS = 30;
 
-  /** An event the hub released, with its SSE form built once for every stream. */
-  record Released(TaskEvent event, OutboundSseEvent outbound) {}
-
   /** What the stream wants. */
   record Request(
       String caller,
@@ -47,7 +44,7 @@ final class EventSubscriber {
   private final Sse sse;
   private final Executor senders;
   private final Consumer<EventSubscriber> onClose;
-  private final ConcurrentLinkedQueue<Released> queue = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<TaskEvent> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger backlog = new AtomicInteger();
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -93,15 +90,15 @@ final class EventSubscriber {
   }
 
   /** Queues an event the hub released, if this stream wants it. */
-  void offer(Released released) {
-    if (closed.get() || !request.filter().test(released.event())) {
+  void offer(TaskEvent event) {
+    if (closed.get() || !request.filter().test(event)) {
       return;
     }
     if (backlog.incrementAndGet() > MAX_BACKLOG) {
       close();
       return;
     }
-    queue.add(released);
+    queue.add(event);
     schedule();
   }
 
@@ -139,11 +136,11 @@ final class EventSubscriber {
         replay();
         replayTo = -1;
       }
-      Released released;
-      while (!closed.get() && (released = queue.poll()) != null) {
+      TaskEvent event;
+      while (!closed.get() && (event = queue.poll()) != null) {
         backlog.decrementAndGet();
-        if (released.event().getId() > last) {
-          send(released.event(), released.outbound());
+        if (event.getId() > last) {
+          send(event, outbound(sse, event));
         }
       }
       if (keepalivePending && !closed.get()) {
