@@ -114,7 +114,13 @@ final class EventSubscriber {
       onClose.accept(this);
       queue.clear();
       if (!draining.get()) {
-        closeSink();
+        // on a sender thread: closing flushes, which may wait on a client that stopped reading,
+        // and the caller may be the poller
+        try {
+          senders.execute(this::closeSink);
+        } catch (RuntimeException e) {
+          closeSink();
+        }
       }
     }
   }
