@@ -1,11 +1,5 @@
 package org.agentry.server;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;
@@ -69,18 +63,7 @@ class StreamBenchmark {
 
   @Test
   void run() throws Exception {
-    var stub = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-    stub.start();
-    stub.stubFor(
-        WireMock.post(urlEqualTo("/v1/chat/completions"))
-            .willReturn(
-                aResponse()
-                    .withHeader("Content-Type", JSON)
-                    .withBody(
-                        "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
-                            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
-                            + "\"content\":\"ok\"},\"finish_reason\":\"stop\"}],\"usage\":"
-                            + "{\"prompt_tokens\":5,\"completion_tokens\":1,\"total_tokens\":6}}")));
+    var stub = TaskBenchmark.instantStub(0);
     var env = new HashMap<String, String>();
     env.put("AGENTRY_AGENTS_DIR", "none");
     env.put("AGENTRY_STREAMS_MAX", Integer.toString(Math.max(1000, STREAMS)));
@@ -93,18 +76,7 @@ class StreamBenchmark {
       server.start();
       var admin = Files.readString(server.dataDir.resolve("admin-token")).trim();
       var api = new Api(server.base());
-      api.post(
-          "/api/v1/providers",
-          admin,
-          JSON,
-          "{\"name\":\"stub\",\"kind\":\"openai\",\"baseUrl\":\""
-              + stub.baseUrl()
-              + "/v1\",\"apiKey\":\"k\"}");
-      api.post(
-          "/api/v1/agents",
-          admin,
-          JSON,
-          "{\"name\":\"bench\",\"systemPrompt\":\"Answer.\",\"provider\":\"stub\",\"model\":\"m\"}");
+      TaskBenchmark.benchAgent(api, admin, stub);
       long baseCpuPercent = cpuPercent(server, 10);
       long baseHeap = server.heapUsedAfterGcMiB();
 

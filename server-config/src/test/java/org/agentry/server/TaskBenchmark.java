@@ -51,7 +51,7 @@ class TaskBenchmark {
 
   @Test
   void run() throws Exception {
-    var stub = instantStub();
+    var stub = instantStub(MODEL_DELAY_MS);
     var server = new ServerProcess(ServerProcess.workDirectory("benchmark"), environment());
     var concurrency =
         ServerSettings.read(new Properties(), server.effectiveEnvironment()).dispatchConcurrency();
@@ -69,18 +69,7 @@ class TaskBenchmark {
       line(report, "  cold start: %.1f s to /health/ready UP", server.startup().toMillis() / 1e3);
       var admin = Files.readString(server.dataDir.resolve("admin-token")).trim();
       var api = new Api(server.base());
-      api.post(
-          "/api/v1/providers",
-          admin,
-          JSON,
-          "{\"name\":\"stub\",\"kind\":\"openai\",\"baseUrl\":\""
-              + stub.baseUrl()
-              + "/v1\",\"apiKey\":\"k\"}");
-      api.post(
-          "/api/v1/agents",
-          admin,
-          JSON,
-          "{\"name\":\"bench\",\"systemPrompt\":\"Answer.\",\"provider\":\"stub\",\"model\":\"m\"}");
+      benchAgent(api, admin, stub);
       long idleRss = server.rssMiB();
 
       var rounds = measureRounds(server, new TaskRound(api, admin, "bench"));
@@ -209,11 +198,27 @@ class TaskBenchmark {
     return env;
   }
 
+  /** The provider {@code stub} on the stub and the agent {@code bench} using it. */
+  static void benchAgent(Api api, String admin, WireMockServer stub) throws Exception {
+    api.post(
+        "/api/v1/providers",
+        admin,
+        JSON,
+        "{\"name\":\"stub\",\"kind\":\"openai\",\"baseUrl\":\""
+            + stub.baseUrl()
+            + "/v1\",\"apiKey\":\"k\"}");
+    api.post(
+        "/api/v1/agents",
+        admin,
+        JSON,
+        "{\"name\":\"bench\",\"systemPrompt\":\"Answer.\",\"provider\":\"stub\",\"model\":\"m\"}");
+  }
+
   /**
    * An OpenAI-compatible provider on 127.0.0.1 that answers every chat completion at once, or after
-   * {@code benchmark.model.delay.ms}.
+   * {@code delayMs}.
    */
-  private static WireMockServer instantStub() {
+  static WireMockServer instantStub(int delayMs) {
     var stub =
         new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1").containerThreads(32));
     stub.start();
@@ -222,7 +227,7 @@ class TaskBenchmark {
             .willReturn(
                 aResponse()
                     .withHeader("Content-Type", "application/json")
-                    .withFixedDelay(MODEL_DELAY_MS)
+                    .withFixedDelay(delayMs)
                     .withBody(
                         "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
                             + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","

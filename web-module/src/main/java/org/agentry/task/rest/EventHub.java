@@ -99,16 +99,11 @@ public class EventHub {
       if (replayAll) {
         subscriber.start(after == null ? 0 : after, Long.MAX_VALUE);
       } else if (after == null) {
-        subscriber.start(Math.max(now, 0), -1);
+        subscriber.start(now, -1);
       } else {
         subscriber.start(after, after < floor ? floor : -1);
       }
     }
-  }
-
-  /** The number of open streams on this node. */
-  int open() {
-    return subscribers.size();
   }
 
   private void refuseOverLimit(String caller) {
