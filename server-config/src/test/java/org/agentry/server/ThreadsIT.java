@@ -210,6 +210,33 @@ class ThreadsIT {
   }
 
   @Test
+  void killCancelsAQueuedTaskAndStopsARunningOne() throws Exception {
+    var agent = agent(scriptedProvider(TWO_REPLIES), "[]");
+    var sent = inject(body(agent, null, null, "\"one\"")).json();
+    var thread = sent.getString("threadId");
+    awaitStatus(sent.getString("taskId"), "completed");
+    var later =
+        TasksIT.submit(
+            agent, "{\"input\":\"later\",\"sessionId\":\"" + thread + "\",\"delaySeconds\":3600}");
+    assertEquals(202, later.status(), later.body());
+    var queued = later.json().getString("taskId");
+    var killed = api.post("/api/v1/threads/" + thread + "/kill", ADMIN, JSON, "").json();
+    assertEquals(List.of(queued), strings(killed, "cancelledTasks"));
+    assertEquals("cancelled", api.get("/api/v1/tasks/" + queued, ADMIN).json().getString("status"));
+
+    var slow = agent(scriptedProvider("[{\"text\":\"slow\",\"delayMs\":30000}]"), "[]");
+    var running = inject(body(slow, null, null, "\"take your time\"")).json();
+    awaitStatus(running.getString("taskId"), "running");
+    long start = System.nanoTime();
+    var stopped =
+        api.post("/api/v1/threads/" + running.getString("threadId") + "/kill", ADMIN, JSON, "");
+    assertEquals(200, stopped.status(), stopped.body());
+    assertEquals(List.of(running.getString("taskId")), strings(stopped.json(), "cancelledTasks"));
+    awaitStatus(running.getString("taskId"), "cancelled");
+    assertTrue((System.nanoTime() - start) / 1_000_000_000 < 10, "aborted in flight");
+  }
+
+  @Test
   void messagesAcrossThreads() throws Exception {
     var provider = scriptedProvider(TWO_REPLIES);
     var target = agent(provider, "[]");
