@@ -79,6 +79,7 @@ class ThreadsIT {
     assertEquals(List.of(agent), strings(detail, "participants"));
     assertEquals(2, detail.getJsonObject("usage").getInt("calls"));
     assertEquals(30, detail.getJsonObject("usage").getInt("promptTokens"));
+    assertFalse(detail.containsKey("budget"), "no session budget is configured on this server");
     // the same thread as a session
     var session = api.get("/api/v1/sessions/" + thread, ADMIN).json();
     assertEquals(2, session.getInt("turns"));
@@ -144,7 +145,10 @@ class ThreadsIT {
     assertProblem(inject("{\"payload\":\"hi\"}"), 400, "VALIDATION_FAILED");
     assertProblem(
         inject("{\"to\":\"" + agent + "\",\"payload\":\"x\",\"extra\":1}"), 400, "MALFORMED_JSON");
-    assertEquals(0, threads("agent=" + agent).getInt("total"));
+    assertEquals(200, api.post("/api/v1/agents/" + agent + "/pause", ADMIN, JSON, "").status());
+    assertProblem(inject(body(agent, null, null, "\"hi\"")), 409, "AGENT_PAUSED");
+    assertEquals(0, threads("agent=" + agent).getInt("total"), "a refused inject left no thread");
+    assertEquals(200, api.post("/api/v1/agents/" + agent + "/resume", ADMIN, JSON, "").status());
 
     var sent = inject(body(other, null, null, "\"hi\""));
     assertEquals(202, sent.status(), sent.body());

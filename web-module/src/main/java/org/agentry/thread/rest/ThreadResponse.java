@@ -2,6 +2,7 @@ package org.agentry.thread.rest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.agentry.budget.boundary.BudgetView;
@@ -60,7 +61,7 @@ public record ThreadResponse(
       long messageCount,
       Sessions.UsageTotals usage,
       BudgetView budget) {
-    var participants = new java.util.ArrayList<String>();
+    var participants = new ArrayList<String>();
     participants.add(thread.getAgentName());
     senders.stream().filter(s -> !s.equals(thread.getAgentName())).forEach(participants::add);
     var base = summary(thread);
