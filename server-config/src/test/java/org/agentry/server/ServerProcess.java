@@ -98,7 +98,8 @@ final class ServerProcess implements AutoCloseable {
 
   private void awaitReady() throws IOException, InterruptedException {
     // HTTP/1.1 and a timeout, as a health probe: once a cleartext HTTP/2 upgrade request sent while
-    // Payara was still starting was never answered, and the poll waited forever
+    // Payara was still starting was never answered, and the poll waited forever. The timeout is
+    // long: on a loaded machine the first readiness checks (database and broker) take seconds.
     var client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -113,7 +114,7 @@ final class ServerProcess implements AutoCloseable {
         var response =
             client.send(
                 HttpRequest.newBuilder(URI.create(base() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(5))
+                    .timeout(Duration.ofSeconds(30))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
