@@ -1,11 +1,10 @@
 package org.agentry.server;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,35 +96,41 @@ final class ServerProcess implements AutoCloseable {
   }
 
   private void awaitReady() throws IOException, InterruptedException {
-    // HTTP/1.1 and a timeout, as a health probe: once a cleartext HTTP/2 upgrade request sent while
-    // Payara was still starting was never answered, and the poll waited forever. The timeout is
-    // long: on a loaded machine the first readiness checks (database and broker) take seconds.
-    var client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
     var deadline = Instant.now().plus(STARTUP_TIMEOUT);
+    String last = "no answer";
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("server exited during startup\n" + logTail());
       }
       try {
-        var response =
-            client.send(
-                HttpRequest.newBuilder(URI.create(base() + "/health/ready"))
-                    .timeout(Duration.ofSeconds(30))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
+        var answer = probeReadiness();
+        if (answer.startsWith("HTTP/1.1 200 ") && answer.contains("\"database\"")) {
           return;
         }
+        last = answer.lines().findFirst().orElse("empty answer");
       } catch (IOException e) {
-        // not listening yet
+        last = e.toString(); // not listening yet
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException("server not ready in " + STARTUP_TIMEOUT + "\n" + logTail());
+    throw new IllegalStateException(
+        "server not ready in " + STARTUP_TIMEOUT + " (last: " + last + ")\n" + logTail());
+  }
+
+  /**
+   * One readiness probe as a load balancer sends it: a new connection, HTTP/1.1, {@code Connection:
+   * close}, 30 s to answer. A pooled client was not reliable here: a request sent while Payara was
+   * still starting could stay unanswered for good, and the polls after it waited on it.
+   */
+  private String probeReadiness() throws IOException {
+    try (var socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+      socket.setSoTimeout(30_000);
+      var request =
+          "GET /health/ready HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   String base() {
