@@ -1,86 +1,69 @@
 package org.agentry.dispatch.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.ObjectName;
 import org.agentry.dispatch.control.NodeDrain;
+import org.agentry.dispatch.control.ShutdownDrain;
 import org.agentry.dispatch.control.TaskRunner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Drains the node when the application stops (SIGTERM: Payara Micro's shutdown hook undeploys the
- * application, and the container destroys this singleton before the beans it depends on): no task
- * is claimed any more, and the runs under way get up to {@code agentry.dispatch.drain-seconds}
- * (default 30) to finish, their leases renewed meanwhile. What is still running then is left to the
- * lease sweeper of another node, or of this one after a restart.
+ * Offers the shutdown drain ({@link ShutdownDrain}) to the launcher while the application runs:
+ * registered in the platform MBean server at start, removed when the application stops. Running
+ * tasks get {@code agentry.dispatch.drain-seconds} (default 30) to finish.
  */
 @Singleton
 @Startup
-@DependsOn({"PlatformStartup", "LeaseKeeper", "TaskSweeper"})
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@DependsOn("PlatformStartup")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class NodeShutdown {
 
   private static final Logger LOG = Logger.getLogger(NodeShutdown.class.getName());
-  private static final Duration RENEW_EVERY = Duration.ofSeconds(3);
 
   @Inject NodeDrain drain;
   @Inject TaskRunner runner;
-  @Inject Leases leases;
 
   @Inject
   @ConfigProperty(name = "agentry.dispatch.drain-seconds", defaultValue = "30")
   int drainSeconds;
 
-  @PreDestroy
-  void drainOnStop() {
-    if (!drain.draining()) {
-      drain.start(Duration.ofSeconds(drainSeconds));
-    }
-    var started = Instant.now();
-    LOG.info(() -> "Stopping: draining " + runner.runningCount() + " running tasks");
-    var renewed = Instant.now();
+  @PostConstruct
+  void register() {
     try {
-      while (runner.runningCount() > 0 && !drain.pastDeadline()) {
-        Thread.sleep(100);
-        if (Instant.now().isAfter(renewed.plus(RENEW_EVERY))) {
-          renew();
-          renewed = Instant.now();
-        }
+      var server = ManagementFactory.getPlatformMBeanServer();
+      var name = new ObjectName(ShutdownDrain.OBJECT_NAME);
+      if (server.isRegistered(name)) {
+        server.unregisterMBean(name); // left by an earlier deployment
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      server.registerMBean(
+          new ShutdownDrain(drain, runner, Duration.ofSeconds(drainSeconds)), name);
+    } catch (JMException e) {
+      LOG.log(Level.WARNING, "No drain on SIGTERM: the shutdown drain is not registered", e);
     }
-    var left = runner.runningCount();
-    LOG.info(
-        () ->
-            "Drained in "
-                + Duration.between(started, Instant.now()).toMillis()
-                + " ms; "
-                + left
-                + " tasks left to the lease sweeper");
   }
 
-  /** The lease keeper's timer may already be stopped while the application goes down. */
-  private void renew() {
-    var here = runner.leases();
-    if (here.isEmpty()) {
-      return;
-    }
+  @PreDestroy
+  void unregister() {
     try {
-      leases.renew(here, runner.lease()).lost().forEach(runner::stop);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Leases not renewed while draining", e);
+      var server = ManagementFactory.getPlatformMBeanServer();
+      var name = new ObjectName(ShutdownDrain.OBJECT_NAME);
+      if (server.isRegistered(name)) {
+        server.unregisterMBean(name);
+      }
+    } catch (JMException e) {
+      LOG.log(Level.FINE, "Shutdown drain not unregistered", e);
     }
   }
 }
