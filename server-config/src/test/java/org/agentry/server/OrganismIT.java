@@ -200,6 +200,23 @@ class OrganismIT {
     assertEquals("serving", state(ADMIN).getJsonObject("drain").getString("state"));
   }
 
+  @Test
+  void theOpenApiDocumentHasTheEndpoints() throws Exception {
+    var openapi = api.get("/openapi", null);
+    assertEquals(200, openapi.status());
+    for (var path :
+        new String[] {
+          "/api/v1/organism:",
+          "/api/v1/organism/config",
+          "/api/v1/organism/reload",
+          "/api/v1/organism/stop",
+          "/api/v1/capabilities:",
+          "/api/v1/capabilities/{name}"
+        }) {
+      assertTrue(openapi.body().contains(path), path);
+    }
+  }
+
   private static JsonObject state(String token) throws Exception {
     var reply = api.get("/api/v1/organism", token);
     assertEquals(200, reply.status(), reply.body());
