@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.agentry.agent.boundary.AgentPackageLoader;
@@ -21,6 +22,7 @@ import org.agentry.dispatch.control.TaskRunner;
 import org.agentry.organism.control.Settings;
 import org.agentry.platform.boundary.SystemInfo;
 import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.task.entity.TaskStatus;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -182,7 +184,7 @@ public class Organism {
     var sessions = new TreeMap<String, Long>(Map.of("active", 0L, "killed", 0L));
     grouped("SELECT s.status, COUNT(s) FROM Session s GROUP BY s.status", sessions);
     var tasks = new TreeMap<String, Long>();
-    for (var status : org.agentry.task.entity.TaskStatus.values()) {
+    for (var status : TaskStatus.values()) {
       tasks.put(status.apiName(), 0L);
     }
     grouped("SELECT t.status, COUNT(t) FROM Task t GROUP BY t.status", tasks);
@@ -192,7 +194,7 @@ public class Organism {
 
   private void grouped(String jpql, Map<String, Long> into) {
     for (var row : em.createQuery(jpql, Object[].class).getResultList()) {
-      into.put(row[0].toString().toLowerCase(java.util.Locale.ROOT), ((Number) row[1]).longValue());
+      into.put(row[0].toString().toLowerCase(Locale.ROOT), ((Number) row[1]).longValue());
     }
   }
 }
