@@ -77,12 +77,7 @@ public final class AgentPackages {
 
   private static AgentSpec spec(JsonObject json, String prompt) {
     var limits = json.getJsonObject("limits");
-    var tools =
-        json.containsKey("tools")
-            ? json.getJsonArray("tools").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString)
-                .toList()
-            : List.<String>of();
+    var tools = names(json, "tools");
     return new AgentSpec(
         json.getString("description", null),
         prompt,
@@ -92,7 +87,16 @@ public final class AgentPackages {
         json.get("maxOutputTokens") instanceof JsonNumber m ? m.intValue() : null,
         tools,
         limits == null ? null : limits(limits),
-        !json.containsKey("enabled") || json.get("enabled") == JsonValue.TRUE);
+        !json.containsKey("enabled") || json.get("enabled") == JsonValue.TRUE,
+        names(json, "peers"));
+  }
+
+  private static List<String> names(JsonObject json, String key) {
+    return json.containsKey(key)
+        ? json.getJsonArray(key).getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .toList()
+        : List.of();
   }
 
   private static AgentLimits limits(JsonObject json) {
@@ -129,6 +133,9 @@ public final class AgentPackages {
       json.add("maxOutputTokens", spec.maxOutputTokens());
     }
     json.add("tools", Jsons.createArrayBuilder(spec.tools()));
+    if (!spec.peers().isEmpty()) {
+      json.add("peers", Jsons.createArrayBuilder(spec.peers()));
+    }
     var limits =
         Jsons.createObjectBuilder()
             .add("maxIterations", spec.limits().maxIterations())

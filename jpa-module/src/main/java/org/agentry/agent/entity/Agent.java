@@ -78,6 +78,11 @@ public class Agent {
   @Column(nullable = false)
   private boolean enabled;
 
+  /** The agents it may address; see {@link AgentSpec#peers()}. */
+  @Convert(converter = NameListConverter.class)
+  @Column(nullable = false)
+  private List<String> peers;
+
   @Column(nullable = false)
   private boolean paused;
 
@@ -121,6 +126,7 @@ public class Agent {
     maxDurationSeconds = spec.limits().maxDurationSeconds();
     tokenBudget = spec.limits().tokenBudget();
     enabled = spec.enabled();
+    peers = spec.peers();
     updatedAt = now;
   }
 
@@ -135,7 +141,8 @@ public class Agent {
         maxOutputTokens,
         tools,
         limits,
-        enabled);
+        enabled,
+        peers);
   }
 
   /** Marks the definition as loaded from an agent package with this digest. */

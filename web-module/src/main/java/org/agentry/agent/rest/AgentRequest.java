@@ -10,6 +10,8 @@ import org.agentry.agent.entity.AgentSpec;
  *
  * @param name required on POST; on PUT, if present, must equal the path's name
  * @param enabled default true
+ * @param peers the agents it may address (send messages to with {@code POST /api/v1/inject}, later
+ *     delegate to); default none. Names of agents that do not exist yet are accepted.
  */
 public record AgentRequest(
     String name,
@@ -21,7 +23,8 @@ public record AgentRequest(
     Integer maxOutputTokens,
     List<String> tools,
     Limits limits,
-    Boolean enabled) {
+    Boolean enabled,
+    List<String> peers) {
 
   /** The limits of one run; absent fields take the defaults (10, 300 s, none). */
   public record Limits(Integer maxIterations, Integer maxDurationSeconds, Long tokenBudget) {
@@ -50,6 +53,7 @@ public record AgentRequest(
         maxOutputTokens,
         tools,
         limits == null ? null : limits.toLimits(),
-        enabled == null || enabled);
+        enabled == null || enabled,
+        peers);
   }
 }

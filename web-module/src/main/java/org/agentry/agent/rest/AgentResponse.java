@@ -16,6 +16,7 @@ public record AgentResponse(
     List<String> tools,
     AgentRequest.Limits limits,
     boolean enabled,
+    List<String> peers,
     boolean paused,
     Instant createdAt,
     Instant updatedAt,
@@ -36,6 +37,7 @@ public record AgentResponse(
         new AgentRequest.Limits(
             limits.maxIterations(), limits.maxDurationSeconds(), limits.tokenBudget()),
         spec.enabled(),
+        spec.peers(),
         agent.isPaused(),
         agent.getCreatedAt(),
         agent.getUpdatedAt(),
