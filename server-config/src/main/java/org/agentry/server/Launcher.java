@@ -34,6 +34,7 @@ public final class Launcher {
     applicationProperties(settings).forEach(System::setProperty);
     var options = new ArrayList<String>(microOptions(settings, libDirectory(), commands));
     options.addAll(List.of(args));
+    SignalDrain.install();
     PayaraMicro.main(options.toArray(String[]::new));
   }
 

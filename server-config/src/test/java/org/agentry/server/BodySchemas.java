@@ -101,6 +101,10 @@ final class BodySchemas {
                             "{\"agent\":\"" + agent + "\",\"input\":\"x\",\"tokenBudget\":0}",
                             "{\"input\":\"x\"}"),
                         Values.wrongType(Values.Type.OBJECT))))),
+        // every body sent here breaks a rule: a good one would drain the shared server
+        Map.entry(
+            "POST v1/organism/stop",
+            List.of(field("deadlineSeconds", optional(ints(0, 3600)), badInt(-1, 3601)))),
         Map.entry(
             "POST v1/tasks/{id}/respond",
             // the fixture task has finished, so even a good answer is refused

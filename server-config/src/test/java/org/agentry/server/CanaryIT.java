@@ -126,6 +126,13 @@ class CanaryIT {
     record(api.get("/api/v1/usage/export?format=csv", apiKey));
     record(api.get("/api/v1/usage/budgets", apiKey));
     record(api.get("/api/v1/dispatch", apiKey));
+    var config = api.get("/api/v1/organism/config", ADMIN);
+    record(config);
+    assertEquals(200, config.status(), config.body());
+    assertTrue(config.body().contains("\"key\":\"agentry.admin.token\""), config.body());
+    record(api.get("/api/v1/organism", apiKey));
+    record(api.get("/api/v1/capabilities", apiKey));
+    record(api.post("/api/v1/organism/reload", ADMIN, JSON, ""));
     errorPaths(dead);
 
     var hits = new ArrayList<String>();

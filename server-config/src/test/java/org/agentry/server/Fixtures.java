@@ -92,7 +92,7 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
     var kind =
         switch (segments[at - 1]) {
           case "api-keys" -> "apiKey";
-          case "agents" -> "agent";
+          case "agents", "capabilities" -> "agent";
           case "providers" -> "provider";
           case "schedules" -> "schedule";
           case "sessions", "threads" -> "session";

@@ -171,7 +171,14 @@ class RoleMatrixIT {
           row("GET", "v1/usage/threads/{id}", Role.VIEWER, 200),
           row("GET", "v1/usage/export", Role.VIEWER, 200),
           row("GET", "v1/usage/budgets", Role.VIEWER, 200),
-          row("POST", "v1/usage/reset", Role.ADMIN, 200));
+          row("POST", "v1/usage/reset", Role.ADMIN, 200),
+          row("GET", "v1/organism", Role.VIEWER, 200),
+          row("GET", "v1/organism/config", Role.ADMIN, 200),
+          row("POST", "v1/organism/reload", Role.ADMIN, 200),
+          // a good body would drain the shared server: the probe's is refused after authorisation
+          row("POST", "v1/organism/stop", Role.ADMIN, 400).body("{\"deadlineSeconds\":-1}"),
+          row("GET", "v1/capabilities", Role.OPERATOR, 200),
+          row("GET", "v1/capabilities/{name}", Role.OPERATOR, 200));
 
   private static final Pattern PARAMETER = Pattern.compile("\\{([^}]+)}");
   private static final AtomicInteger UNIQUE = new AtomicInteger();

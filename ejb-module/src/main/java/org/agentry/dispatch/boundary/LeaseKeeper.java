@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.agentry.dispatch.control.NodeDrain;
 import org.agentry.dispatch.control.TaskRunner;
 
 /**
@@ -29,9 +30,13 @@ public class LeaseKeeper {
 
   @Inject Leases leases;
   @Inject TaskRunner runner;
+  @Inject NodeDrain drain;
 
   @Schedule(second = "*/3", minute = "*", hour = "*", persistent = false)
   void tick() {
+    if (drain.pastDeadline()) {
+      return; // a drained node leaves the runs it has to the lease sweeper
+    }
     var here = runner.leases();
     if (here.isEmpty()) {
       return;

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.agentry.budget.boundary.Budgets;
+import org.agentry.dispatch.control.NodeDrain;
 import org.agentry.dispatch.control.TaskRunner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -37,6 +38,7 @@ public class TaskSweeper {
   private static final int BATCH = 100;
 
   @Inject Leases leases;
+  @Inject NodeDrain drain;
   @Inject Budgets budgets;
   @Inject TaskDispatch dispatch;
 
@@ -91,7 +93,7 @@ public class TaskSweeper {
    * node's consumers are idle, run them here, highest priority first, up to the free concurrency.
    */
   private void runStalled() {
-    if (dispatch.paused()) {
+    if (dispatch.paused() || drain.draining()) {
       return;
     }
     int free = concurrency - runner.runningCount();
@@ -114,7 +116,7 @@ public class TaskSweeper {
   }
 
   private void sendRunnable() {
-    if (dispatch.paused()) {
+    if (dispatch.paused() || drain.draining()) {
       return;
     }
     // after a start, send every runnable task once: a crash may have lost messages

@@ -38,6 +38,11 @@ public class DispatchSwitch {
     return paused;
   }
 
+  /** Forgets the last read, so that the next question reads the database. */
+  public void refresh() {
+    readAt = Instant.MIN;
+  }
+
   /** Notes a change this node just committed. */
   public void changed(boolean nowPaused) {
     paused = nowPaused;

@@ -29,6 +29,7 @@ public class TaskRunner {
   @Inject Budgets budgets;
   @Inject LoopRuns loops;
   @Inject NodeIdentity node;
+  @Inject NodeDrain drain;
 
   @Inject
   @ConfigProperty(name = "agentry.dispatch.lease-seconds", defaultValue = "30")
@@ -40,8 +41,15 @@ public class TaskRunner {
 
   private final ConcurrentHashMap<String, RunningTask> running = new ConcurrentHashMap<>();
 
-  /** Claims and runs the task, if it can be claimed; returns when the run ends. */
+  /**
+   * Claims and runs the task, if it can be claimed and this node is not draining; returns when the
+   * run ends. A task a draining node does not claim stays queued for another node's sweeper.
+   */
   public void run(String taskId) {
+    if (drain.draining()) {
+      LOG.log(Level.FINE, "Task {0} left to another node: this node is draining", taskId);
+      return;
+    }
     var claimed = runs.claim(taskId, node.id(), lease());
     if (claimed == null) {
       return;
