@@ -78,6 +78,15 @@ public class Agent {
   @Column(nullable = false)
   private boolean enabled;
 
+  @Column(name = "payload_element")
+  private String payloadElement;
+
+  @Column(name = "payload_output_element")
+  private String payloadOutputElement;
+
+  @Column(name = "payload_schema")
+  private String payloadSchema;
+
   @Column(nullable = false)
   private boolean paused;
 
@@ -121,6 +130,10 @@ public class Agent {
     maxDurationSeconds = spec.limits().maxDurationSeconds();
     tokenBudget = spec.limits().tokenBudget();
     enabled = spec.enabled();
+    var payload = spec.payload();
+    payloadElement = payload == null ? null : payload.element();
+    payloadOutputElement = payload == null ? null : payload.outputElement();
+    payloadSchema = payload == null ? null : payload.schema();
     updatedAt = now;
   }
 
@@ -135,7 +148,10 @@ public class Agent {
         maxOutputTokens,
         tools,
         limits,
-        enabled);
+        enabled,
+        payloadElement == null
+            ? null
+            : new PayloadType(payloadElement, payloadOutputElement, payloadSchema));
   }
 
   /** Marks the definition as loaded from an agent package with this digest. */

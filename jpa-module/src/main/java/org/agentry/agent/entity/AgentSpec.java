@@ -15,6 +15,7 @@ import org.agentry.platform.entity.InvalidInputException;
  * @param tools names of the tools the model may call
  * @param limits iteration, duration and token limits of one run
  * @param enabled whether the agent may run at all
+ * @param payload the agent's typed XML payload, or null when its input is free text
  * @throws InvalidInputException naming the field whose value breaks a rule
  */
 public record AgentSpec(
@@ -26,7 +27,8 @@ public record AgentSpec(
     Integer maxOutputTokens,
     List<String> tools,
     AgentLimits limits,
-    boolean enabled) {
+    boolean enabled,
+    PayloadType payload) {
 
   public AgentSpec {
     InvalidInputException.check(
@@ -54,6 +56,30 @@ public record AgentSpec(
     limits = limits == null ? AgentLimits.DEFAULT : limits;
   }
 
+  /** A definition without a payload type. */
+  public AgentSpec(
+      String description,
+      String systemPrompt,
+      String provider,
+      String model,
+      Double temperature,
+      Integer maxOutputTokens,
+      List<String> tools,
+      AgentLimits limits,
+      boolean enabled) {
+    this(
+        description,
+        systemPrompt,
+        provider,
+        model,
+        temperature,
+        maxOutputTokens,
+        tools,
+        limits,
+        enabled,
+        null);
+  }
+
   /** The same definition with other run limits (a task's own, say). */
   public AgentSpec withLimits(AgentLimits other) {
     return new AgentSpec(
@@ -65,6 +91,7 @@ public record AgentSpec(
         maxOutputTokens,
         tools,
         other,
-        enabled);
+        enabled,
+        payload);
   }
 }
