@@ -4,4 +4,8 @@
  * refuses DTDs and never fetches an external entity, DTD or schema (no XXE, no entity expansion).
  * Storing payloads and answering HTTP is not done here.
  */
+@XmlSchema(namespace = Envelope.NAMESPACE, elementFormDefault = XmlNsForm.QUALIFIED)
 package org.agentry.payload.control;
+
+import jakarta.xml.bind.annotation.XmlNsForm;
+import jakarta.xml.bind.annotation.XmlSchema;
