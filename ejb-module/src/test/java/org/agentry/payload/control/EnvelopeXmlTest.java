@@ -16,9 +16,7 @@ class EnvelopeXmlTest {
         new Envelope("user", "orders", "s-1", Payload.of("<order><qty>2</qty></order>"))
             .stamped(7, "2026-12-01T06:00:00Z");
     var xml = EnvelopeXml.write(envelope);
-    assertTrue(
-        xml.contains("<order xmlns=\"\"><qty>2</qty></order>") || xml.contains("<order><qty>"),
-        xml);
+    assertTrue(xml.contains("<qty>2</qty></order></payload>"), xml);
     assertTrue(xml.contains("xmlns=\"urn:agentry:envelope:1\""), xml);
     var read = EnvelopeXml.read(xml);
     assertEquals("order", read.getPayloadType());
