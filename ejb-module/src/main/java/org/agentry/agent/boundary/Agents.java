@@ -15,6 +15,7 @@ import org.agentry.agent.control.AgentPackage;
 import org.agentry.agent.control.AgentPackages;
 import org.agentry.agent.entity.Agent;
 import org.agentry.agent.entity.AgentSpec;
+import org.agentry.agent.entity.PayloadType;
 import org.agentry.payload.control.InvalidSchemaException;
 import org.agentry.payload.control.PayloadSchemas;
 import org.agentry.platform.boundary.StaleVersionException;
@@ -191,6 +192,16 @@ public class Agents {
     if (spec.payload() != null) {
       schemas.of(spec.payload());
     }
+  }
+
+  /**
+   * The agent's payload type.
+   *
+   * @return null when the agent takes free text
+   * @throws UnknownResourceException if there is no such agent
+   */
+  public PayloadType payloadType(String name) {
+    return get(name).spec().payload();
   }
 
   /**

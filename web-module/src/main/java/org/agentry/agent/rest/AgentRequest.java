@@ -3,6 +3,7 @@ package org.agentry.agent.rest;
 import java.util.List;
 import org.agentry.agent.entity.AgentLimits;
 import org.agentry.agent.entity.AgentSpec;
+import org.agentry.agent.entity.PayloadType;
 
 /**
  * Body of {@code POST /api/v1/agents} and {@code PUT /api/v1/agents/{name}}. Unknown fields are
@@ -10,6 +11,7 @@ import org.agentry.agent.entity.AgentSpec;
  *
  * @param name required on POST; on PUT, if present, must equal the path's name
  * @param enabled default true
+ * @param payload the agent's typed XML payload, or absent for free-text input
  */
 public record AgentRequest(
     String name,
@@ -21,7 +23,23 @@ public record AgentRequest(
     Integer maxOutputTokens,
     List<String> tools,
     Limits limits,
-    Boolean enabled) {
+    Boolean enabled,
+    Payload payload) {
+
+  /**
+   * A typed XML payload.
+   *
+   * @param element the root element every input must be (a global element of the schema)
+   * @param outputElement the element the final answer must be (also global in the schema), or
+   *     absent for a free-text answer
+   * @param schema the XML Schema (XSD 1.0) document, self-contained, at most 200,000 characters
+   */
+  public record Payload(String element, String outputElement, String schema) {
+
+    PayloadType toPayloadType() {
+      return new PayloadType(element, outputElement, schema);
+    }
+  }
 
   /** The limits of one run; absent fields take the defaults (10, 300 s, none). */
   public record Limits(Integer maxIterations, Integer maxDurationSeconds, Long tokenBudget) {
@@ -50,6 +68,7 @@ public record AgentRequest(
         maxOutputTokens,
         tools,
         limits == null ? null : limits.toLimits(),
-        enabled == null || enabled);
+        enabled == null || enabled,
+        payload == null ? null : payload.toPayloadType());
   }
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.agentry.agent.entity.Agent;
 
-/** An agent as the API shows it; {@code version} is also its ETag. */
+/**
+ * An agent as the API shows it; {@code version} is also its ETag. {@code payload} is {@code
+ * {element, outputElement}} for an agent with a typed XML payload (its schema is at {@code GET
+ * /api/v1/agents/{name}/schema}), else null.
+ */
 public record AgentResponse(
     String name,
     String description,
@@ -16,10 +20,14 @@ public record AgentResponse(
     List<String> tools,
     AgentRequest.Limits limits,
     boolean enabled,
+    PayloadSummary payload,
     boolean paused,
     Instant createdAt,
     Instant updatedAt,
     long version) {
+
+  /** The element names of a payload type; the schema has its own endpoint. */
+  public record PayloadSummary(String element, String outputElement) {}
 
   static AgentResponse of(Agent agent) {
     var spec = agent.spec();
@@ -36,6 +44,9 @@ public record AgentResponse(
         new AgentRequest.Limits(
             limits.maxIterations(), limits.maxDurationSeconds(), limits.tokenBudget()),
         spec.enabled(),
+        spec.payload() == null
+            ? null
+            : new PayloadSummary(spec.payload().element(), spec.payload().outputElement()),
         agent.isPaused(),
         agent.getCreatedAt(),
         agent.getUpdatedAt(),

@@ -13,6 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.agentry.payload.control.EnvelopeXml;
+import org.agentry.payload.control.Envelopes;
+import org.agentry.payload.rest.XmlBodies;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.KeysetCursor;
 import org.agentry.platform.rest.Paging;
@@ -85,6 +88,29 @@ public class SessionsResource {
     return sessions.messages(id, after == null ? 0 : after, Paging.limit(limit)).stream()
         .map(MessageResponse::of)
         .toList();
+  }
+
+  /**
+   * The same messages as XML envelopes ({@code org.agentry.payload.control.Envelope}), when asked
+   * with {@code Accept: application/xml}: {@code <envelopes xmlns="urn:agentry:envelope:1">} with
+   * one {@code <envelope id createdAt>} per message, {@code from}/{@code to} being {@code user},
+   * the agent's name or {@code tool:<name>}, {@code thread} the session id, and the payload
+   * embedded when the message is one XML element, else as text.
+   */
+  @GET
+  @Path("{id}/messages")
+  @Produces(XmlBodies.XML_ON_REQUEST)
+  public String messagesAsXml(
+      @PathParam("id") String id,
+      @QueryParam("after") Long after,
+      @QueryParam("limit") Integer limit) {
+    if (after != null && after < 0) {
+      throw ApiException.validation("'after' must be 0 or more.");
+    }
+    var agent = sessions.get(id).getAgentName();
+    var messages = sessions.messages(id, after == null ? 0 : after, Paging.limit(limit));
+    return EnvelopeXml.write(
+        new Envelopes(messages.stream().map(m -> MessageEnvelopes.of(agent, m)).toList()));
   }
 
   /** Deletes the session and its messages → 204. */
