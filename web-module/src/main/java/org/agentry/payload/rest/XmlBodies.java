@@ -10,9 +10,6 @@ public final class XmlBodies {
   /** {@code application/xml}, the media type of payloads, schemas and envelopes. */
   public static final String XML = "application/xml";
 
-  /** Produced only when asked for: JSON stays the default for {@code Accept: *}{@code /*}. */
-  public static final String XML_ON_REQUEST = "application/xml;qs=0.5";
-
   private XmlBodies() {}
 
   /**
