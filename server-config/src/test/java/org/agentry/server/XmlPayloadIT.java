@@ -290,6 +290,11 @@ class XmlPayloadIT {
     assertEquals("OUTPUT_INVALID", task.getJsonObject("error").getString("code"), task.toString());
     assertEquals("output_invalid", task.getString("stopReason"));
     assertEquals(3, task.getJsonObject("usage").getInt("iterations"), task.toString());
+    var messages =
+        (JsonArray)
+            api.get("/api/v1/sessions/" + task.getString("sessionId") + "/messages", ADMIN)
+                .structure();
+    assertEquals(6, messages.size(), messages.toString()); // the payload, 3 answers, 2 repairs
   }
 
   @Test
@@ -301,5 +306,12 @@ class XmlPayloadIT {
     assertEquals(200, reply.status(), reply.body());
     assertEquals(RECEIPT, reply.json().getString("reply"));
     assertEquals(2, reply.json().getInt("iterations"));
+    var session = reply.json().getString("sessionId");
+    var messages =
+        (JsonArray) api.get("/api/v1/sessions/" + session + "/messages", ADMIN).structure();
+    var roles = messages.stream().map(m -> m.asJsonObject().getString("role")).toList();
+    assertEquals(java.util.List.of("user", "assistant", "user", "assistant"), roles);
+    var repair = messages.getJsonObject(2).getString("content");
+    assertTrue(repair.contains("not a valid <receipt>") && repair.contains("line 1"), repair);
   }
 }

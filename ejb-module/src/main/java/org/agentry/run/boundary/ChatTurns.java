@@ -97,6 +97,15 @@ public class ChatTurns {
     return session;
   }
 
+  /**
+   * Writes a chat's model call whose answer was not the agent's XML output element, with its usage
+   * and budget settlement, and the user message asking the model to repair it.
+   */
+  public void recordRepair(ToolCallOrigin origin, String provider, ModelStep step, String request) {
+    writer.modelStep(origin, provider, step);
+    messages.insert(Message.user(origin.sessionId(), request, clock.instant()));
+  }
+
   /** Writes a chat's model call that asked for tools, with its usage and budget settlement. */
   public void recordModelStep(ToolCallOrigin origin, String provider, ModelStep step) {
     writer.modelStep(origin, provider, step);

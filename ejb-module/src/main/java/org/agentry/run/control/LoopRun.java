@@ -151,8 +151,8 @@ public final class LoopRun {
   /**
    * Sends a final answer that is not the agent's output element back to the model with what is
    * wrong, at most {@link PayloadCheck#maxRepairs()} times; returns the run's end ({@code
-   * output_invalid}) once they are used up, else null. The repair request is not stored in the
-   * session: the step with the invalid answer is.
+   * output_invalid}) once they are used up, else null. The invalid answer and the repair request
+   * are stored in the session.
    */
   private RunOutcome repair(ModelStep step, String refusal) {
     var payload = context.payload();
@@ -167,8 +167,9 @@ public final class LoopRun {
       return end(step, null, List.of(), stopped(StopReason.OUTPUT_INVALID, error, false));
     }
     repairs++;
-    recorder.modelResponded(step);
-    messages.add(UserMessage.from(payload.repairPrompt(refusal)));
+    var request = payload.repairPrompt(refusal);
+    recorder.repairRequested(step, request);
+    messages.add(UserMessage.from(request));
     return null;
   }
 

@@ -119,7 +119,7 @@ class LoopRunTest {
     assertEquals(2, outcome.totals().iterations());
     var repair = lastUserText(1);
     assertTrue(repair.contains("line 1, column") && repair.contains("cvc-"), repair);
-    assertTrue(recorder.log.contains("responded 1"), recorder.log.toString());
+    assertTrue(recorder.log.contains("repair 1"), recorder.log.toString());
   }
 
   @Test
@@ -567,6 +567,11 @@ class LoopRunTest {
     @Override
     public void modelResponded(ModelStep step) {
       log.add("responded " + step.iteration());
+    }
+
+    @Override
+    public void repairRequested(ModelStep step, String request) {
+      log.add("repair " + step.iteration());
     }
 
     @Override
