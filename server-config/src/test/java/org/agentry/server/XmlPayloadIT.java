@@ -10,6 +10,7 @@ import jakarta.json.JsonArray;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Typed XML payloads over HTTP on the shared server: an agent with an XML Schema, XML tasks and
  * chats validated before anything is stored (refusals name line and column), the schema endpoint,
  * XXE and entity-expansion payloads refused without a fetch, the bounded repair of the output
- * element, and session messages as XML envelopes.
+ * element, session messages as XML envelopes, and agent packages with {@code payload.xsd}.
  */
 class XmlPayloadIT {
 
@@ -313,5 +314,43 @@ class XmlPayloadIT {
     assertEquals(java.util.List.of("user", "assistant", "user", "assistant"), roles);
     var repair = messages.getJsonObject(2).getString("content");
     assertTrue(repair.contains("not a valid <receipt>") && repair.contains("line 1"), repair);
+  }
+
+  @Test
+  void aPackageWithPayloadXsdIsLoadedAndExportedAndABrokenSchemaIsReported() throws Exception {
+    var name = "xp-" + AgentsIT.shortId();
+    var good = SharedServer.agentsDir().resolve(name);
+    var broken = SharedServer.agentsDir().resolve(name + "-broken");
+    var definition =
+        "{\"provider\":\"nowhere\",\"model\":\"m\","
+            + "\"payload\":{\"element\":\"order\",\"outputElement\":\"receipt\"}}";
+    try {
+      for (var folder : java.util.List.of(good, broken)) {
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("AGENT.md"), "You price orders.");
+        Files.writeString(folder.resolve("agent.json"), definition);
+      }
+      Files.writeString(good.resolve("payload.xsd"), XSD);
+      Files.writeString(broken.resolve("payload.xsd"), XSD.replace("name=\"receipt\"", ""));
+
+      var report = api.post("/api/v1/agents/reload", ADMIN, "application/json", "").json();
+
+      assertTrue(
+          report.getJsonArray("added").toString().contains("\"" + name + "\""), report.toString());
+      var error = report.getJsonObject("errors").getString(name + "-broken");
+      assertTrue(error.startsWith("payload.xsd: "), error);
+      assertEquals(XSD, api.get("/api/v1/agents/" + name + "/schema", ADMIN).body());
+      var zip = api.send(api.request("/api/v1/agents/" + name + "/package", ADMIN).GET());
+      assertEquals(200, zip.status());
+      assertTrue(zip.body().contains(name + "/payload.xsd")); // names are stored uncompressed
+    } finally {
+      for (var folder : java.util.List.of(good, broken)) {
+        for (var file : new String[] {"AGENT.md", "agent.json", "payload.xsd"}) {
+          Files.deleteIfExists(folder.resolve(file));
+        }
+        Files.deleteIfExists(folder);
+      }
+      api.post("/api/v1/agents/reload", ADMIN, "application/json", "");
+    }
   }
 }
