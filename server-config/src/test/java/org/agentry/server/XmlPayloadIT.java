@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import java.io.ByteArrayInputStream;
 import java.net.InetSocketAddress;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -265,6 +266,34 @@ class XmlPayloadIT {
       assertEquals(404, api.get("/api/v1/agents/" + name, ADMIN).status());
     }
     assertEquals(0, FETCHES.get(), "the server fetched a DTD");
+  }
+
+  @Test
+  void aReplacementWithAnInvalidSchemaChangesNothing() throws Exception {
+    var agent = typedAgent(RECEIPT, "receipt");
+    var body =
+        Json.createObjectBuilder()
+            .add("systemPrompt", "You price orders.")
+            .add("provider", api.get("/api/v1/agents/" + agent, ADMIN).json().getString("provider"))
+            .add("model", "scripted")
+            .add(
+                "payload",
+                Json.createObjectBuilder().add("element", "order").add("schema", "<xs:schema"))
+            .build()
+            .toString();
+
+    var refused =
+        api.send(
+            api.request("/api/v1/agents/" + agent, ADMIN)
+                .header("Content-Type", "application/json")
+                .header("If-Match", "*")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)));
+
+    assertEquals(422, refused.status(), refused.body());
+    assertEquals("PAYLOAD_SCHEMA_INVALID", refused.json().getString("code"));
+    assertEquals(1, refused.json().getInt("line"), refused.body());
+    assertEquals(XSD, api.get("/api/v1/agents/" + agent + "/schema", ADMIN).body());
+    assertEquals(1, api.get("/api/v1/agents/" + agent, ADMIN).json().getInt("version"));
   }
 
   @Test
