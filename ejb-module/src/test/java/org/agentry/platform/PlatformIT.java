@@ -298,7 +298,8 @@ class PlatformIT {
     var name = "fenced-" + suffix;
     agents.create(
         name,
-        new AgentSpec(null, "You help.", provider, "scripted", null, null, List.of(), null, true));
+        new AgentSpec(
+            null, "You help.", provider, "scripted", null, null, List.of(), null, true, null));
     return name;
   }
 

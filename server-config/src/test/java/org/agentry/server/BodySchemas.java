@@ -49,6 +49,33 @@ final class BodySchemas {
                 field("monthlyTokens", optional(ints(0, 1_000_000)), badLong(false)),
                 field("monthlyUsd", optional(decimals()), badUsd()))),
         Map.entry("POST v1/agents/{name}/tasks", taskFields),
+        Map.entry(
+            "POST v1/inject",
+            List.of(
+                field(
+                    "to",
+                    quoted(agent),
+                    Gen.oneOf(
+                        badString("fz-no-such-agent", ""), Values.wrongType(Values.Type.STRING))),
+                // the fixture agent has no peers, so it may address no one
+                field(
+                    "from",
+                    Gen.just(null),
+                    Gen.oneOf(
+                        badString(agent, "fz-no-such-agent"),
+                        Values.wrongType(Values.Type.STRING))),
+                field(
+                    "threadId",
+                    optional(quoted(session)),
+                    Gen.oneOf(
+                        badString("fz-no-such-thread"), Values.wrongType(Values.Type.STRING))),
+                field(
+                    "payload",
+                    Gen.oneOf(quoted("hi"), Gen.of("{\"k\":\"v\"}")),
+                    Gen.oneOf(
+                        Gen.of("5", "true", "[]", "[\"x\"]", "null"),
+                        badString("", "   ", "\n\t"),
+                        Values.text(100_001, 100_010))))),
         Map.entry("POST v1/providers", providerFields(true)),
         Map.entry("PUT v1/providers/{name}", providerFields(false)),
         Map.entry("POST v1/schedules", scheduleFields(agent)),

@@ -95,7 +95,7 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
           case "agents" -> "agent";
           case "providers" -> "provider";
           case "schedules" -> "schedule";
-          case "sessions" -> "session";
+          case "sessions", "threads" -> "session";
           case "tasks" -> "task";
           case "models" -> "model";
           default -> segments[at - 1];

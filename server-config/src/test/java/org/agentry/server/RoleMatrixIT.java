@@ -143,6 +143,13 @@ class RoleMatrixIT {
           row("GET", "v1/sessions/{id}/messages", Role.VIEWER, 200),
           row("DELETE", "v1/sessions/{id}", Role.OPERATOR, 404).absentId(),
           row("POST", "v1/sessions/{id}/kill", Role.OPERATOR, 404).absentId(),
+          row("POST", "v1/inject", Role.OPERATOR, 202)
+              .body("{\"to\":\"${agent}\",\"payload\":\"hi\"}"),
+          row("GET", "v1/threads", Role.VIEWER, 200),
+          row("GET", "v1/threads/{id}", Role.VIEWER, 200),
+          row("GET", "v1/threads/{id}/messages", Role.VIEWER, 200),
+          row("POST", "v1/threads/{id}/kill", Role.OPERATOR, 404).absentId(),
+          row("GET", "v1/messages", Role.VIEWER, 200),
           row("GET", "v1/tasks", Role.VIEWER, 200),
           row("GET", "v1/tasks/{id}", Role.VIEWER, 200),
           row("GET", "v1/tasks/{id}/context", Role.VIEWER, 200),
@@ -161,6 +168,8 @@ class RoleMatrixIT {
           row("GET", "v1/usage/models/{model}", Role.VIEWER, 200),
           row("GET", "v1/usage/sessions/{id}", Role.VIEWER, 200),
           row("GET", "v1/usage/tasks/{id}", Role.VIEWER, 200),
+          row("GET", "v1/usage/threads", Role.VIEWER, 200),
+          row("GET", "v1/usage/threads/{id}", Role.VIEWER, 200),
           row("GET", "v1/usage/export", Role.VIEWER, 200),
           row("GET", "v1/usage/budgets", Role.VIEWER, 200),
           row("POST", "v1/usage/reset", Role.ADMIN, 200));

@@ -97,7 +97,14 @@ final class ServerProcess implements AutoCloseable {
   }
 
   private void awaitReady() throws IOException, InterruptedException {
-    var client = HttpClient.newHttpClient();
+    // HTTP/1.1 and a timeout, as a health probe: once a cleartext HTTP/2 upgrade request sent while
+    // Payara was still starting was never answered, and the poll waited forever. The timeout is
+    // long: on a loaded machine the first readiness checks (database and broker) take seconds.
+    var client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     var deadline = Instant.now().plus(STARTUP_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
@@ -106,7 +113,9 @@ final class ServerProcess implements AutoCloseable {
       try {
         var response =
             client.send(
-                HttpRequest.newBuilder(URI.create(base() + "/health/ready")).build(),
+                HttpRequest.newBuilder(URI.create(base() + "/health/ready"))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && response.body().contains("\"database\"")) {
           return;

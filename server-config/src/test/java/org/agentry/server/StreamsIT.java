@@ -32,7 +32,15 @@ class StreamsIT {
 
   private static final String ADMIN = SharedServer.ADMIN;
   private static final String JSON = "application/json";
-  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  /**
+   * HTTP/1.1, as a browser's {@code EventSource} over plain HTTP. The JDK client's default asks for
+   * cleartext HTTP/2 by upgrade, and when the upgrade request was a stream that the client then
+   * cancelled, Payara's Grizzly closed the whole connection with every other stream on it (README,
+   * "Event streams").
+   */
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private static Api api;
 
@@ -73,6 +81,28 @@ class StreamsIT {
       }
       // nothing of the task that ended before the stream opened; then each event once, in order
       assertEquals(stored, stream.ids);
+    }
+  }
+
+  @Test
+  void aClientThatCancelsStreamsKeepsItsOtherStreams() throws Exception {
+    var agent = agent(scriptedProvider("[{\"text\":\"ok\"}]"), "[]");
+    var cancelled = new ArrayList<Stream>();
+    for (int i = 0; i < 3; i++) {
+      cancelled.add(Stream.open("/api/v1/stream", ADMIN, null));
+    }
+    try (var kept = Stream.open("/api/v1/stream?agent=" + agent, ADMIN, null)) {
+      for (var stream : cancelled) {
+        stream.close();
+      }
+      var id = TasksIT.submit(agent, "{\"input\":\"x\"}").json().getString("taskId");
+      TasksIT.awaitStatus(id, "completed");
+      int stored = TasksIT.events(id, 0).size();
+      var deadline = Instant.now().plusSeconds(10);
+      while (kept.ids.size() < stored && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100);
+      }
+      assertEquals(stored, kept.ids.size(), "events on the stream still open");
     }
   }
 

@@ -104,12 +104,7 @@ public final class AgentPackages {
 
   private static AgentSpec spec(JsonObject json, String prompt, PayloadType payload) {
     var limits = json.getJsonObject("limits");
-    var tools =
-        json.containsKey("tools")
-            ? json.getJsonArray("tools").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString)
-                .toList()
-            : List.<String>of();
+    var tools = names(json, "tools");
     return new AgentSpec(
         json.getString("description", null),
         prompt,
@@ -120,7 +115,16 @@ public final class AgentPackages {
         tools,
         limits == null ? null : limits(limits),
         !json.containsKey("enabled") || json.get("enabled") == JsonValue.TRUE,
+        names(json, "peers"),
         payload);
+  }
+
+  private static List<String> names(JsonObject json, String key) {
+    return json.containsKey(key)
+        ? json.getJsonArray(key).getValuesAs(JsonString.class).stream()
+            .map(JsonString::getString)
+            .toList()
+        : List.of();
   }
 
   private static AgentLimits limits(JsonObject json) {
@@ -161,6 +165,9 @@ public final class AgentPackages {
       json.add("maxOutputTokens", spec.maxOutputTokens());
     }
     json.add("tools", Jsons.createArrayBuilder(spec.tools()));
+    if (!spec.peers().isEmpty()) {
+      json.add("peers", Jsons.createArrayBuilder(spec.peers()));
+    }
     var limits =
         Jsons.createObjectBuilder()
             .add("maxIterations", spec.limits().maxIterations())

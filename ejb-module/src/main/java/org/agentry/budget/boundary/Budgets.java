@@ -219,6 +219,14 @@ public class Budgets {
     return true;
   }
 
+  /**
+   * The session's budget ({@code agentry.budget.session-max-tokens}) with what it used and holds
+   * reserved, or empty when sessions have no budget.
+   */
+  public Optional<BudgetView> sessionBudget(String sessionId) {
+    return sessionMaxTokens.map(tokens -> view(Scope.session(sessionId, tokens)));
+  }
+
   /** Every agent budget of the current day and month, and session budgets, hottest first. */
   public List<BudgetView> list() {
     var views = new ArrayList<BudgetView>();

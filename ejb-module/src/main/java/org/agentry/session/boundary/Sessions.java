@@ -7,11 +7,13 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
+import org.agentry.session.entity.SessionStatus;
 import org.agentry.tool.entity.ToolCallRecord;
 
 /** Reading and managing sessions. */
@@ -33,7 +35,26 @@ public class Sessions {
    * @param limit most to return
    */
   public Page<Session> list(String agent, int offset, int limit) {
-    var where = agent == null ? "" : " WHERE s.agentName = :agent";
+    return list(agent, null, offset, limit);
+  }
+
+  /**
+   * Sessions (threads), newest first.
+   *
+   * @param agent only this agent's sessions, or null for all
+   * @param status only sessions in this state, or null for all
+   * @param offset how many to skip
+   * @param limit most to return
+   */
+  public Page<Session> list(String agent, SessionStatus status, int offset, int limit) {
+    var conditions = new ArrayList<String>();
+    if (agent != null) {
+      conditions.add("s.agentName = :agent");
+    }
+    if (status != null) {
+      conditions.add("s.status = :status");
+    }
+    var where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     var query =
         em.createQuery(
             "SELECT s FROM Session s" + where + " ORDER BY s.createdAt DESC, s.id", Session.class);
@@ -41,6 +62,10 @@ public class Sessions {
     if (agent != null) {
       query.setParameter("agent", agent);
       count.setParameter("agent", agent);
+    }
+    if (status != null) {
+      query.setParameter("status", status);
+      count.setParameter("status", status);
     }
     var items = query.setFirstResult(offset).setMaxResults(limit).getResultList();
     return new Page<>(items, count.getSingleResult());
@@ -115,6 +140,51 @@ public class Sessions {
       query.setParameter("at", after.createdAt()).setParameter("id", after.id());
     }
     return query.setMaxResults(limit).getResultList();
+  }
+
+  /** How many messages the session holds. */
+  public long messageCount(String id) {
+    return em.createQuery("SELECT COUNT(m) FROM Message m WHERE m.sessionId = :session", Long.class)
+        .setParameter("session", id)
+        .getSingleResult();
+  }
+
+  /**
+   * The agents that sent messages into the session ({@code POST /api/v1/inject} with {@code from}),
+   * by name; the session's own agent is not among them unless it sent one itself.
+   */
+  public List<String> senders(String id) {
+    return em.createQuery(
+            "SELECT DISTINCT m.sender FROM Message m WHERE m.sessionId = :session"
+                + " AND m.sender IS NOT NULL ORDER BY m.sender",
+            String.class)
+        .setParameter("session", id)
+        .getResultList();
+  }
+
+  /**
+   * Messages across sessions, newest first.
+   *
+   * @param agent only messages of this agent's sessions and messages it sent into others', or null
+   *     for all
+   * @param offset how many to skip
+   * @param limit most to return
+   */
+  public Page<Message> messagesAcross(String agent, int offset, int limit) {
+    var where =
+        agent == null
+            ? ""
+            : " WHERE m.sender = :agent OR m.sessionId IN"
+                + " (SELECT s.id FROM Session s WHERE s.agentName = :agent)";
+    var query =
+        em.createQuery("SELECT m FROM Message m" + where + " ORDER BY m.id DESC", Message.class);
+    var count = em.createQuery("SELECT COUNT(m) FROM Message m" + where, Long.class);
+    if (agent != null) {
+      query.setParameter("agent", agent);
+      count.setParameter("agent", agent);
+    }
+    var items = query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    return new Page<>(items, count.getSingleResult());
   }
 
   /** Deletes the session and its messages; usage and tool-call records stay for metering. */

@@ -20,7 +20,7 @@ public class MessageWriter {
 
   private static final String INSERT =
       "INSERT INTO message (session_id, role, content, tool_calls, tool_call_id, tool_name,"
-          + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+          + " sender, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
   @PersistenceContext EntityManager em;
 
@@ -42,7 +42,8 @@ public class MessageWriter {
     query.setParameter(4, message.getToolCalls());
     query.setParameter(5, message.getToolCallId());
     query.setParameter(6, message.getToolName());
-    query.setParameter(7, message.getCreatedAt().atOffset(ZoneOffset.UTC));
+    query.setParameter(7, message.getSender());
+    query.setParameter(8, message.getCreatedAt().atOffset(ZoneOffset.UTC));
     return ((Number) query.getSingleResult()).longValue();
   }
 

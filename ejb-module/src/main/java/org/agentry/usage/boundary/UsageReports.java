@@ -94,6 +94,48 @@ public class UsageReports {
   }
 
   /**
+   * The usage of one thread (session).
+   *
+   * @param threadId the session's id; its usage stays when the session is deleted
+   * @param agent the agent whose model calls these are
+   */
+  public record ThreadUsage(String threadId, String agent, UsageTotals totals) {}
+
+  /** A page of thread usages and how many threads have usage at all. */
+  public record ThreadUsagePage(List<ThreadUsage> items, long total) {}
+
+  /**
+   * Usage per thread, hottest first: by cost in USD, then by total tokens, then by id; summed and
+   * ordered by the database.
+   *
+   * @param offset how many threads to skip
+   * @param limit most to return
+   */
+  public ThreadUsagePage byThread(int offset, int limit) {
+    var rows =
+        em.createQuery(
+                "SELECT u.sessionId, u.agent, "
+                    + SUMS
+                    + ", SUM(u.costUsd) AS cost, SUM(u.promptTokens + u.completionTokens) AS tokens"
+                    + " FROM UsageRecord u WHERE u.sessionId IS NOT NULL"
+                    + " GROUP BY u.sessionId, u.agent ORDER BY cost DESC, tokens DESC, u.sessionId",
+                Object[].class)
+            .setFirstResult(offset)
+            .setMaxResults(limit)
+            .getResultList();
+    var items =
+        rows.stream()
+            .map(r -> new ThreadUsage((String) r[0], (String) r[1], UsageTotals.of(r, 2)))
+            .toList();
+    long total =
+        em.createQuery(
+                "SELECT COUNT(DISTINCT u.sessionId) FROM UsageRecord u WHERE u.sessionId IS NOT NULL",
+                Long.class)
+            .getSingleResult();
+    return new ThreadUsagePage(items, total);
+  }
+
+  /**
    * One page of records for the export, oldest first, after the record {@code (afterCreatedAt,
    * afterId)} or from the start.
    */

@@ -39,6 +39,19 @@ class AgentPackagesTest {
   }
 
   @Test
+  void peersAreReadAndExported() throws Exception {
+    var spec =
+        AgentPackages.read(
+                write("b", "Prompt.", "{\"provider\":\"p\",\"model\":\"m\",\"peers\":[\"notes\"]}"))
+            .spec();
+    assertEquals(List.of("notes"), spec.peers());
+    assertTrue(AgentPackages.definitionJson(spec).contains("\"peers\":[\"notes\"]"));
+    var none = AgentPackages.read(write("c", "Prompt.", "{\"provider\":\"p\",\"model\":\"m\"}"));
+    assertEquals(List.of(), none.spec().peers());
+    assertTrue(!AgentPackages.definitionJson(none.spec()).contains("peers"));
+  }
+
+  @Test
   void digestChangesWithEitherFile() throws Exception {
     var folder = write("a", "one", "{\"provider\":\"p\",\"model\":\"m\"}");
     var first = AgentPackages.read(folder).digest();

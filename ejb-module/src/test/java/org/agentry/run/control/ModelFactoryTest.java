@@ -28,7 +28,7 @@ class ModelFactoryTest {
   }
 
   private final AgentSpec spec =
-      new AgentSpec(null, "You help.", "p", "scripted", null, null, List.of(), null, true);
+      new AgentSpec(null, "You help.", "p", "scripted", null, null, List.of(), null, true, null);
 
   @Test
   void theSameProviderAndAgentGetTheSameModel() {
@@ -53,7 +53,7 @@ class ModelFactoryTest {
   void anotherModelSettingGetsItsOwnModel() {
     var provider = scripted("[{\"text\":\"a\"}]", T);
     var warmer =
-        new AgentSpec(null, "You help.", "p", "scripted", 0.9, null, List.of(), null, true);
+        new AgentSpec(null, "You help.", "p", "scripted", 0.9, null, List.of(), null, true, null);
 
     assertNotSame(factory.model(provider, spec), factory.model(provider, warmer));
   }

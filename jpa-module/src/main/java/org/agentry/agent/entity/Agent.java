@@ -78,6 +78,11 @@ public class Agent {
   @Column(nullable = false)
   private boolean enabled;
 
+  /** The agents it may address; see {@link AgentSpec#peers()}. */
+  @Convert(converter = NameListConverter.class)
+  @Column(nullable = false)
+  private List<String> peers;
+
   @Column(name = "payload_element")
   private String payloadElement;
 
@@ -130,6 +135,7 @@ public class Agent {
     maxDurationSeconds = spec.limits().maxDurationSeconds();
     tokenBudget = spec.limits().tokenBudget();
     enabled = spec.enabled();
+    peers = spec.peers();
     var payload = spec.payload();
     payloadElement = payload == null ? null : payload.element();
     payloadOutputElement = payload == null ? null : payload.outputElement();
@@ -149,6 +155,7 @@ public class Agent {
         tools,
         limits,
         enabled,
+        peers,
         payloadElement == null
             ? null
             : new PayloadType(payloadElement, payloadOutputElement, payloadSchema));

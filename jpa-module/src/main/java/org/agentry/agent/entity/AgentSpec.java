@@ -1,7 +1,9 @@
 package org.agentry.agent.entity;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.platform.entity.Names;
 
 /**
  * An agent's definition apart from its name.
@@ -15,6 +17,9 @@ import org.agentry.platform.entity.InvalidInputException;
  * @param tools names of the tools the model may call
  * @param limits iteration, duration and token limits of one run
  * @param enabled whether the agent may run at all
+ * @param peers names of the agents it may address (send messages to, delegate to), each matching
+ *     {@value Names#PATTERN}, at most 100, duplicates dropped; empty means none. Names of agents
+ *     that do not exist (yet) are accepted.
  * @param payload the agent's typed XML payload, or null when its input is free text
  * @throws InvalidInputException naming the field whose value breaks a rule
  */
@@ -28,6 +33,7 @@ public record AgentSpec(
     List<String> tools,
     AgentLimits limits,
     boolean enabled,
+    List<String> peers,
     PayloadType payload) {
 
   public AgentSpec {
@@ -54,6 +60,17 @@ public record AgentSpec(
         tools.stream().allMatch(t -> t != null && t.matches("[a-z][a-z0-9_]{0,63}")),
         "'tools' must be tool names like read_file");
     limits = limits == null ? AgentLimits.DEFAULT : limits;
+    InvalidInputException.check(
+        peers == null
+            || peers.stream().allMatch(p -> p != null && Names.VALID.matcher(p).matches()),
+        "'peers' must be agent names matching " + Names.PATTERN);
+    peers = peers == null ? List.of() : List.copyOf(new LinkedHashSet<>(peers));
+    InvalidInputException.check(peers.size() <= 100, "'peers' may hold at most 100 names");
+  }
+
+  /** Whether the agent may address the agent of this name: whether it is among its peers. */
+  public boolean mayAddress(String agent) {
+    return peers.contains(agent);
   }
 
   /** A definition without a payload type. */
@@ -66,7 +83,8 @@ public record AgentSpec(
       Integer maxOutputTokens,
       List<String> tools,
       AgentLimits limits,
-      boolean enabled) {
+      boolean enabled,
+      List<String> peers) {
     this(
         description,
         systemPrompt,
@@ -77,6 +95,7 @@ public record AgentSpec(
         tools,
         limits,
         enabled,
+        peers,
         null);
   }
 
@@ -92,6 +111,7 @@ public record AgentSpec(
         tools,
         other,
         enabled,
+        peers,
         payload);
   }
 }

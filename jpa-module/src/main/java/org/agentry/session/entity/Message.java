@@ -13,7 +13,9 @@ import java.util.Objects;
  * One message of a session. Ids grow with insertion, so they order a session's messages; the
  * database gives them as the row is inserted ({@code MessageWriter} in the ejb-module writes
  * messages, this entity only reads them). An assistant message may carry tool calls as a JSON array
- * {@code [{"id","name","arguments"}]}; a tool message answers one of them by {@code toolCallId}.
+ * {@code [{"id","name","arguments"}]}; a tool message answers one of them by {@code toolCallId}. A
+ * user message that another agent sent into the session (with {@code POST /api/v1/inject}) names
+ * that agent as its {@code sender}; a person's or an operator's message has none.
  */
 @Entity
 @NamedQuery(
@@ -55,6 +57,10 @@ public class Message {
   @Column(name = "tool_name")
   private String toolName;
 
+  /** The agent that sent it, or null. */
+  @Column(length = 63)
+  private String sender;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -69,6 +75,17 @@ public class Message {
 
   public static Message user(String sessionId, String text, Instant now) {
     return new Message(sessionId, MessageRole.USER, text, now);
+  }
+
+  /**
+   * A user message that an agent, or an operator on its own account, sent into the session.
+   *
+   * @param sender the sending agent's name, or null for an operator
+   */
+  public static Message sentBy(String sessionId, String sender, String text, Instant now) {
+    var message = new Message(sessionId, MessageRole.USER, text, now);
+    message.sender = sender;
+    return message;
   }
 
   /**
@@ -117,6 +134,11 @@ public class Message {
 
   public String getToolName() {
     return toolName;
+  }
+
+  /** The agent that sent it into the session, or null. */
+  public String getSender() {
+    return sender;
   }
 
   public Instant getCreatedAt() {

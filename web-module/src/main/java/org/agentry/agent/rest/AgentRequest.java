@@ -11,6 +11,8 @@ import org.agentry.agent.entity.PayloadType;
  *
  * @param name required on POST; on PUT, if present, must equal the path's name
  * @param enabled default true
+ * @param peers the agents it may address (send messages to with {@code POST /api/v1/inject}, later
+ *     delegate to); default none. Names of agents that do not exist yet are accepted.
  * @param payload the agent's typed XML payload, or absent for free-text input
  */
 public record AgentRequest(
@@ -24,6 +26,7 @@ public record AgentRequest(
     List<String> tools,
     Limits limits,
     Boolean enabled,
+    List<String> peers,
     Payload payload) {
 
   /**
@@ -69,6 +72,7 @@ public record AgentRequest(
         tools,
         limits == null ? null : limits.toLimits(),
         enabled == null || enabled,
+        peers,
         payload == null ? null : payload.toPayloadType());
   }
 }

@@ -20,6 +20,7 @@ public record AgentResponse(
     List<String> tools,
     AgentRequest.Limits limits,
     boolean enabled,
+    List<String> peers,
     PayloadSummary payload,
     boolean paused,
     Instant createdAt,
@@ -44,6 +45,7 @@ public record AgentResponse(
         new AgentRequest.Limits(
             limits.maxIterations(), limits.maxDurationSeconds(), limits.tokenBudget()),
         spec.enabled(),
+        spec.peers(),
         spec.payload() == null
             ? null
             : new PayloadSummary(spec.payload().element(), spec.payload().outputElement()),

@@ -6,8 +6,9 @@ import org.agentry.session.entity.Message;
 import org.agentry.session.entity.MessageRole;
 
 /**
- * A stored message as an envelope: who sent it to whom ({@code user}, the agent, {@code tools} for
- * an assistant message that calls tools, {@code tool:<name>}), in its session's thread.
+ * A stored message as an envelope: who sent it to whom ({@code user}, the sending agent of an
+ * injected message, the agent, {@code tools} for an assistant message that calls tools, {@code
+ * tool:<name>}), in its session's thread.
  */
 final class MessageEnvelopes {
 
@@ -17,7 +18,7 @@ final class MessageEnvelopes {
   static Envelope of(String agent, Message message) {
     var from =
         switch (message.getRole()) {
-          case USER -> "user";
+          case USER -> message.getSender() == null ? "user" : message.getSender();
           case ASSISTANT -> agent;
           case TOOL -> "tool:" + message.getToolName();
         };

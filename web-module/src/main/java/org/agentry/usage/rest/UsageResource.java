@@ -17,6 +17,7 @@ import org.agentry.budget.boundary.BudgetView;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.Instants;
+import org.agentry.platform.rest.Paging;
 import org.agentry.security.entity.Role;
 import org.agentry.usage.boundary.UsageReports;
 import org.agentry.usage.boundary.UsageReports.Filter;
@@ -73,6 +74,30 @@ public class UsageResource {
   @Path("sessions/{id}")
   public Scoped session(@PathParam("id") String id) {
     return scoped(new Filter(null, null, null, null, id, null));
+  }
+
+  /** A page of usage per thread (session), hottest first, and how many threads have usage. */
+  public record ThreadUsagePage(
+      java.util.List<UsageReports.ThreadUsage> items, long total, int offset, int limit) {}
+
+  /**
+   * Usage per thread, hottest first (cost in USD, then total tokens): {@code ?offset=0&limit=50}.
+   */
+  @GET
+  @Path("threads")
+  public ThreadUsagePage threads(
+      @QueryParam("offset") Integer offset, @QueryParam("limit") Integer limit) {
+    int from = Paging.offset(offset);
+    int size = Paging.limit(limit);
+    var page = reports.byThread(from, size);
+    return new ThreadUsagePage(page.items(), page.total(), from, size);
+  }
+
+  /** One thread's usage: the same as its session's. */
+  @GET
+  @Path("threads/{id}")
+  public Scoped thread(@PathParam("id") String id) {
+    return session(id);
   }
 
   /** One task's usage. */
