@@ -159,6 +159,56 @@ class XmlPayloadIT {
   }
 
   @Test
+  void anInjectedPayloadIsValidatedAndItsSenderIsTheEnvelopesFrom() throws Exception {
+    var agent = typedAgent(RECEIPT, "receipt");
+    var sender =
+        api.post(
+            "/api/v1/agents",
+            ADMIN,
+            "application/json",
+            AgentsIT.agentJson(
+                "xs-" + AgentsIT.shortId(),
+                AgentsIT.scriptedProvider("[{\"text\":\"ok\"}]"),
+                "[]",
+                ",\"peers\":[\"" + agent + "\"]"));
+    assertEquals(201, sender.status(), sender.body());
+    var from = sender.json().getString("name");
+    var inject = Json.createObjectBuilder().add("to", agent).add("from", from);
+
+    var refused =
+        api.post(
+            "/api/v1/inject",
+            ADMIN,
+            "application/json",
+            inject.add("payload", "<order><qty>1</qty></order>").build().toString());
+    assertEquals(422, refused.status(), refused.body());
+    assertEquals("XML_INVALID", refused.json().getString("code"), refused.body());
+    assertEquals(0, api.get("/api/v1/sessions?agent=" + agent, ADMIN).json().getInt("total"));
+
+    var injected =
+        api.post(
+            "/api/v1/inject",
+            ADMIN,
+            "application/json",
+            Json.createObjectBuilder()
+                .add("to", agent)
+                .add("from", from)
+                .add("payload", ORDER)
+                .build()
+                .toString());
+    assertEquals(202, injected.status(), injected.body());
+    var task = TasksIT.awaitStatus(injected.json().getString("taskId"), "completed");
+    assertEquals(RECEIPT, task.getString("output"));
+    var asXml =
+        api.send(
+            api.request("/api/v1/sessions/" + task.getString("sessionId") + "/messages", ADMIN)
+                .header("Accept", XML)
+                .GET());
+    assertTrue(
+        asXml.body().contains("<from>" + from + "</from><to>" + agent + "</to>"), asXml.body());
+  }
+
+  @Test
   void anInvalidXmlTaskIsRefusedWithLineAndColumnAndNothingIsStored() throws Exception {
     var agent = typedAgent(RECEIPT, null);
     var bad = "<order>\n  <item>tea</item>\n  <qty>-1</qty>\n</order>";

@@ -39,6 +39,16 @@ public record PayloadCheck(PayloadType type, PayloadSchema schema, int maxRepair
     return text.toString();
   }
 
+  /** Whether the text is a valid payload of the type (its input element). */
+  public boolean isPayload(String text) {
+    try {
+      schema.validate(text, type.element());
+      return true;
+    } catch (InvalidPayloadException e) {
+      return false;
+    }
+  }
+
   /**
    * Checks a final answer against the output element; an answer in one Markdown code fence is taken
    * from inside it.

@@ -1,7 +1,9 @@
 package org.agentry.run.control;
 
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.agentry.agent.entity.AgentSpec;
 
@@ -49,9 +51,22 @@ public record RunContext(
     this(agent, spec, model, sessionId, history, input, taskId, workspace, null);
   }
 
-  /** The same context with this payload check. */
+  /**
+   * The same context with this payload check. When the history already ends with the payload (a
+   * message injected into a thread, or a task run again after its node died), that message is
+   * framed for the model as a new input would be.
+   */
   public RunContext withPayload(PayloadCheck check) {
-    return new RunContext(agent, spec, model, sessionId, history, input, taskId, workspace, check);
+    var framed = history;
+    if (input == null
+        && !history.isEmpty()
+        && history.get(history.size() - 1) instanceof UserMessage last
+        && last.hasSingleText()
+        && check.isPayload(last.singleText())) {
+      framed = new ArrayList<>(history.subList(0, history.size() - 1));
+      framed.add(UserMessage.from(check.prompt(last.singleText())));
+    }
+    return new RunContext(agent, spec, model, sessionId, framed, input, taskId, workspace, check);
   }
 
   /** The first user message of the run: the input, framed for the model when it is a payload. */

@@ -108,6 +108,22 @@ class LoopRunTest {
   }
 
   @Test
+  void aPayloadThatEndsTheHistoryIsFramedToo() {
+    model.answer(() -> reply(AiMessage.from("<receipt><total>1</total></receipt>"), 5, 1));
+    var history = List.of(message(Message.user("s", "<order>tea</order>", T0), 1));
+    var type = new PayloadType("order", "receipt", XSD);
+    var check = new PayloadCheck(type, PayloadSchema.compile(XSD), 0);
+    var context =
+        context(spec(List.of(), new AgentLimits(5, 60, null)), history, null, "t")
+            .withPayload(check);
+
+    run(context, BudgetGate.NONE);
+
+    var text = lastUserText(0);
+    assertTrue(text.contains("Orders of the shop.") && text.contains("<order>tea</order>"), text);
+  }
+
+  @Test
   void anInvalidOutputElementIsSentBackWithTheErrorAndThenAccepted() {
     model.answer(() -> reply(AiMessage.from("<receipt><total>lots</total></receipt>"), 5, 1));
     model.answer(
