@@ -104,6 +104,7 @@ class RoleMatrixIT {
           row("POST", "v1/agents/{name}/resume", Role.OPERATOR, 200),
           row("POST", "v1/agents/reload", Role.ADMIN, 200),
           row("GET", "v1/agents/{name}/package", Role.VIEWER, 200),
+          row("GET", "v1/agents/{name}/schema", Role.VIEWER, 404), // the fixture agent has none
           row("POST", "v1/agents/{name}/chat", Role.OPERATOR, 200).body("{\"message\":\"hi\"}"),
           row("GET", "v1/agents/{name}/budget", Role.VIEWER, 200),
           row("PUT", "v1/agents/{name}/budget", Role.OPERATOR, 200)

@@ -15,6 +15,9 @@ import org.agentry.agent.control.AgentPackage;
 import org.agentry.agent.control.AgentPackages;
 import org.agentry.agent.entity.Agent;
 import org.agentry.agent.entity.AgentSpec;
+import org.agentry.agent.entity.PayloadType;
+import org.agentry.payload.control.InvalidSchemaException;
+import org.agentry.payload.control.PayloadSchemas;
 import org.agentry.platform.boundary.StaleVersionException;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
@@ -31,6 +34,8 @@ public class Agents {
   @Inject Clock clock;
 
   @Inject ToolInvoker tools;
+
+  @Inject PayloadSchemas schemas;
 
   /** Every agent, by name. */
   public List<Agent> list() {
@@ -55,6 +60,8 @@ public class Agents {
    *
    * @throws StateConflictException {@code AGENT_EXISTS} if the name is taken
    * @throws InvalidInputException if the provider or a tool does not exist
+   * @throws InvalidSchemaException if the payload type's schema does not compile or does not
+   *     declare its elements
    */
   public Agent create(String name, AgentSpec spec) {
     if (name != null && em.find(Agent.class, name) != null) {
@@ -140,6 +147,11 @@ public class Agents {
 
   private void apply(AgentPackage pkg, ReloadReport report) {
     checkTools(pkg.spec());
+    try {
+      checkPayload(pkg.spec());
+    } catch (InvalidSchemaException e) {
+      throw new InvalidInputException("payload.xsd: " + e.getMessage());
+    }
     var agent = em.find(Agent.class, pkg.name());
     if (agent == null) {
       agent = new Agent(pkg.name(), pkg.spec(), clock.instant());
@@ -173,6 +185,37 @@ public class Agents {
         em.find(Provider.class, spec.provider()) != null,
         "'provider' names no provider: " + spec.provider());
     checkTools(spec);
+    checkPayload(spec);
+  }
+
+  private void checkPayload(AgentSpec spec) {
+    if (spec.payload() != null) {
+      schemas.of(spec.payload());
+    }
+  }
+
+  /**
+   * The agent's payload type.
+   *
+   * @return null when the agent takes free text
+   * @throws UnknownResourceException if there is no such agent
+   */
+  public PayloadType payloadType(String name) {
+    return get(name).spec().payload();
+  }
+
+  /**
+   * The agent's payload schema (XSD text).
+   *
+   * @throws UnknownResourceException {@code AGENT_NOT_FOUND}, or {@code PAYLOAD_SCHEMA_NOT_FOUND}
+   *     when the agent has no payload type
+   */
+  public String payloadSchema(String name) {
+    var payload = get(name).spec().payload();
+    if (payload == null) {
+      throw new UnknownResourceException("payload schema", name);
+    }
+    return payload.schema();
   }
 
   private void checkTools(AgentSpec spec) {

@@ -20,6 +20,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.agentry.agent.entity.AgentLimits;
 import org.agentry.agent.entity.AgentSpec;
+import org.agentry.agent.entity.PayloadType;
+import org.agentry.platform.entity.InvalidInputException;
 import org.agentry.platform.entity.Jsons;
 
 /** Reads agent packages from a directory and writes one as a zip. */
@@ -30,6 +32,12 @@ public final class AgentPackages {
 
   /** The definition's file. */
   public static final String DEFINITION_FILE = "agent.json";
+
+  /**
+   * The payload schema's file, optional: with it, {@code agent.json} names the element in {@code
+   * "payload": {"element": …, "outputElement": …}}.
+   */
+  public static final String SCHEMA_FILE = "payload.xsd";
 
   /** What a scan found: the packages, and per broken package folder what is wrong. */
   public record Scan(List<AgentPackage> packages, Map<String, String> errors) {}
@@ -71,11 +79,30 @@ public final class AgentPackages {
     try (var reader = Jsons.createReader(new StringReader(json))) {
       definition = reader.readObject();
     }
-    var spec = spec(definition, prompt);
-    return new AgentPackage(folder.getFileName().toString(), spec, digest(prompt, json));
+    var xsdFile = folder.resolve(SCHEMA_FILE);
+    var xsd =
+        Files.isRegularFile(xsdFile) ? Files.readString(xsdFile, StandardCharsets.UTF_8) : null;
+    var spec = spec(definition, prompt, payload(definition, xsd));
+    var digest = digest(prompt, json, xsd == null ? "" : xsd);
+    return new AgentPackage(folder.getFileName().toString(), spec, digest);
   }
 
-  private static AgentSpec spec(JsonObject json, String prompt) {
+  private static PayloadType payload(JsonObject json, String xsd) {
+    var payload = json.getJsonObject("payload");
+    if (payload == null && xsd == null) {
+      return null;
+    }
+    InvalidInputException.check(
+        payload != null && xsd != null,
+        "an agent package with a payload type needs both "
+            + SCHEMA_FILE
+            + " and 'payload' in "
+            + DEFINITION_FILE);
+    return new PayloadType(
+        payload.getString("element", null), payload.getString("outputElement", null), xsd);
+  }
+
+  private static AgentSpec spec(JsonObject json, String prompt, PayloadType payload) {
     var limits = json.getJsonObject("limits");
     var tools = names(json, "tools");
     return new AgentSpec(
@@ -88,7 +115,8 @@ public final class AgentPackages {
         tools,
         limits == null ? null : limits(limits),
         !json.containsKey("enabled") || json.get("enabled") == JsonValue.TRUE,
-        names(json, "peers"));
+        names(json, "peers"),
+        payload);
   }
 
   private static List<String> names(JsonObject json, String key) {
@@ -115,6 +143,10 @@ public final class AgentPackages {
       zip.write(spec.systemPrompt().getBytes(StandardCharsets.UTF_8));
       zip.putNextEntry(new ZipEntry(name + "/" + DEFINITION_FILE));
       zip.write(definitionJson(spec).getBytes(StandardCharsets.UTF_8));
+      if (spec.payload() != null) {
+        zip.putNextEntry(new ZipEntry(name + "/" + SCHEMA_FILE));
+        zip.write(spec.payload().schema().getBytes(StandardCharsets.UTF_8));
+      }
       zip.closeEntry();
     }
     return out.toByteArray();
@@ -143,15 +175,29 @@ public final class AgentPackages {
     if (spec.limits().tokenBudget() != null) {
       limits.add("tokenBudget", spec.limits().tokenBudget());
     }
-    return json.add("limits", limits).add("enabled", spec.enabled()).build().toString() + "\n";
+    json.add("limits", limits).add("enabled", spec.enabled());
+    var payload = spec.payload();
+    if (payload != null) {
+      var type = Jsons.createObjectBuilder().add("element", payload.element());
+      if (payload.outputElement() != null) {
+        type.add("outputElement", payload.outputElement());
+      }
+      json.add("payload", type);
+    }
+    return json.build().toString() + "\n";
   }
 
-  private static String digest(String prompt, String json) {
+  private static String digest(String prompt, String json, String xsd) {
     try {
       var sha = MessageDigest.getInstance("SHA-256");
       sha.update(prompt.getBytes(StandardCharsets.UTF_8));
       sha.update((byte) 0);
       sha.update(json.getBytes(StandardCharsets.UTF_8));
+      if (!xsd.isEmpty()) {
+        // only with a schema, so that the digests of packages without one stay as they were
+        sha.update((byte) 0);
+        sha.update(xsd.getBytes(StandardCharsets.UTF_8));
+      }
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

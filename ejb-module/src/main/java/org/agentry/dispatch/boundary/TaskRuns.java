@@ -25,6 +25,8 @@ import org.agentry.run.control.StepRecorder.ModelRequest;
 import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.run.control.StepRecorder.ToolRun;
 import org.agentry.run.control.StepWriter;
+import org.agentry.session.control.MessageWriter;
+import org.agentry.session.entity.Message;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.entity.Task;
 import org.agentry.tool.entity.ToolCallOrigin;
@@ -50,6 +52,7 @@ public class TaskRuns {
   @Inject RunStarts starts;
   @Inject TaskOutcomes outcomes;
   @Inject Clock clock;
+  @Inject MessageWriter messages;
 
   /**
    * Claims a queued task and starts its run, in one transaction: {@code queued → running} with a
@@ -102,6 +105,26 @@ public class TaskRuns {
           new TaskEvents.ToolStart(
               call.id() == null ? "" : call.id(), call.name(), nonNull(call.arguments())));
     }
+    events.write();
+    return id;
+  }
+
+  /**
+   * Writes a model reply that was not the agent's XML output element (its usage and budget
+   * settlement, a {@code model.response} event) and the user message asking for a repair (a {@code
+   * message} event), fenced by the lease.
+   *
+   * @return the repair request's message id, or {@link #STALE}
+   */
+  public long repairRequested(
+      Lease lease, ToolCallOrigin origin, String provider, ModelStep step, String request) {
+    if (held(lease) == null) {
+      return STALE;
+    }
+    writer.modelStep(origin, provider, step);
+    responseEvent(origin, step);
+    long id = messages.insert(Message.user(origin.sessionId(), request, clock.instant()));
+    events.append(lease.taskId(), origin.agent(), new TaskEvents.Text("user", request));
     events.write();
     return id;
   }

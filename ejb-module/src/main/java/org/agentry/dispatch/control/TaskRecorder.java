@@ -56,6 +56,11 @@ final class TaskRecorder implements StepRecorder {
   }
 
   @Override
+  public void repairRequested(ModelStep step, String request) {
+    written(runs.repairRequested(running.lease(), origin, provider, step, request));
+  }
+
+  @Override
   public void modelResponded(ModelStep step) {
     written(runs.modelResponded(running.lease(), origin, provider, step));
   }

@@ -26,6 +26,11 @@ final class ChatRecorder implements StepRecorder {
   }
 
   @Override
+  public void repairRequested(ModelStep step, String request) {
+    turns.recordRepair(origin, provider, step, request);
+  }
+
+  @Override
   public void toolsRan(List<ToolRun> runs, ModelRequest next) {
     turns.recordToolRuns(origin, runs);
   }

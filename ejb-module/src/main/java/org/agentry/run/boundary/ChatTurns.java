@@ -11,6 +11,7 @@ import java.util.List;
 import org.agentry.agent.entity.Agent;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.budget.entity.AgentBudget;
+import org.agentry.payload.control.PayloadSchemas;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.provider.entity.Provider;
@@ -40,6 +41,7 @@ public class ChatTurns {
   @Inject SessionHistory sessionHistory;
   @Inject Budgets budgets;
   @Inject Clock clock;
+  @Inject PayloadSchemas schemas;
 
   /**
    * Starts a turn: checks the agent's budget is not used up and the agent accepts work (reading the
@@ -52,6 +54,8 @@ public class ChatTurns {
    *     SESSION_KILLED} or {@code SESSION_OF_OTHER_AGENT}
    * @throws org.agentry.budget.boundary.BudgetExhaustedException if its daily or monthly budget is
    *     used up
+   * @throws org.agentry.payload.control.InvalidPayloadException if the agent has a typed XML
+   *     payload and the input is not a valid one
    */
   public TurnStart begin(String agentName, String sessionId, String input) {
     var row =
@@ -65,6 +69,9 @@ public class ChatTurns {
     budgets.requireAvailable(agentName, budget);
     Admission.requireTakesWork(agent);
     var spec = agent.spec();
+    if (spec.payload() != null) {
+      schemas.validate(spec.payload(), input);
+    }
     var provider = em.find(Provider.class, spec.provider());
     if (provider == null) {
       throw new UnknownResourceException("provider", spec.provider());
@@ -88,6 +95,15 @@ public class ChatTurns {
     }
     Admission.requireContinuable(session, agentName);
     return session;
+  }
+
+  /**
+   * Writes a chat's model call whose answer was not the agent's XML output element, with its usage
+   * and budget settlement, and the user message asking the model to repair it.
+   */
+  public void recordRepair(ToolCallOrigin origin, String provider, ModelStep step, String request) {
+    writer.modelStep(origin, provider, step);
+    messages.insert(Message.user(origin.sessionId(), request, clock.instant()));
   }
 
   /** Writes a chat's model call that asked for tools, with its usage and budget settlement. */

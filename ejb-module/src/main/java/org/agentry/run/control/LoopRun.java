@@ -66,6 +66,7 @@ public final class LoopRun {
   private long completionTokens;
   private BigDecimal cost = BigDecimal.ZERO;
   private int iterations;
+  private int repairs;
 
   /**
    * A run, ready to {@link #run()}.
@@ -100,7 +101,7 @@ public final class LoopRun {
     messages.add(SystemMessage.from(spec.systemPrompt()));
     messages.addAll(context.history());
     if (context.input() != null) {
-      messages.add(UserMessage.from(context.input()));
+      messages.add(UserMessage.from(context.userMessage()));
     }
     var specifications = tools.specifications(spec.tools());
     while (true) {
@@ -130,13 +131,46 @@ public final class LoopRun {
       var step = step(reply, response.tokenUsage(), began, reservation);
       messages.add(reply);
       if (!reply.hasToolExecutionRequests()) {
-        return end(step, null, List.of(), new RunOutcome.Completed(reply.text(), totals()));
+        var refusal = context.payload() == null ? null : context.payload().refusal(reply.text());
+        if (refusal == null) {
+          return end(step, null, List.of(), new RunOutcome.Completed(reply.text(), totals()));
+        }
+        var ended = repair(step, refusal);
+        if (ended != null) {
+          return ended;
+        }
+        continue;
       }
       var ended = runTools(step, reply.toolExecutionRequests());
       if (ended != null) {
         return ended;
       }
     }
+  }
+
+  /**
+   * Sends a final answer that is not the agent's output element back to the model with what is
+   * wrong, at most {@link PayloadCheck#maxRepairs()} times; returns the run's end ({@code
+   * output_invalid}) once they are used up, else null. The invalid answer and the repair request
+   * are stored in the session.
+   */
+  private RunOutcome repair(ModelStep step, String refusal) {
+    var payload = context.payload();
+    if (repairs >= payload.maxRepairs()) {
+      var error =
+          "the final answer is not a valid <"
+              + payload.type().outputElement()
+              + "> element after "
+              + repairs
+              + " repair(s): "
+              + refusal;
+      return end(step, null, List.of(), stopped(StopReason.OUTPUT_INVALID, error, false));
+    }
+    repairs++;
+    var request = payload.repairPrompt(refusal);
+    recorder.repairRequested(step, request);
+    messages.add(UserMessage.from(request));
+    return null;
   }
 
   /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import org.agentry.payload.control.PayloadSchemas;
 import org.agentry.platform.control.Watchdog;
 import org.agentry.provider.control.ProviderCaller;
 import org.agentry.tool.control.ToolInvoker;
@@ -27,8 +28,20 @@ public class LoopRuns {
   @ConfigProperty(name = "agentry.run.model-call-timeout-seconds", defaultValue = "300")
   int modelCallTimeoutSeconds;
 
+  @Inject PayloadSchemas schemas;
+
+  @Inject
+  @ConfigProperty(name = "agentry.payload.output-repairs", defaultValue = "2")
+  int outputRepairs;
+
   /** Runs the loop until it ends; see {@link LoopRun#run()}. */
   public RunOutcome run(RunContext context, BudgetGate budget, StepRecorder recorder) {
+    var payload = context.spec().payload();
+    if (payload != null) {
+      context =
+          context.withPayload(
+              new PayloadCheck(payload, schemas.of(payload), Math.max(0, outputRepairs)));
+    }
     var timeout = Duration.ofSeconds(modelCallTimeoutSeconds);
     return new LoopRun(context, tools, budget, recorder, CALLER, clock, watchdog, timeout).run();
   }

@@ -1,7 +1,9 @@
 package org.agentry.run.control;
 
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.agentry.agent.entity.AgentSpec;
 
@@ -18,6 +20,8 @@ import org.agentry.agent.entity.AgentSpec;
  *     ends with what the model should answer (a resumed task)
  * @param taskId the task the run belongs to, or null for a chat turn
  * @param workspace the agent's workspace directory for file tools
+ * @param payload what the run does with the agent's typed XML payload, or null for an agent without
+ *     one
  */
 public record RunContext(
     String agent,
@@ -27,10 +31,47 @@ public record RunContext(
     List<ChatMessage> history,
     String input,
     String taskId,
-    Path workspace) {
+    Path workspace,
+    PayloadCheck payload) {
 
   public RunContext {
     history = List.copyOf(history);
+  }
+
+  /** A context without a payload check (see {@link #withPayload}). */
+  public RunContext(
+      String agent,
+      AgentSpec spec,
+      ProviderModel model,
+      String sessionId,
+      List<ChatMessage> history,
+      String input,
+      String taskId,
+      Path workspace) {
+    this(agent, spec, model, sessionId, history, input, taskId, workspace, null);
+  }
+
+  /**
+   * The same context with this payload check. When the history already ends with the payload (a
+   * message injected into a thread, or a task run again after its node died), that message is
+   * framed for the model as a new input would be.
+   */
+  public RunContext withPayload(PayloadCheck check) {
+    var framed = history;
+    if (input == null
+        && !history.isEmpty()
+        && history.get(history.size() - 1) instanceof UserMessage last
+        && last.hasSingleText()
+        && check.isPayload(last.singleText())) {
+      framed = new ArrayList<>(history.subList(0, history.size() - 1));
+      framed.add(UserMessage.from(check.prompt(last.singleText())));
+    }
+    return new RunContext(agent, spec, model, sessionId, framed, input, taskId, workspace, check);
+  }
+
+  /** The first user message of the run: the input, framed for the model when it is a payload. */
+  public String userMessage() {
+    return input == null || payload == null ? input : payload.prompt(input);
   }
 
   /** Whether the run belongs to a task (and may wait for a person's answer). */

@@ -26,6 +26,15 @@ public interface StepRecorder {
   void modelResponded(ModelStep step);
 
   /**
+   * The model's final answer was not the agent's XML output element: writes the reply with its
+   * usage, and the user message that asks the model to repair it, so that the session's history
+   * stays a conversation.
+   *
+   * @param request the repair request's text
+   */
+  void repairRequested(ModelStep step, String request);
+
+  /**
    * The step's tool calls ran: writes their results, and the next model request when there is one.
    *
    * @param next the request the loop will make next, or null

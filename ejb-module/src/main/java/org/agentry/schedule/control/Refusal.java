@@ -2,6 +2,7 @@ package org.agentry.schedule.control;
 
 import java.util.Optional;
 import org.agentry.budget.boundary.BudgetExhaustedException;
+import org.agentry.payload.control.InvalidPayloadException;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
@@ -9,7 +10,8 @@ import org.agentry.platform.entity.InvalidInputException;
 /**
  * Why a schedule's task was refused, as the problem code the task API would have answered: the
  * agent is gone ({@code AGENT_NOT_FOUND}), paused ({@code AGENT_PAUSED}) or disabled, its budget is
- * used up ({@code BUDGET_EXHAUSTED}), or the template breaks a rule ({@code VALIDATION_FAILED}).
+ * used up ({@code BUDGET_EXHAUSTED}), the template breaks a rule ({@code VALIDATION_FAILED}), or
+ * its input is not a valid payload of the agent's XML payload type ({@code XML_INVALID} and kin).
  * Anything else — a database or node failure — is no refusal: the slot stays due and is tried
  * again.
  *
@@ -29,6 +31,8 @@ public record Refusal(String code, String message) {
       code = "BUDGET_EXHAUSTED";
     } else if (e instanceof InvalidInputException) {
       code = "VALIDATION_FAILED";
+    } else if (e instanceof InvalidPayloadException payload) {
+      code = payload.code();
     }
     return code == null ? Optional.empty() : Optional.of(new Refusal(code, e.getMessage()));
   }

@@ -12,6 +12,8 @@ import java.time.Clock;
 import org.agentry.agent.entity.Agent;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.budget.entity.AgentBudget;
+import org.agentry.payload.control.InvalidPayloadException;
+import org.agentry.payload.control.PayloadSchemas;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
@@ -52,6 +54,7 @@ public class Tasks {
   @Inject Budgets budgets;
   @Inject Event<TaskReady> ready;
   @Inject Clock clock;
+  @Inject PayloadSchemas schemas;
 
   @Inject
   @ConfigProperty(name = "agentry.dispatch.max-attempts", defaultValue = "3")
@@ -70,6 +73,8 @@ public class Tasks {
    * @throws UnknownResourceException for an unknown agent or session
    * @throws StateConflictException {@code AGENT_PAUSED}, {@code AGENT_DISABLED}, {@code
    *     SESSION_KILLED}, {@code SESSION_OF_OTHER_AGENT} or {@code IDEMPOTENCY_KEY_REUSED}
+   * @throws InvalidPayloadException if the agent has a typed XML payload and the input is not a
+   *     valid one
    */
   public Submitted submit(
       String agentName, TaskSpec spec, String idempotencyKey, String requestHash) {
@@ -89,8 +94,13 @@ public class Tasks {
             .getResultStream()
             .findFirst()
             .orElseThrow(() -> new UnknownResourceException("agent", agentName));
-    Admission.requireTakesWork((Agent) row[0]);
+    var agent = (Agent) row[0];
+    Admission.requireTakesWork(agent);
     budgets.requireAvailable(agentName, (AgentBudget) row[1]);
+    var payload = agent.spec().payload();
+    if (payload != null) {
+      schemas.validate(payload, spec.input());
+    }
     checkSession(agentName, spec.sessionId());
     InvalidInputException.check(
         spec.parentTaskId() == null || em.find(Task.class, spec.parentTaskId()) != null,

@@ -76,6 +76,51 @@ class AgentPackagesTest {
     assertEquals(spec, AgentPackages.read(exported.resolve("a")).spec());
   }
 
+  private static final String XSD =
+      "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">"
+          + "<xs:element name=\"order\" type=\"xs:string\"/></xs:schema>";
+
+  @Test
+  void aPayloadSchemaBesideTheDefinitionIsReadDigestedAndExported() throws Exception {
+    var folder =
+        write(
+            "typed",
+            "P.",
+            "{\"provider\":\"p\",\"model\":\"m\",\"payload\":{\"element\":\"order\"}}");
+    Files.writeString(folder.resolve("payload.xsd"), XSD);
+
+    var read = AgentPackages.read(folder);
+    assertEquals("order", read.spec().payload().element());
+    assertEquals(XSD, read.spec().payload().schema());
+    Files.writeString(folder.resolve("payload.xsd"), XSD + " ");
+    assertNotEquals(read.digest(), AgentPackages.read(folder).digest());
+
+    var exported = dir.resolve("exported");
+    try (var in =
+        new ZipInputStream(new ByteArrayInputStream(AgentPackages.zip("t", read.spec())))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        var target = exported.resolve(entry.getName());
+        Files.createDirectories(target.getParent());
+        Files.write(target, in.readAllBytes());
+      }
+    }
+    assertEquals(read.spec(), AgentPackages.read(exported.resolve("t")).spec());
+  }
+
+  @Test
+  void aSchemaWithoutAnElementOrAnElementWithoutASchemaIsBroken() throws Exception {
+    var folder = write("half", "P.", "{\"provider\":\"p\",\"model\":\"m\"}");
+    Files.writeString(folder.resolve("payload.xsd"), XSD);
+    write(
+        "other", "P.", "{\"provider\":\"p\",\"model\":\"m\",\"payload\":{\"element\":\"order\"}}");
+
+    var scan = AgentPackages.scan(dir);
+
+    assertTrue(scan.packages().isEmpty(), scan.toString());
+    assertTrue(scan.errors().get("half").contains("payload.xsd"), scan.errors().toString());
+    assertTrue(scan.errors().containsKey("other"), scan.errors().toString());
+  }
+
   private Path write(String name, String prompt, String json) throws Exception {
     var folder = Files.createDirectories(dir.resolve(name));
     Files.writeString(folder.resolve("AGENT.md"), prompt);

@@ -34,8 +34,10 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.agentry.agent.entity.AgentLimits;
 import org.agentry.agent.entity.AgentSpec;
+import org.agentry.agent.entity.PayloadType;
 import org.agentry.agent.entity.StopReason;
 import org.agentry.budget.boundary.Reservation;
+import org.agentry.payload.control.PayloadSchema;
 import org.agentry.platform.control.Watchdog;
 import org.agentry.provider.control.ModelPrice;
 import org.agentry.provider.control.PriceTable;
@@ -71,6 +73,81 @@ class LoopRunTest {
     assertEquals(1, outcome.totals().iterations());
     assertEquals(12, outcome.totals().promptTokens() + outcome.totals().completionTokens());
     assertEquals(List.of("request 1", "finish completed step 1"), recorder.log);
+  }
+
+  private static final String XSD =
+      "<xs:schema xmlns:xs=\"http://www.w3.org/2001/XMLSchema\">"
+          + "<xs:annotation><xs:documentation>Orders of the shop.</xs:documentation></xs:annotation>"
+          + "<xs:element name=\"order\" type=\"xs:string\"/>"
+          + "<xs:element name=\"receipt\"><xs:complexType><xs:sequence>"
+          + "<xs:element name=\"total\" type=\"xs:decimal\"/>"
+          + "</xs:sequence></xs:complexType></xs:element></xs:schema>";
+
+  private RunContext typed(int maxRepairs) {
+    var type = new PayloadType("order", "receipt", XSD);
+    var check = new PayloadCheck(type, PayloadSchema.compile(XSD), maxRepairs);
+    return context(List.of(), "<order>tea</order>", "t", 5).withPayload(check);
+  }
+
+  private String lastUserText(int request) {
+    var messages = model.requests.get(request);
+    return ((UserMessage) messages.get(messages.size() - 1)).singleText();
+  }
+
+  @Test
+  void aPayloadReachesTheModelAsXmlWithTheSchemaDocumentation() {
+    model.answer(() -> reply(AiMessage.from("<receipt><total>3.50</total></receipt>"), 5, 1));
+
+    var outcome = run(typed(2), BudgetGate.NONE);
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    var text = lastUserText(0);
+    assertTrue(text.contains("Orders of the shop."), text);
+    assertTrue(text.contains("<order>tea</order>"), text);
+    assertTrue(text.contains("<receipt>"), text);
+  }
+
+  @Test
+  void aPayloadThatEndsTheHistoryIsFramedToo() {
+    model.answer(() -> reply(AiMessage.from("<receipt><total>1</total></receipt>"), 5, 1));
+    var history = List.of(message(Message.user("s", "<order>tea</order>", T0), 1));
+    var type = new PayloadType("order", "receipt", XSD);
+    var check = new PayloadCheck(type, PayloadSchema.compile(XSD), 0);
+    var context =
+        context(spec(List.of(), new AgentLimits(5, 60, null)), history, null, "t")
+            .withPayload(check);
+
+    run(context, BudgetGate.NONE);
+
+    var text = lastUserText(0);
+    assertTrue(text.contains("Orders of the shop.") && text.contains("<order>tea</order>"), text);
+  }
+
+  @Test
+  void anInvalidOutputElementIsSentBackWithTheErrorAndThenAccepted() {
+    model.answer(() -> reply(AiMessage.from("<receipt><total>lots</total></receipt>"), 5, 1));
+    model.answer(
+        () -> reply(AiMessage.from("```xml\n<receipt><total>3</total></receipt>\n```"), 5, 1));
+
+    var outcome = run(typed(2), BudgetGate.NONE);
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertEquals(2, outcome.totals().iterations());
+    var repair = lastUserText(1);
+    assertTrue(repair.contains("line 1, column") && repair.contains("cvc-"), repair);
+    assertTrue(recorder.log.contains("repair 1"), recorder.log.toString());
+  }
+
+  @Test
+  void anOutputStillInvalidAfterTheRepairsFailsTheRun() {
+    model.answer(() -> reply(AiMessage.from("no xml at all"), 5, 1));
+
+    var outcome = run(typed(1), BudgetGate.NONE);
+
+    var stopped = assertInstanceOf(RunOutcome.Stopped.class, outcome);
+    assertEquals(StopReason.OUTPUT_INVALID, stopped.stopReason());
+    assertTrue(stopped.error().contains("after 1 repair"), stopped.error());
+    assertEquals(2, model.requests.size());
   }
 
   @Test
@@ -506,6 +583,11 @@ class LoopRunTest {
     @Override
     public void modelResponded(ModelStep step) {
       log.add("responded " + step.iteration());
+    }
+
+    @Override
+    public void repairRequested(ModelStep step, String request) {
+      log.add("repair " + step.iteration());
     }
 
     @Override

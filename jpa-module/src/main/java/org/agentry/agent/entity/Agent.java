@@ -83,6 +83,15 @@ public class Agent {
   @Column(nullable = false)
   private List<String> peers;
 
+  @Column(name = "payload_element")
+  private String payloadElement;
+
+  @Column(name = "payload_output_element")
+  private String payloadOutputElement;
+
+  @Column(name = "payload_schema")
+  private String payloadSchema;
+
   @Column(nullable = false)
   private boolean paused;
 
@@ -127,6 +136,10 @@ public class Agent {
     tokenBudget = spec.limits().tokenBudget();
     enabled = spec.enabled();
     peers = spec.peers();
+    var payload = spec.payload();
+    payloadElement = payload == null ? null : payload.element();
+    payloadOutputElement = payload == null ? null : payload.outputElement();
+    payloadSchema = payload == null ? null : payload.schema();
     updatedAt = now;
   }
 
@@ -142,7 +155,10 @@ public class Agent {
         tools,
         limits,
         enabled,
-        peers);
+        peers,
+        payloadElement == null
+            ? null
+            : new PayloadType(payloadElement, payloadOutputElement, payloadSchema));
   }
 
   /** Marks the definition as loaded from an agent package with this digest. */

@@ -20,6 +20,7 @@ import org.agentry.platform.entity.Names;
  * @param peers names of the agents it may address (send messages to, delegate to), each matching
  *     {@value Names#PATTERN}, at most 100, duplicates dropped; empty means none. Names of agents
  *     that do not exist (yet) are accepted.
+ * @param payload the agent's typed XML payload, or null when its input is free text
  * @throws InvalidInputException naming the field whose value breaks a rule
  */
 public record AgentSpec(
@@ -32,7 +33,8 @@ public record AgentSpec(
     List<String> tools,
     AgentLimits limits,
     boolean enabled,
-    List<String> peers) {
+    List<String> peers,
+    PayloadType payload) {
 
   public AgentSpec {
     InvalidInputException.check(
@@ -71,6 +73,32 @@ public record AgentSpec(
     return peers.contains(agent);
   }
 
+  /** A definition without a payload type. */
+  public AgentSpec(
+      String description,
+      String systemPrompt,
+      String provider,
+      String model,
+      Double temperature,
+      Integer maxOutputTokens,
+      List<String> tools,
+      AgentLimits limits,
+      boolean enabled,
+      List<String> peers) {
+    this(
+        description,
+        systemPrompt,
+        provider,
+        model,
+        temperature,
+        maxOutputTokens,
+        tools,
+        limits,
+        enabled,
+        peers,
+        null);
+  }
+
   /** The same definition with other run limits (a task's own, say). */
   public AgentSpec withLimits(AgentLimits other) {
     return new AgentSpec(
@@ -83,6 +111,7 @@ public record AgentSpec(
         tools,
         other,
         enabled,
-        peers);
+        peers,
+        payload);
   }
 }

@@ -15,7 +15,12 @@ public enum StopReason {
   /** The provider failed and retries, if any, did not help. */
   PROVIDER_ERROR,
   /** Someone stopped the run: a cancelled task or a killed session. */
-  CANCELLED;
+  CANCELLED,
+  /**
+   * The final answer was not the agent's declared XML output element, also after the allowed
+   * repairs.
+   */
+  OUTPUT_INVALID;
 
   /** The lower-case name used in the API, e.g. {@code max_iterations}. */
   public String apiName() {

@@ -3,6 +3,7 @@ package org.agentry.agent.rest;
 import java.util.List;
 import org.agentry.agent.entity.AgentLimits;
 import org.agentry.agent.entity.AgentSpec;
+import org.agentry.agent.entity.PayloadType;
 
 /**
  * Body of {@code POST /api/v1/agents} and {@code PUT /api/v1/agents/{name}}. Unknown fields are
@@ -12,6 +13,7 @@ import org.agentry.agent.entity.AgentSpec;
  * @param enabled default true
  * @param peers the agents it may address (send messages to with {@code POST /api/v1/inject}, later
  *     delegate to); default none. Names of agents that do not exist yet are accepted.
+ * @param payload the agent's typed XML payload, or absent for free-text input
  */
 public record AgentRequest(
     String name,
@@ -24,7 +26,23 @@ public record AgentRequest(
     List<String> tools,
     Limits limits,
     Boolean enabled,
-    List<String> peers) {
+    List<String> peers,
+    Payload payload) {
+
+  /**
+   * A typed XML payload.
+   *
+   * @param element the root element every input must be (a global element of the schema)
+   * @param outputElement the element the final answer must be (also global in the schema), or
+   *     absent for a free-text answer
+   * @param schema the XML Schema (XSD 1.0) document, self-contained, at most 200,000 characters
+   */
+  public record Payload(String element, String outputElement, String schema) {
+
+    PayloadType toPayloadType() {
+      return new PayloadType(element, outputElement, schema);
+    }
+  }
 
   /** The limits of one run; absent fields take the defaults (10, 300 s, none). */
   public record Limits(Integer maxIterations, Integer maxDurationSeconds, Long tokenBudget) {
@@ -54,6 +72,7 @@ public record AgentRequest(
         tools,
         limits == null ? null : limits.toLimits(),
         enabled == null || enabled,
-        peers);
+        peers,
+        payload == null ? null : payload.toPayloadType());
   }
 }

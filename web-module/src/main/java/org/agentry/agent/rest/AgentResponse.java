@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.agentry.agent.entity.Agent;
 
-/** An agent as the API shows it; {@code version} is also its ETag. */
+/**
+ * An agent as the API shows it; {@code version} is also its ETag. {@code payload} is {@code
+ * {element, outputElement}} for an agent with a typed XML payload (its schema is at {@code GET
+ * /api/v1/agents/{name}/schema}), else null.
+ */
 public record AgentResponse(
     String name,
     String description,
@@ -17,10 +21,14 @@ public record AgentResponse(
     AgentRequest.Limits limits,
     boolean enabled,
     List<String> peers,
+    PayloadSummary payload,
     boolean paused,
     Instant createdAt,
     Instant updatedAt,
     long version) {
+
+  /** The element names of a payload type; the schema has its own endpoint. */
+  public record PayloadSummary(String element, String outputElement) {}
 
   static AgentResponse of(Agent agent) {
     var spec = agent.spec();
@@ -38,6 +46,9 @@ public record AgentResponse(
             limits.maxIterations(), limits.maxDurationSeconds(), limits.tokenBudget()),
         spec.enabled(),
         spec.peers(),
+        spec.payload() == null
+            ? null
+            : new PayloadSummary(spec.payload().element(), spec.payload().outputElement()),
         agent.isPaused(),
         agent.getCreatedAt(),
         agent.getUpdatedAt(),

@@ -21,6 +21,7 @@ import org.agentry.agent.boundary.AgentPackageLoader;
 import org.agentry.agent.boundary.Agents;
 import org.agentry.agent.boundary.ReloadReport;
 import org.agentry.agent.entity.Agent;
+import org.agentry.payload.rest.XmlBodies;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.Versions;
 import org.agentry.security.entity.Role;
@@ -114,6 +115,17 @@ public class AgentsResource {
   @RolesAllowed(Role.ADMIN_NAME)
   public ReloadReport reload() {
     return packages.reload();
+  }
+
+  /**
+   * The agent's payload schema, the XSD document as given; 404 {@code AGENT_NOT_FOUND}, or 404
+   * {@code PAYLOAD_SCHEMA_NOT_FOUND} when the agent has no payload type.
+   */
+  @GET
+  @Path("{name}/schema")
+  @Produces(XmlBodies.XML)
+  public String schema(@PathParam("name") String name) {
+    return agents.payloadSchema(name);
   }
 
   /**

@@ -8,7 +8,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.agentry.agent.boundary.Agents;
+import org.agentry.payload.rest.XmlBodies;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.run.boundary.AgentLoop;
 import org.agentry.security.entity.Role;
@@ -27,6 +30,7 @@ public class ChatResource {
   static final int MAX_MESSAGE_CHARS = 100_000;
 
   @Inject AgentLoop loop;
+  @Inject Agents agents;
 
   /**
    * One turn. 404 for an unknown agent or session; 409 {@code AGENT_PAUSED}, {@code
@@ -44,5 +48,20 @@ public class ChatResource {
     }
     var outcome = loop.chat(agent, request.sessionId(), request.message());
     return ChatResponse.of(outcome);
+  }
+
+  /**
+   * One turn whose message is an XML payload, validated against the agent's schema before anything
+   * is stored; {@code ?sessionId=} continues a session. 415 {@code XML_NOT_ACCEPTED} for an agent
+   * without a payload type; 422 {@code XML_INVALID}, {@code XML_NOT_WELL_FORMED} or {@code
+   * XML_DOCTYPE_REFUSED} with the line and column for a refused payload.
+   */
+  @POST
+  @Consumes(XmlBodies.XML)
+  @Produces(MediaType.APPLICATION_JSON)
+  public ChatResponse chatXml(
+      @PathParam("name") String agent, @QueryParam("sessionId") String sessionId, String body) {
+    XmlBodies.requireTyped(agent, agents.payloadType(agent));
+    return chat(agent, new ChatRequest(XmlBodies.required(body), sessionId));
   }
 }

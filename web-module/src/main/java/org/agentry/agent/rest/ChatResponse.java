@@ -9,8 +9,10 @@ import org.agentry.run.control.RunOutcome;
  *
  * @param reply the agent's final answer, or null when the turn stopped without one
  * @param stopReason {@code completed}, {@code max_iterations}, {@code max_duration}, {@code
- *     budget_exceeded}, {@code provider_error} or {@code cancelled}
- * @param error what went wrong, for {@code provider_error} and {@code max_duration}
+ *     budget_exceeded}, {@code provider_error}, {@code cancelled} or {@code output_invalid} (the
+ *     answer was not the agent's XML output element, also after the repairs)
+ * @param error what went wrong, for {@code provider_error}, {@code max_duration} and {@code
+ *     output_invalid}
  * @param usage tokens and cost of this turn's model calls
  * @param toolCalls the tool calls of this turn, in order
  */

@@ -10,9 +10,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericEntity;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 import java.util.List;
+import org.agentry.payload.control.EnvelopeXml;
+import org.agentry.payload.control.Envelopes;
+import org.agentry.payload.rest.XmlBodies;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.KeysetCursor;
 import org.agentry.platform.rest.Paging;
@@ -31,6 +38,9 @@ public class SessionsResource {
 
   /** A page of sessions, newest first. */
   public record SessionPage(List<SessionResponse> items, long total, int offset, int limit) {}
+
+  private static final List<Variant> VARIANTS =
+      Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE, MediaType.valueOf(XmlBodies.XML)).build();
 
   @Inject Sessions sessions;
 
@@ -72,19 +82,38 @@ public class SessionsResource {
     return SessionResponse.detail(session, sessions.usage(id), calls, next);
   }
 
-  /** The session's messages after the id {@code after} (default 0), at most {@code limit}. */
+  /**
+   * The session's messages after the id {@code after} (default 0), at most {@code limit}: JSON, or
+   * with {@code Accept: application/xml} XML envelopes ({@code
+   * org.agentry.payload.control.Envelope}) — {@code <envelopes xmlns="urn:agentry:envelope:1">}
+   * with one {@code <envelope id createdAt>} per message, {@code from}/{@code to} being {@code
+   * user}, the agent's name, {@code tools} or {@code tool:<name>}, {@code thread} the session id,
+   * and the payload embedded when the message is one XML element, else as text. JSON is chosen when
+   * the request accepts both equally (JAX-RS variant selection, in the order listed).
+   */
   @GET
   @Path("{id}/messages")
-  public List<MessageResponse> messages(
+  @Produces({MediaType.APPLICATION_JSON, XmlBodies.XML})
+  public Response messages(
       @PathParam("id") String id,
       @QueryParam("after") Long after,
-      @QueryParam("limit") Integer limit) {
+      @QueryParam("limit") Integer limit,
+      @Context Request request) {
     if (after != null && after < 0) {
       throw ApiException.validation("'after' must be 0 or more.");
     }
-    return sessions.messages(id, after == null ? 0 : after, Paging.limit(limit)).stream()
-        .map(MessageResponse::of)
-        .toList();
+    var variant = request.selectVariant(VARIANTS);
+    var asXml = variant != null && XmlBodies.XML.equals(variant.getMediaType().toString());
+    var agent = asXml ? sessions.get(id).getAgentName() : null;
+    var messages = sessions.messages(id, after == null ? 0 : after, Paging.limit(limit));
+    if (asXml) {
+      var envelopes = messages.stream().map(m -> MessageEnvelopes.of(agent, m)).toList();
+      return Response.ok(EnvelopeXml.write(new Envelopes(envelopes)), XmlBodies.XML).build();
+    }
+    var json = messages.stream().map(MessageResponse::of).toList();
+    return Response.ok(
+            new GenericEntity<List<MessageResponse>>(json) {}, MediaType.APPLICATION_JSON)
+        .build();
   }
 
   /** Deletes the session and its messages → 204. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -21,6 +22,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import org.agentry.agent.boundary.Agents;
+import org.agentry.payload.rest.XmlBodies;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.security.entity.Role;
 import org.agentry.task.boundary.Tasks;
@@ -43,6 +46,7 @@ public class AgentTasksResource {
   private static final Jsonb CANONICAL = JsonbBuilder.create();
 
   @Inject Tasks tasks;
+  @Inject Agents agents;
 
   /** Submits a task; 404 for an unknown agent, 409 {@code AGENT_PAUSED} for a paused one. */
   @POST
@@ -76,6 +80,29 @@ public class AgentTasksResource {
     return Response.accepted(new Accepted(task.getId(), task.getStatus().apiName()))
         .location(location)
         .build();
+  }
+
+  /**
+   * Submits a task whose input is an XML payload: the body is the payload, validated against the
+   * agent's schema before anything is stored. {@code ?sessionId=} continues a session; priority and
+   * limits take their defaults. 415 {@code XML_NOT_ACCEPTED} for an agent without a payload type;
+   * 422 {@code XML_INVALID}, {@code XML_NOT_WELL_FORMED} or {@code XML_DOCTYPE_REFUSED} with the
+   * line and column for a refused payload.
+   */
+  @POST
+  @Consumes(XmlBodies.XML)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response submitXml(
+      @PathParam("name") String agent,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @QueryParam("sessionId") String sessionId,
+      String body,
+      @Context UriInfo uri) {
+    XmlBodies.requireTyped(agent, agents.payloadType(agent));
+    var request =
+        new CreateTaskRequest(
+            XmlBodies.required(body), null, null, sessionId, null, null, null, null, null, null);
+    return submit(agent, idempotencyKey, request, uri);
   }
 
   /** SHA-256 of the agent and the request's canonical JSON (members sorted, nulls left out). */
