@@ -209,6 +209,63 @@ class XmlPayloadIT {
   }
 
   @Test
+  void aJsonObjectOrAnXmlEnvelopeInjectedToATypedAgentBecomesItsPayload() throws Exception {
+    var agent = typedAgent(RECEIPT + "|" + RECEIPT + "|" + RECEIPT, "receipt");
+    var json =
+        api.post(
+            "/api/v1/inject",
+            ADMIN,
+            "application/json",
+            "{\"to\":\"" + agent + "\",\"payload\":{\"item\":\"tea & milk\",\"qty\":2}}");
+    assertEquals(202, json.status(), json.body());
+    TasksIT.awaitStatus(json.json().getString("taskId"), "completed");
+    var first = firstMessage(json.json().getString("threadId"));
+    assertEquals("<order><item>tea &amp; milk</item><qty>2</qty></order>", first);
+
+    var wrongShape =
+        api.post(
+            "/api/v1/inject",
+            ADMIN,
+            "application/json",
+            "{\"to\":\"" + agent + "\",\"payload\":{\"qty\":2}}");
+    assertEquals(422, wrongShape.status(), wrongShape.body());
+    assertEquals("XML_INVALID", wrongShape.json().getString("code"));
+
+    var envelope =
+        "<envelope xmlns=\"urn:agentry:envelope:1\"><from>user</from><to>"
+            + agent
+            + "</to><payloadType>order</payloadType><payload><order><item>tea</item>"
+            + "<qty>3</qty></order></payload></envelope>";
+    var xml = postXml("/api/v1/inject", envelope);
+    assertEquals(202, xml.status(), xml.body());
+    TasksIT.awaitStatus(xml.json().getString("taskId"), "completed");
+    assertEquals(
+        "<order><item>tea</item><qty>3</qty></order>",
+        firstMessage(xml.json().getString("threadId")));
+
+    var invalid = postXml("/api/v1/inject", envelope.replace("<qty>3</qty>", "<qty>x</qty>"));
+    assertEquals(422, invalid.status(), invalid.body());
+    assertEquals("XML_INVALID", invalid.json().getString("code"));
+    int fetches = FETCHES.get();
+    var entity =
+        "<?xml version=\"1.0\"?><!DOCTYPE envelope [<!ENTITY x SYSTEM \"http://127.0.0.1:"
+            + bait.getAddress().getPort()
+            + "/x\">]>"
+            + envelope.replace("<item>tea</item>", "<item>&x;</item>");
+    var refused = postXml("/api/v1/inject", entity);
+    assertEquals(422, refused.status(), refused.body());
+    assertEquals("XML_DOCTYPE_REFUSED", refused.json().getString("code"));
+    assertEquals(fetches, FETCHES.get(), "nothing fetched");
+    assertEquals(2, tasksOf(agent), "refused injects start no task");
+  }
+
+  private static String firstMessage(String thread) throws Exception {
+    var reply = api.get("/api/v1/threads/" + thread + "/messages", ADMIN);
+    assertEquals(200, reply.status(), reply.body());
+    return reply.structure().asJsonArray().getJsonObject(0).getString("content");
+  }
+
+  @Test
   void anInvalidXmlTaskIsRefusedWithLineAndColumnAndNothingIsStored() throws Exception {
     var agent = typedAgent(RECEIPT, null);
     var bad = "<order>\n  <item>tea</item>\n  <qty>-1</qty>\n</order>";

@@ -105,6 +105,7 @@ public final class Settings {
     map.put("agentry.dispatch.stall-seconds", "20");
     map.put("agentry.http.max-body-bytes", "1048576");
     map.put("agentry.http.port", "8080");
+    map.put("agentry.payload.output-repairs", "2");
     map.put("agentry.run.history-max-messages", "100");
     map.put("agentry.run.model-call-timeout-seconds", "300");
     map.put("agentry.secret.key", null);

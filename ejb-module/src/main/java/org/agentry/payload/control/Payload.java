@@ -6,9 +6,19 @@ import jakarta.xml.bind.annotation.XmlAnyElement;
 import jakarta.xml.bind.annotation.XmlMixed;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerConfigurationException;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
@@ -68,5 +78,70 @@ public class Payload {
     var text = new StringBuilder();
     content.stream().filter(String.class::isInstance).forEach(s -> text.append((String) s));
     return text.toString();
+  }
+
+  /**
+   * The payload as the text a message stores: the element serialised (no XML declaration), or the
+   * text. An element in the envelope's own namespace (written inside the envelope without {@code
+   * xmlns=""}) is taken as an element of no namespace, as an agent's schema declares it.
+   */
+  public String content() {
+    var element = element();
+    if (element == null) {
+      return text();
+    }
+    var document = SecureXml.documentBuilder().newDocument();
+    var copy = document.appendChild(rebuilt(document, element));
+    try {
+      var transformer = TRANSFORMERS.newTransformer();
+      transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+      var out = new StringWriter();
+      transformer.transform(new DOMSource(copy), new StreamResult(out));
+      return out.toString();
+    } catch (TransformerException e) {
+      throw new IllegalStateException("a parsed element cannot be written", e);
+    }
+  }
+
+  /**
+   * A copy of a node in another document, with elements of the envelope's namespace moved to no
+   * namespace and namespace declaration attributes left to the serialiser.
+   */
+  private static Node rebuilt(Document document, Node node) {
+    if (node.getNodeType() != Node.ELEMENT_NODE) {
+      return document.importNode(node, false);
+    }
+    var namespace = node.getNamespaceURI();
+    var element =
+        Envelope.NAMESPACE.equals(namespace) || namespace == null
+            ? document.createElementNS(null, node.getLocalName())
+            : document.createElementNS(namespace, node.getNodeName());
+    var attributes = node.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      var attribute = attributes.item(i);
+      if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())
+          && !attribute.getNodeName().startsWith("xmlns")) {
+        element.setAttributeNodeNS((org.w3c.dom.Attr) document.importNode(attribute, false));
+      }
+    }
+    var children = node.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      element.appendChild(rebuilt(document, children.item(i)));
+    }
+    return element;
+  }
+
+  private static final TransformerFactory TRANSFORMERS = transformers();
+
+  private static TransformerFactory transformers() {
+    try {
+      var factory = TransformerFactory.newDefaultInstance();
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+      return factory;
+    } catch (TransformerConfigurationException e) {
+      throw new IllegalStateException("the JDK's transformer cannot be secured", e);
+    }
   }
 }

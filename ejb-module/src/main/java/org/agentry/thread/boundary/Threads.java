@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.util.List;
 import org.agentry.agent.control.Peers;
 import org.agentry.agent.entity.Agent;
+import org.agentry.payload.control.JsonToXml;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.run.control.Admission;
 import org.agentry.session.control.MessageWriter;
 import org.agentry.session.entity.Message;
@@ -68,6 +70,10 @@ public class Threads {
    * @param to the addressed agent
    * @param from the sending agent, or null when an operator sends it
    * @param threadId the thread to continue, or null to start one
+   * @param payload the message; a JSON object ({@code application/json}) sent to an agent with a
+   *     payload type becomes its payload element ({@link JsonToXml})
+   * @throws org.agentry.payload.control.InvalidPayloadException {@code XML_INVALID} when the target
+   *     has a payload type and the payload does not fit it
    * @throws UnknownResourceException {@code AGENT_NOT_FOUND} for an unknown target or sender,
    *     {@code SESSION_NOT_FOUND} for an unknown thread
    * @throws org.agentry.agent.boundary.PeerNotAllowedException when {@code to} is not among the
@@ -77,9 +83,11 @@ public class Threads {
    * @throws org.agentry.budget.boundary.BudgetExhaustedException when the target's budget is used
    */
   public Injected inject(String to, String from, String threadId, Payload payload) {
-    if (em.find(Agent.class, to) == null) {
+    var target = em.find(Agent.class, to);
+    if (target == null) {
       throw new UnknownResourceException("agent", to);
     }
+    payload = ofTargetsType(target, payload);
     if (from != null) {
       var sender = em.find(Agent.class, from);
       if (sender == null) {
@@ -151,5 +159,19 @@ public class Threads {
         .setParameter("session", threadId)
         .setParameter("active", ACTIVE)
         .getResultList();
+  }
+
+  /**
+   * A JSON object sent to an agent with a payload type, as an XML payload of that type ({@link
+   * JsonToXml}); any other payload as it is. The task submission then validates it.
+   */
+  private static Payload ofTargetsType(Agent target, Payload payload) {
+    var type = target.spec().payload();
+    if (type == null || !"application/json".equals(payload.mediaType())) {
+      return payload;
+    }
+    try (var reader = Jsons.createReader(payload.text())) {
+      return new Payload(JsonToXml.convert(type.element(), reader.readObject()), "application/xml");
+    }
   }
 }

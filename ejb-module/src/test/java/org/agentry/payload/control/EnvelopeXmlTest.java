@@ -26,6 +26,21 @@ class EnvelopeXmlTest {
   }
 
   @Test
+  void aPayloadWrittenInTheEnvelopesNamespaceIsReadAsOfNoNamespace() {
+    var xml =
+        "<envelope xmlns=\"urn:agentry:envelope:1\"><from>user</from><to>orders</to>"
+            + "<payloadType>order</payloadType>"
+            + "<payload><order><item>tea &amp; milk</item><qty>2</qty></order></payload></envelope>";
+    assertEquals(
+        "<order><item>tea &amp; milk</item><qty>2</qty></order>",
+        EnvelopeXml.read(xml).getPayload().content());
+    var explicit = xml.replace("<order>", "<order xmlns=\"\">");
+    assertEquals(
+        "<order><item>tea &amp; milk</item><qty>2</qty></order>",
+        EnvelopeXml.read(explicit).getPayload().content());
+  }
+
+  @Test
   void textIsEscapedNotEmbedded() {
     var xml = EnvelopeXml.write(new Envelope("a", "b", null, Payload.of("1 < 2 & <b>not closed")));
     assertTrue(xml.contains("1 &lt; 2 &amp; &lt;b&gt;not closed"), xml);
