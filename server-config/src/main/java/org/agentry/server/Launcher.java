@@ -78,6 +78,7 @@ public final class Launcher {
         List.of(
             "--port", Integer.toString(settings.port()),
             "--rootdir", settings.dataDir().resolve("payara").toString(),
+            "--prebootcommandfile", RuntimeFiles.preBootFile(commands).toString(),
             "--postbootcommandfile", commands.toString(),
             "--deploy", lib.resolve(RuntimeFiles.RESOURCE_ADAPTER + ".rar").toString(),
             "--deploy", lib.resolve("ROOT.war").toString()));

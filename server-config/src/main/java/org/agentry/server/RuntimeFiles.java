@@ -21,8 +21,14 @@ public final class RuntimeFiles {
 
   private RuntimeFiles() {}
 
+  /** The pre-boot commands file, beside the post-boot one that {@link #write} returns. */
+  static Path preBootFile(Path postBootFile) {
+    return postBootFile.resolveSibling("pre-boot.asadmin");
+  }
+
   /**
-   * Writes the files for these settings.
+   * Writes the files for these settings: the pre-boot commands ({@link #preBootFile}), the
+   * post-boot commands and the embedded broker's configuration.
    *
    * @return the post-boot commands file
    * @throws IOException if the runtime directory cannot be written
@@ -30,6 +36,7 @@ public final class RuntimeFiles {
   public static Path write(ServerSettings settings) throws IOException {
     var runtime = Files.createDirectories(settings.dataDir().resolve("runtime"));
     var commands = runtime.resolve("post-boot.asadmin");
+    writePrivate(preBootFile(commands), PRE_BOOT_COMMANDS);
     if (settings.embeddedBroker()) {
       var brokerXml = runtime.resolve("broker.xml");
       Files.writeString(brokerXml, brokerXml(settings.dataDir()), StandardCharsets.UTF_8);
@@ -75,16 +82,23 @@ public final class RuntimeFiles {
           + ".allow-payload-for-undefined-http-methods=true";
 
   /**
+   * The pre-boot asadmin commands: the HTTP listener's settings ({@link
+   * #ALLOW_BODY_ON_ANY_METHOD}). They must not be post-boot commands: a change to the listener
+   * after boot makes Grizzly restart it, and a connection arriving meanwhile (a readiness probe)
+   * could leave the node with no listener at all while it reported itself ready — seen in about one
+   * start in fifteen in the tests: no Grizzly thread left, every connection refused.
+   */
+  static final String PRE_BOOT_COMMANDS = ALLOW_BODY_ON_ANY_METHOD + "\n";
+
+  /**
    * The post-boot asadmin commands: MicroProfile Metrics off (Payara Micro serves {@code /metrics}
-   * to anyone, and its JVM, pool and thread figures are not for the public); bodies on any method
-   * let through to the application ({@link #ALLOW_BODY_ON_ANY_METHOD}); on a node that joins no
-   * cluster, the Hazelcast data grid off (Payara Micro starts it even with {@code --nocluster},
+   * to anyone, and its JVM, pool and thread figures are not for the public); on a node that joins
+   * no cluster, the Hazelcast data grid off (Payara Micro starts it even with {@code --nocluster},
    * listening on port 6900 of every interface without authentication); then the resource adapter
    * pointed at the broker.
    */
   static String postBootCommands(ServerSettings settings, Path brokerXml) {
     var commands = new StringBuilder("set-metrics-configuration --enabled=false\n");
-    commands.append(ALLOW_BODY_ON_ANY_METHOD).append('\n');
     if (settings.clusterName().isEmpty()) {
       commands.append("set-hazelcast-configuration --enabled=false --dynamic=true\n");
     }

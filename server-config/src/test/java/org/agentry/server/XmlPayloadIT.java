@@ -414,6 +414,21 @@ class XmlPayloadIT {
     assertEquals(404, schema.status(), schema.body());
     assertEquals("PAYLOAD_SCHEMA_NOT_FOUND", schema.json().getString("code"));
     assertEquals(0, tasksOf(agent));
+    var capability = api.get("/api/v1/capabilities/agent:" + agent, ADMIN).json();
+    assertFalse(capability.containsKey("xmlSchema"), capability.toString());
+  }
+
+  @Test
+  void aTypedAgentsCapabilityShowsItsElementAndXmlSchema() throws Exception {
+    var agent = typedAgent(RECEIPT, null);
+    var reply = api.get("/api/v1/capabilities/agent:" + agent, ADMIN);
+    assertEquals(200, reply.status(), reply.body());
+    var capability = reply.json();
+    assertEquals("order", capability.getString("xmlElement"), reply.body());
+    assertEquals(XSD, capability.getString("xmlSchema"));
+    assertTrue(
+        capability.getJsonObject("exampleInput").getString("input").startsWith("<order>"),
+        reply.body());
   }
 
   @Test

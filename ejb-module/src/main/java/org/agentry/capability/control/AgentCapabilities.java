@@ -10,7 +10,9 @@ import org.agentry.agent.entity.Agent;
 
 /**
  * Every agent, as a task takes it: its input is the body of {@code POST
- * /api/v1/agents/{name}/tasks} (its main fields; see the README for all).
+ * /api/v1/agents/{name}/tasks} (its main fields; see the README for all). An agent with a payload
+ * type also shows its root element and XML Schema: its input is then such an element, sent as the
+ * JSON {@code input} or as an {@code application/xml} body.
  */
 @ApplicationScoped
 public class AgentCapabilities implements CapabilitySource {
@@ -38,14 +40,22 @@ public class AgentCapabilities implements CapabilitySource {
   }
 
   private Capability capability(Agent agent) {
-    var description = agent.spec().description();
+    var spec = agent.spec();
+    var description = spec.description();
+    var payload = spec.payload();
     return new Capability(
         agent.getName(),
         kind(),
         description == null || description.isBlank() ? "Agent " + agent.getName() : description,
         SCHEMA,
-        Map.of("input", "<what the agent should do>"),
-        "POST /api/v1/agents/" + agent.getName() + "/tasks");
+        Map.of(
+            "input",
+            payload == null
+                ? "<what the agent should do>"
+                : "<" + payload.element() + ">…</" + payload.element() + ">"),
+        "POST /api/v1/agents/" + agent.getName() + "/tasks",
+        payload == null ? null : payload.element(),
+        payload == null ? null : payload.schema());
   }
 
   private static Map<String, Object> schema() {

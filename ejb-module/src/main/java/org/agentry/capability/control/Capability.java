@@ -13,6 +13,10 @@ import java.util.Map;
  * @param exampleInput an input that the schema accepts
  * @param invocation how an operator calls it, e.g. {@code POST /api/v1/agents/notes/tasks}; null
  *     for tools, which only agents' models call
+ * @param xmlElement for a capability that takes XML (an agent with a payload type): the root
+ *     element its input must be; null otherwise
+ * @param xmlSchema the XML Schema (XSD 1.0, as the agent declares it) its XML input is validated
+ *     against; null when it takes no XML
  */
 public record Capability(
     String name,
@@ -20,4 +24,18 @@ public record Capability(
     String description,
     Map<String, Object> inputSchema,
     Object exampleInput,
-    String invocation) {}
+    String invocation,
+    String xmlElement,
+    String xmlSchema) {
+
+  /** A capability that takes no XML. */
+  public Capability(
+      String name,
+      String kind,
+      String description,
+      Map<String, Object> inputSchema,
+      Object exampleInput,
+      String invocation) {
+    this(name, kind, description, inputSchema, exampleInput, invocation, null, null);
+  }
+}
