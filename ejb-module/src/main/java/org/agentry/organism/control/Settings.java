@@ -116,6 +116,10 @@ public final class Settings {
     map.put("agentry.streams.sender-threads", "8");
     map.put("agentry.tasks.idempotency-key-hours", "24");
     map.put("agentry.tools.call-timeout-seconds", "60");
+    map.put("agentry.tools.http-fetch.allow", null);
+    map.put("agentry.tools.http-fetch.deny", null);
+    map.put("agentry.tools.http-fetch.max-bytes", "1048576");
+    map.put("agentry.tools.http-fetch.timeout-seconds", "20");
     map.put("agentry.tools.list-dir-max-entries", "200");
     map.put("agentry.tools.max-calls-per-response", "16");
     map.put("agentry.tools.max-output-bytes", "32768");

@@ -120,7 +120,7 @@ public final class HttpFetchGuard {
       for (var address : addresses) {
         var why = InternalAddresses.refusal(address);
         if (why != null) {
-          throw new ToolException("refused: " + host + " is a " + why + " address");
+          throw new ToolException("refused: " + host + " is an internal address (" + why + ")");
         }
       }
     }
