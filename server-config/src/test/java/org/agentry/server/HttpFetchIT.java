@@ -20,6 +20,25 @@ import org.junit.jupiter.api.Test;
 class HttpFetchIT {
 
   @Test
+  void isListedAsACapabilityWithItsSchema() throws Exception {
+    SharedServer.get();
+    var capability =
+        SharedServer.api().get("/api/v1/capabilities/http_fetch", SharedServer.ADMIN).json();
+
+    assertEquals("tool", capability.getString("kind"));
+    var schema = capability.getJsonObject("inputSchema");
+    assertEquals("url", schema.getJsonArray("required").getString(0));
+    assertEquals(
+        "GET",
+        schema
+            .getJsonObject("properties")
+            .getJsonObject("method")
+            .getJsonArray("enum")
+            .getString(0));
+    assertTrue(capability.getJsonObject("exampleInput").containsKey("url"));
+  }
+
+  @Test
   void internalUrlsAreRefusedToTheModelAndNeverFetched() throws Exception {
     SharedServer.get();
     var hits = new AtomicInteger();
