@@ -106,25 +106,46 @@ public final class HttpFetchGuard {
             || METADATA_NAMES.contains(host))) {
       throw new ToolException("refused: " + host + " is an internal name");
     }
-    InetAddress[] addresses;
-    try {
-      var literal = literal(host);
-      addresses = literal != null ? new InetAddress[] {literal} : resolver.resolve(host);
-    } catch (UnknownHostException e) {
-      throw new ToolException("refused: " + host + " cannot be resolved");
-    }
-    if (addresses == null || addresses.length == 0) {
-      throw new ToolException("refused: " + host + " cannot be resolved");
-    }
-    if (!exactlyAllowed) {
-      for (var address : addresses) {
-        var why = InternalAddresses.refusal(address);
-        if (why != null) {
-          throw new ToolException("refused: " + host + " is an internal address (" + why + ")");
-        }
+    var addresses = resolve(host);
+    for (var address : addresses) {
+      if (deniedAddress(address, port)) {
+        throw new ToolException("refused: " + host + " resolves to an address on the deny-list");
+      }
+      var why = exactlyAllowed ? null : InternalAddresses.refusal(address);
+      if (why != null) {
+        throw new ToolException("refused: " + host + " is an internal address (" + why + ")");
       }
     }
     return addresses[0];
+  }
+
+  private InetAddress[] resolve(String host) throws ToolException {
+    try {
+      var literal = literal(host);
+      var addresses = literal != null ? new InetAddress[] {literal} : resolver.resolve(host);
+      if (addresses != null && addresses.length > 0) {
+        return addresses;
+      }
+    } catch (UnknownHostException e) {
+      // refused below
+    }
+    throw new ToolException("refused: " + host + " cannot be resolved");
+  }
+
+  /** Whether a deny-list entry written as an IP address names this one (in any spelling). */
+  private boolean deniedAddress(InetAddress address, int port) {
+    for (var entry : deny) {
+      try {
+        var name = portless(entry, port);
+        var literal = name == null ? null : literal(name);
+        if (address.equals(literal)) {
+          return true;
+        }
+      } catch (UnknownHostException e) {
+        // a name, not an address
+      }
+    }
+    return false;
   }
 
   /** The host in lower case, without brackets or a trailing dot; refuses zone ids. */
@@ -167,19 +188,31 @@ public final class HttpFetchGuard {
   }
 
   private static boolean matches(String entry, String host, int port, boolean wild) {
-    var name = entry;
-    int colon = entry.lastIndexOf(':');
-    if (colon > 0 && entry.indexOf(':') == colon) {
-      name = entry.substring(0, colon);
-      if (!entry.substring(colon + 1).equals(Integer.toString(port))) {
-        return false;
-      }
+    var name = portless(entry, port);
+    if (name == null) {
+      return false;
     }
-    name = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
     if (name.startsWith("*.")) {
       return wild && host.endsWith(name.substring(1));
     }
     return name.equals(host);
+  }
+
+  /**
+   * The entry's host without brackets, when the entry has no port or this port; else null. An IPv6
+   * address is an entry only in brackets when it has a port ({@code [::1]:8080}).
+   */
+  private static String portless(String entry, int port) {
+    var name = entry;
+    int colon = entry.lastIndexOf(':');
+    boolean bracketed = entry.startsWith("[") && entry.lastIndexOf(']') < colon;
+    if (colon > 0 && (entry.indexOf(':') == colon || bracketed)) {
+      name = entry.substring(0, colon);
+      if (!entry.substring(colon + 1).equals(Integer.toString(port))) {
+        return null;
+      }
+    }
+    return name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
   }
 
   private static String normalEntry(String entry) {

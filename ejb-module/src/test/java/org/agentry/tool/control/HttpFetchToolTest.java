@@ -221,6 +221,20 @@ class HttpFetchToolTest {
   }
 
   @Test
+  void aDenyListAddressIsRefusedInAnySpellingAndUnderAnyName() {
+    var tool = tool(List.of(), List.of("93.184.216.34", "[2606:4700::1111]:8080"));
+    for (var url :
+        List.of(
+            "http://1572395042/",
+            "http://public.example/",
+            "http://[::ffff:93.184.216.34]/",
+            "http://[2606:4700:0:0::1111]:8080/")) {
+      var error = assertThrows(ToolException.class, () -> fetch(tool, url), url);
+      assertTrue(error.getMessage().contains("deny-list"), url + ": " + error.getMessage());
+    }
+  }
+
+  @Test
   void publicHostsPassTheGuardPinnedToTheCheckedAddress() throws Exception {
     var guard = new HttpFetchGuard(List.of(), List.of(), HttpFetchToolTest::resolve);
 
