@@ -32,8 +32,9 @@ public final class HttpFetchGuard {
   /**
    * A URL the guard let through.
    *
-   * @param uri the URL with the host normalised (lower case, no trailing dot)
-   * @param host the host name as sent in {@code Host} and SNI
+   * @param uri the URL with the host normalised (lower case, no trailing dot, an IP address in its
+   *     standard form) and without user info or fragment
+   * @param host the host as sent in {@code Host} and SNI
    * @param port the port
    * @param address the checked address to connect to
    */
@@ -80,6 +81,7 @@ public final class HttpFetchGuard {
     var host = hostOf(uri);
     int port = uri.getPort() == -1 ? (scheme.equals("https") ? 443 : 80) : uri.getPort();
     var address = checkHost(host, port);
+    host = isLiteral(host) ? address.getHostAddress() : host;
     var authority = host.contains(":") ? "[" + host + "]" : host;
     var portPart = uri.getPort() == -1 ? "" : ":" + uri.getPort();
     var path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
@@ -168,6 +170,14 @@ public final class HttpFetchGuard {
       throw new ToolException("refused: the URL must have a valid host");
     }
     return host;
+  }
+
+  private static boolean isLiteral(String host) {
+    try {
+      return literal(host) != null;
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** The address a literal host stands for, or null when the host is a name. */

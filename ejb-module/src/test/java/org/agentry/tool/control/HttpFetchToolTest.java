@@ -246,7 +246,8 @@ class HttpFetchToolTest {
     assertEquals("public.example", named.host());
     assertEquals(443, named.port());
     assertEquals(InetAddress.getByName("93.184.216.34"), named.address());
-    assertEquals("http://[2606:4700::1111]:8080/", literal.uri().toString());
+    assertEquals("http://[2606:4700:0:0:0:0:0:1111]:8080/", literal.uri().toString());
+    assertEquals("http://8.8.8.8/", decimal.uri().toString());
     assertEquals(InetAddress.getByName("8.8.8.8"), decimal.address());
   }
 
