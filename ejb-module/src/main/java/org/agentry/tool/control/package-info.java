@@ -7,5 +7,9 @@
  * <p>File tools are confined to the agent's workspace, {@code <data dir>/workspaces/<agent>}. Every
  * call is held to {@link org.agentry.tool.control.ToolLimits} (output size, calls per response, a
  * deadline); {@code write_file} and {@code list_dir} have quotas of their own.
+ *
+ * <p>{@code http_fetch} reaches the network only through {@link
+ * org.agentry.tool.control.HttpFetchGuard}, which refuses internal addresses and pins the
+ * connection to the address it checked; it does not replace an egress firewall.
  */
 package org.agentry.tool.control;
