@@ -9,12 +9,14 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import javax.net.ssl.SSLContext;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.SSLConnectionSocketFactory;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -31,14 +33,23 @@ final class HttpExchange {
 
   private final int maxBytes;
   private final Duration timeout;
+  private final SSLContext tls;
 
   /**
    * @param maxBytes most body bytes read (after content decoding); the rest is not read
    * @param timeout connect timeout, timeout of each read, and the longest the body may take
    */
   HttpExchange(int maxBytes, Duration timeout) {
+    this(maxBytes, timeout, null);
+  }
+
+  /**
+   * @param tls the TLS context to trust servers with, or null for the JDK's default trust store
+   */
+  HttpExchange(int maxBytes, Duration timeout, SSLContext tls) {
     this.maxBytes = maxBytes;
     this.timeout = timeout;
+    this.tls = tls;
   }
 
   /**
@@ -104,8 +115,12 @@ final class HttpExchange {
         throw new ToolException("contentType is not a valid content type");
       }
     }
+    var builder = PoolingHttpClientConnectionManagerBuilder.create();
+    if (tls != null) {
+      builder.setSSLSocketFactory(new SSLConnectionSocketFactory(tls));
+    }
     var connections =
-        PoolingHttpClientConnectionManagerBuilder.create()
+        builder
             .setDnsResolver(pinnedTo(target.address()))
             .setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(timeout()).build())
             .build();

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -56,6 +57,12 @@ public class HttpFetchTool implements Tool {
   public HttpFetchTool(HttpFetchGuard guard, int maxBytes, Duration timeout) {
     this.guard = guard;
     this.exchange = new HttpExchange(maxBytes, timeout);
+  }
+
+  /** A tool that trusts the servers this TLS context trusts (tests with their own certificate). */
+  HttpFetchTool(HttpFetchGuard guard, int maxBytes, Duration timeout, SSLContext tls) {
+    this.guard = guard;
+    this.exchange = new HttpExchange(maxBytes, timeout, tls);
   }
 
   @PostConstruct
