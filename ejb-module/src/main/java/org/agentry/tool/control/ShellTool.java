@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public class ShellTool implements Tool {
 
   @Inject
   @ConfigProperty(name = "agentry.tools.shell.allow")
-  Optional<List<String>> allow = Optional.empty();
+  Optional<String> allow = Optional.empty();
 
   @Inject
   @ConfigProperty(name = "agentry.tools.shell.timeout-seconds", defaultValue = "30")
@@ -48,7 +49,7 @@ public class ShellTool implements Tool {
 
   /** The tool allowing these programs ({@code *} for any), with this timeout and output cap. */
   public ShellTool(List<String> allow, Duration timeout, int maxOutputBytes) {
-    this.allow = Optional.of(List.copyOf(allow));
+    this.allow = Optional.of(String.join(",", allow));
     this.timeoutSeconds = (int) timeout.toSeconds();
     this.maxOutputBytes = maxOutputBytes;
   }
@@ -136,7 +137,10 @@ public class ShellTool implements Tool {
   }
 
   private List<String> allowed() {
-    return allow.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(allow.orElse("").split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private static Map<String, String> environment(ToolContext context) {
