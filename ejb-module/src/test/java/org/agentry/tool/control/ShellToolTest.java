@@ -120,4 +120,41 @@ class ShellToolTest {
     var out = run(tool, "sleep 60");
     assertTrue(out.startsWith("timed out after 1 s; the process and its children were killed"));
   }
+
+  @Test
+  void anInterruptedWaitKillsTheTreeToo() throws Exception {
+    var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+    var waiter =
+        new Thread(
+            () -> {
+              try {
+                ProcessRun.run(
+                    List.of("sh", "-c", "sleep 60 & echo $! > grandchild.pid; sleep 60"),
+                    workspace,
+                    Map.of("PATH", ShellTool.PATH),
+                    Duration.ofSeconds(60),
+                    1000);
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            });
+    waiter.start();
+    var pidFile = workspace.resolve("grandchild.pid");
+    for (int i = 0; i < 100 && !hasPid(pidFile); i++) {
+      Thread.sleep(50);
+    }
+    waiter.interrupt();
+    waiter.join(10_000);
+
+    assertTrue(failure.get() instanceof InterruptedException, String.valueOf(failure.get()));
+    long pid = Long.parseLong(Files.readString(pidFile).strip());
+    var grandchild = ProcessHandle.of(pid);
+    if (grandchild.isPresent()) {
+      grandchild.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+  }
+
+  private static boolean hasPid(Path file) throws java.io.IOException {
+    return Files.exists(file) && !Files.readString(file).isBlank();
+  }
 }
