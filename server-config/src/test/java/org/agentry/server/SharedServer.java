@@ -35,7 +35,8 @@ final class SharedServer {
               "AGENTRY_DB_PASSWORD", System.getProperty("agentry.it.db.password", ""),
               "AGENTRY_ADMIN_TOKEN", ADMIN,
               "AGENTRY_HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT),
-              "AGENTRY_AGENTS_DIR", agents.toString());
+              "AGENTRY_AGENTS_DIR", agents.toString(),
+              "AGENTRY_TOOLS_SHELL_ALLOW", "pwd,env,cat");
       var started = new ServerProcess(work.resolve("data"), env);
       Runtime.getRuntime().addShutdownHook(new Thread(SharedServer::stopQuietly));
       server = started.start();

@@ -6,7 +6,10 @@
  *
  * <p>File tools are confined to the agent's workspace, {@code <data dir>/workspaces/<agent>}. Every
  * call is held to {@link org.agentry.tool.control.ToolLimits} (output size, calls per response, a
- * deadline); {@code write_file} and {@code list_dir} have quotas of their own.
+ * deadline); {@code write_file} and {@code list_dir} have quotas of their own. {@code shell} runs
+ * allowed programs in the workspace with a scrubbed environment and a deadline that kills the
+ * process tree; it is not a sandbox (no limit on the file system outside the workspace, the
+ * network, CPU or memory).
  *
  * <p>{@code http_fetch} reaches the network only through {@link
  * org.agentry.tool.control.HttpFetchGuard}, which refuses internal addresses and pins the
