@@ -123,6 +123,8 @@ public final class Settings {
     map.put("agentry.tools.list-dir-max-entries", "200");
     map.put("agentry.tools.max-calls-per-response", "16");
     map.put("agentry.tools.max-output-bytes", "32768");
+    map.put("agentry.tools.shell.allow", null);
+    map.put("agentry.tools.shell.timeout-seconds", "30");
     map.put("agentry.tools.workspace-max-bytes", "104857600");
     map.put("agentry.tools.write-file-max-bytes", "1048576");
     return map;
