@@ -24,27 +24,52 @@ public class DispatchSwitch {
 
   @Inject Clock clock;
 
-  private volatile boolean paused;
-  private volatile Instant readAt = Instant.MIN;
+  private boolean paused;
+  private Instant readAt = Instant.MIN;
+
+  /** Counts local changes, so that a read begun before one cannot overwrite it. */
+  private long changes;
 
   /** Whether no node should claim or send tasks now. */
   public boolean paused() {
     var now = clock.instant();
-    if (now.isAfter(readAt.plus(TTL))) {
-      var state = em.find(DispatchState.class, DispatchState.ID);
-      paused = state != null && state.isPaused();
-      readAt = now;
+    long seen;
+    synchronized (this) {
+      if (!now.isAfter(readAt.plus(TTL))) {
+        return paused;
+      }
+      seen = changes;
     }
-    return paused;
+    boolean read = readPaused();
+    synchronized (this) {
+      if (changes == seen) {
+        paused = read;
+        readAt = now;
+      }
+      // else: a change made here while the database was read is newer than what was read (the
+      // read may even predate its commit); it stands until the next read
+      return paused;
+    }
+  }
+
+  /** The switch as the database has it now. */
+  boolean readPaused() {
+    var state = em.find(DispatchState.class, DispatchState.ID);
+    return state != null && state.isPaused();
   }
 
   /** Forgets the last read, so that the next question reads the database. */
-  public void refresh() {
+  public synchronized void refresh() {
     readAt = Instant.MIN;
   }
 
-  /** Notes a change this node just committed. */
-  public void changed(boolean nowPaused) {
+  /**
+   * Notes a change this node just made. It is trusted for {@link #TTL} without a read: the change
+   * is made inside a transaction that commits a moment later, and a read before the commit would
+   * still see the old state (which, taken, would keep a resume from sending its tasks).
+   */
+  public synchronized void changed(boolean nowPaused) {
+    changes++;
     paused = nowPaused;
     readAt = clock.instant();
   }
