@@ -1,6 +1,6 @@
 package org.agentry.platform.rest;
 
-/** Checks offset/limit query parameters: offset ≥ 0, limit 1–200. */
+/** Checks paging query parameters: offset ≥ 0, after ≥ 0, limit 1–200. */
 public final class Paging {
 
   /** Default page size. */
@@ -19,6 +19,21 @@ public final class Paging {
       throw ApiException.validation("'offset' must be 0 or more.");
     }
     return offset;
+  }
+
+  /**
+   * An {@code after} cursor (an id): 0 when absent.
+   *
+   * @throws ApiException 400 if it is negative
+   */
+  public static long after(Long after) {
+    if (after == null) {
+      return 0;
+    }
+    if (after < 0) {
+      throw ApiException.validation("'after' must be 0 or more.");
+    }
+    return after;
   }
 
   /**

@@ -20,7 +20,6 @@ import java.util.List;
 import org.agentry.payload.control.EnvelopeXml;
 import org.agentry.payload.control.Envelopes;
 import org.agentry.payload.rest.XmlBodies;
-import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.KeysetCursor;
 import org.agentry.platform.rest.Paging;
 import org.agentry.security.entity.Role;
@@ -99,13 +98,11 @@ public class SessionsResource {
       @QueryParam("after") Long after,
       @QueryParam("limit") Integer limit,
       @Context Request request) {
-    if (after != null && after < 0) {
-      throw ApiException.validation("'after' must be 0 or more.");
-    }
+    long from = Paging.after(after);
     var variant = request.selectVariant(VARIANTS);
     var asXml = variant != null && XmlBodies.XML.equals(variant.getMediaType().toString());
     var agent = asXml ? sessions.get(id).getAgentName() : null;
-    var messages = sessions.messages(id, after == null ? 0 : after, Paging.limit(limit));
+    var messages = sessions.messages(id, from, Paging.limit(limit));
     if (asXml) {
       var envelopes = messages.stream().map(m -> MessageEnvelopes.of(agent, m)).toList();
       return Response.ok(EnvelopeXml.write(new Envelopes(envelopes)), XmlBodies.XML).build();

@@ -97,11 +97,9 @@ public class TasksResource {
       @PathParam("id") String id,
       @QueryParam("after") Long after,
       @QueryParam("limit") Integer limit) {
-    if (after != null && after < 0) {
-      throw ApiException.validation("'after' must be 0 or more.");
-    }
+    long from = Paging.after(after);
     int size = Paging.limit(limit);
-    var context = queries.context(tasks.get(id), after == null ? 0 : after, size);
+    var context = queries.context(tasks.get(id), from, size);
     return ContextResponse.of(context, size);
   }
 
@@ -113,10 +111,7 @@ public class TasksResource {
       @QueryParam("after") Long after,
       @QueryParam("limit") Integer limit) {
     tasks.get(id);
-    if (after != null && after < 0) {
-      throw ApiException.validation("'after' must be 0 or more.");
-    }
-    return queries.events(id, after == null ? 0 : after, Paging.limit(limit)).stream()
+    return queries.events(id, Paging.after(after), Paging.limit(limit)).stream()
         .map(EventResponse::of)
         .toList();
   }

@@ -38,7 +38,8 @@ public record InjectRequest(String to, String from, String threadId, JsonValue p
     return result;
   }
 
-  private static Payload checked(String text, String mediaType) {
+  /** The payload, if 1 to {@value Payload#MAX_CHARACTERS} characters and not blank, else 422. */
+  static Payload checked(String text, String mediaType) {
     if (text.isBlank() || text.length() > Payload.MAX_CHARACTERS) {
       throw invalid(
           "'payload' must not be blank, at most " + Payload.MAX_CHARACTERS + " characters.");

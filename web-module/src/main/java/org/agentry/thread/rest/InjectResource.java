@@ -14,9 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.agentry.payload.control.EnvelopeXml;
 import org.agentry.payload.rest.XmlBodies;
 import org.agentry.platform.rest.ApiException;
-import org.agentry.platform.rest.Problem;
 import org.agentry.security.entity.Role;
-import org.agentry.thread.boundary.Payload;
 import org.agentry.thread.boundary.Threads;
 
 /**
@@ -79,22 +77,12 @@ public class InjectResource {
         envelope.getPayload() != null && envelope.getPayload().element() != null
             ? XmlBodies.XML
             : MediaType.TEXT_PLAIN;
-    if (content.isBlank() || content.length() > Payload.MAX_CHARACTERS) {
-      throw new ApiException(
-          new Problem(
-              422,
-              "INVALID_PAYLOAD",
-              "Invalid payload",
-              "The envelope's payload must not be empty, at most "
-                  + Payload.MAX_CHARACTERS
-                  + " characters."));
-    }
     var injected =
         threads.inject(
             to.strip(),
             sender,
             thread == null || thread.isBlank() ? null : thread.strip(),
-            new Payload(content, mediaType));
+            InjectRequest.checked(content, mediaType));
     return accepted(injected, uri);
   }
 

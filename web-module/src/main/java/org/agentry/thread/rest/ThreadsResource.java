@@ -74,10 +74,7 @@ public class ThreadsResource {
       @PathParam("id") String id,
       @QueryParam("after") Long after,
       @QueryParam("limit") Integer limit) {
-    if (after != null && after < 0) {
-      throw ApiException.validation("'after' must be 0 or more.");
-    }
-    return sessions.messages(id, after == null ? 0 : after, Paging.limit(limit)).stream()
+    return sessions.messages(id, Paging.after(after), Paging.limit(limit)).stream()
         .map(MessageResponse::of)
         .toList();
   }
