@@ -299,7 +299,17 @@ class PlatformIT {
     agents.create(
         name,
         new AgentSpec(
-            null, "You help.", provider, "scripted", null, null, List.of(), null, true, null));
+            null,
+            "You help.",
+            provider,
+            "scripted",
+            null,
+            null,
+            List.of(),
+            null,
+            true,
+            null,
+            null));
     return name;
   }
 

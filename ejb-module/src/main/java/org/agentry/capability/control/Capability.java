@@ -26,16 +26,4 @@ public record Capability(
     Object exampleInput,
     String invocation,
     String xmlElement,
-    String xmlSchema) {
-
-  /** A capability that takes no XML. */
-  public Capability(
-      String name,
-      String kind,
-      String description,
-      Map<String, Object> inputSchema,
-      Object exampleInput,
-      String invocation) {
-    this(name, kind, description, inputSchema, exampleInput, invocation, null, null);
-  }
-}
+    String xmlSchema) {}

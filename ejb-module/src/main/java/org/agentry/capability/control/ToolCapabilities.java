@@ -34,7 +34,14 @@ public class ToolCapabilities implements CapabilitySource {
       Map<String, Object> schema = JsonSchemaElementUtils.toMap(parameters);
       list.add(
           new Capability(
-              spec.name(), kind(), spec.description(), schema, ExampleInput.of(schema), null));
+              spec.name(),
+              kind(),
+              spec.description(),
+              schema,
+              ExampleInput.of(schema),
+              null,
+              null,
+              null));
     }
     return list;
   }

@@ -28,7 +28,8 @@ class ModelFactoryTest {
   }
 
   private final AgentSpec spec =
-      new AgentSpec(null, "You help.", "p", "scripted", null, null, List.of(), null, true, null);
+      new AgentSpec(
+          null, "You help.", "p", "scripted", null, null, List.of(), null, true, null, null);
 
   @Test
   void theSameProviderAndAgentGetTheSameModel() {
@@ -53,7 +54,8 @@ class ModelFactoryTest {
   void anotherModelSettingGetsItsOwnModel() {
     var provider = scripted("[{\"text\":\"a\"}]", T);
     var warmer =
-        new AgentSpec(null, "You help.", "p", "scripted", 0.9, null, List.of(), null, true, null);
+        new AgentSpec(
+            null, "You help.", "p", "scripted", 0.9, null, List.of(), null, true, null, null);
 
     assertNotSame(factory.model(provider, spec), factory.model(provider, warmer));
   }

@@ -73,32 +73,6 @@ public record AgentSpec(
     return peers.contains(agent);
   }
 
-  /** A definition without a payload type. */
-  public AgentSpec(
-      String description,
-      String systemPrompt,
-      String provider,
-      String model,
-      Double temperature,
-      Integer maxOutputTokens,
-      List<String> tools,
-      AgentLimits limits,
-      boolean enabled,
-      List<String> peers) {
-    this(
-        description,
-        systemPrompt,
-        provider,
-        model,
-        temperature,
-        maxOutputTokens,
-        tools,
-        limits,
-        enabled,
-        peers,
-        null);
-  }
-
   /** The same definition with other run limits (a task's own, say). */
   public AgentSpec withLimits(AgentLimits other) {
     return new AgentSpec(

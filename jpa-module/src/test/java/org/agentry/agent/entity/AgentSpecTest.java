@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class AgentSpecTest {
 
   private static AgentSpec withPeers(List<String> peers) {
-    return new AgentSpec(null, "You help.", "p", "m", null, null, List.of(), null, true, peers);
+    return new AgentSpec(
+        null, "You help.", "p", "m", null, null, List.of(), null, true, peers, null);
   }
 
   @Test
