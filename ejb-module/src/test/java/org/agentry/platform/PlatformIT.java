@@ -309,6 +309,8 @@ class PlatformIT {
             null,
             true,
             null,
+            null,
+            null,
             null));
     return name;
   }

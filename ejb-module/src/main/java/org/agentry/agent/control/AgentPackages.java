@@ -116,7 +116,9 @@ public final class AgentPackages {
         limits == null ? null : limits(limits),
         !json.containsKey("enabled") || json.get("enabled") == JsonValue.TRUE,
         names(json, "peers"),
-        payload);
+        payload,
+        json.get("toolSettings") instanceof JsonObject settings ? settings : null,
+        names(json, "skills"));
   }
 
   private static List<String> names(JsonObject json, String key) {
@@ -167,6 +169,12 @@ public final class AgentPackages {
     json.add("tools", Jsons.createArrayBuilder(spec.tools()));
     if (!spec.peers().isEmpty()) {
       json.add("peers", Jsons.createArrayBuilder(spec.peers()));
+    }
+    if (!spec.toolSettings().isEmpty()) {
+      json.add("toolSettings", spec.toolSettings());
+    }
+    if (!spec.skills().isEmpty()) {
+      json.add("skills", Jsons.createArrayBuilder(spec.skills()));
     }
     var limits =
         Jsons.createObjectBuilder()

@@ -526,7 +526,8 @@ class LoopRunTest {
   }
 
   private static AgentSpec spec(List<String> tools, AgentLimits limits) {
-    return new AgentSpec(null, "You help.", "p", "m", null, 10, tools, limits, true, null, null);
+    return new AgentSpec(
+        null, "You help.", "p", "m", null, 10, tools, limits, true, null, null, null, null);
   }
 
   private static ToolExecutionRequest call(String id, String name) {

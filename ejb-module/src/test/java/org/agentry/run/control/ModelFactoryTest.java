@@ -29,7 +29,19 @@ class ModelFactoryTest {
 
   private final AgentSpec spec =
       new AgentSpec(
-          null, "You help.", "p", "scripted", null, null, List.of(), null, true, null, null);
+          null,
+          "You help.",
+          "p",
+          "scripted",
+          null,
+          null,
+          List.of(),
+          null,
+          true,
+          null,
+          null,
+          null,
+          null);
 
   @Test
   void theSameProviderAndAgentGetTheSameModel() {
@@ -55,7 +67,19 @@ class ModelFactoryTest {
     var provider = scripted("[{\"text\":\"a\"}]", T);
     var warmer =
         new AgentSpec(
-            null, "You help.", "p", "scripted", 0.9, null, List.of(), null, true, null, null);
+            null,
+            "You help.",
+            "p",
+            "scripted",
+            0.9,
+            null,
+            List.of(),
+            null,
+            true,
+            null,
+            null,
+            null,
+            null);
 
     assertNotSame(factory.model(provider, spec), factory.model(provider, warmer));
   }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.platform.entity.Jsons;
 import org.agentry.platform.entity.NameListConverter;
 import org.agentry.platform.entity.Names;
 
@@ -92,6 +93,15 @@ public class Agent {
   @Column(name = "payload_schema")
   private String payloadSchema;
 
+  /** The settings of single tools as JSON text; see {@link AgentSpec#toolSettings()}. */
+  @Column(name = "tool_settings", nullable = false)
+  private String toolSettings;
+
+  /** The skills it may load; see {@link AgentSpec#skills()}. */
+  @Convert(converter = NameListConverter.class)
+  @Column(nullable = false)
+  private List<String> skills;
+
   @Column(nullable = false)
   private boolean paused;
 
@@ -140,6 +150,8 @@ public class Agent {
     payloadElement = payload == null ? null : payload.element();
     payloadOutputElement = payload == null ? null : payload.outputElement();
     payloadSchema = payload == null ? null : payload.schema();
+    toolSettings = spec.toolSettings().toString();
+    skills = spec.skills();
     updatedAt = now;
   }
 
@@ -158,7 +170,11 @@ public class Agent {
         peers,
         payloadElement == null
             ? null
-            : new PayloadType(payloadElement, payloadOutputElement, payloadSchema));
+            : new PayloadType(payloadElement, payloadOutputElement, payloadSchema),
+        toolSettings == null || toolSettings.isEmpty()
+            ? null
+            : Jsons.createReader(toolSettings).readObject(),
+        skills);
   }
 
   /** Marks the definition as loaded from an agent package with this digest. */

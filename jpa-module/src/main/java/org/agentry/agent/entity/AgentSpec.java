@@ -1,5 +1,7 @@
 package org.agentry.agent.entity;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.agentry.platform.entity.InvalidInputException;
@@ -21,6 +23,12 @@ import org.agentry.platform.entity.Names;
  *     {@value Names#PATTERN}, at most 100, duplicates dropped; empty means none. Names of agents
  *     that do not exist (yet) are accepted.
  * @param payload the agent's typed XML payload, or null when its input is free text
+ * @param toolSettings settings of single tools, a JSON object keyed by tool name (or tool pattern,
+ *     such as {@code mcp:github/*}) whose values are JSON objects, e.g. {@code {"shell": {"allow":
+ *     ["ls"]}}}; each tool feature reads and checks its own keys. Null is taken as empty; at most
+ *     64 tools and 65,536 characters.
+ * @param skills names of the skills the agent may load, each matching {@value Names#PATTERN}, at
+ *     most 100, duplicates dropped; empty means none
  * @throws InvalidInputException naming the field whose value breaks a rule
  */
 public record AgentSpec(
@@ -34,7 +42,14 @@ public record AgentSpec(
     AgentLimits limits,
     boolean enabled,
     List<String> peers,
-    PayloadType payload) {
+    PayloadType payload,
+    JsonObject toolSettings,
+    List<String> skills) {
+
+  /** What a key of {@code toolSettings} may look like: a tool name or an MCP tool pattern. */
+  public static final String TOOL_KEY_PATTERN = "[a-z][a-z0-9_]{0,63}|mcp:[A-Za-z0-9_.*/-]{1,190}";
+
+  private static final int MAX_TOOL_SETTINGS_CHARS = 65_536;
 
   public AgentSpec {
     InvalidInputException.check(
@@ -66,6 +81,29 @@ public record AgentSpec(
         "'peers' must be agent names matching " + Names.PATTERN);
     peers = peers == null ? List.of() : List.copyOf(new LinkedHashSet<>(peers));
     InvalidInputException.check(peers.size() <= 100, "'peers' may hold at most 100 names");
+    toolSettings = toolSettings == null ? JsonValue.EMPTY_JSON_OBJECT : toolSettings;
+    InvalidInputException.check(
+        toolSettings.size() <= 64
+            && toolSettings.toString().length() <= MAX_TOOL_SETTINGS_CHARS
+            && toolSettings.entrySet().stream()
+                .allMatch(
+                    e ->
+                        e.getKey().matches(TOOL_KEY_PATTERN)
+                            && e.getValue().getValueType() == JsonValue.ValueType.OBJECT),
+        "'toolSettings' must be an object of at most 64 tool names, each with an object of"
+            + " settings, at most 65536 characters in all");
+    InvalidInputException.check(
+        skills == null
+            || skills.stream().allMatch(k -> k != null && Names.VALID.matcher(k).matches()),
+        "'skills' must be skill names matching " + Names.PATTERN);
+    skills = skills == null ? List.of() : List.copyOf(new LinkedHashSet<>(skills));
+    InvalidInputException.check(skills.size() <= 100, "'skills' may hold at most 100 names");
+  }
+
+  /** The settings of one tool (its key in {@code toolSettings}), or an empty object. */
+  public JsonObject settingsOf(String tool) {
+    var settings = toolSettings.get(tool);
+    return settings instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
   }
 
   /** Whether the agent may address the agent of this name: whether it is among its peers. */
@@ -86,6 +124,8 @@ public record AgentSpec(
         other,
         enabled,
         peers,
-        payload);
+        payload,
+        toolSettings,
+        skills);
   }
 }

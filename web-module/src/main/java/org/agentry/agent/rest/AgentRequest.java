@@ -1,5 +1,6 @@
 package org.agentry.agent.rest;
 
+import jakarta.json.JsonObject;
 import java.util.List;
 import org.agentry.agent.entity.AgentLimits;
 import org.agentry.agent.entity.AgentSpec;
@@ -14,6 +15,9 @@ import org.agentry.agent.entity.PayloadType;
  * @param peers the agents it may address (send messages to with {@code POST /api/v1/inject}, later
  *     delegate to); default none. Names of agents that do not exist yet are accepted.
  * @param payload the agent's typed XML payload, or absent for free-text input
+ * @param toolSettings settings of single tools keyed by tool name, e.g. {@code {"shell": {"allow":
+ *     ["ls", "git"]}}}; default none
+ * @param skills the skills the agent may load; default none
  */
 public record AgentRequest(
     String name,
@@ -27,7 +31,9 @@ public record AgentRequest(
     Limits limits,
     Boolean enabled,
     List<String> peers,
-    Payload payload) {
+    Payload payload,
+    JsonObject toolSettings,
+    List<String> skills) {
 
   /**
    * A typed XML payload.
@@ -73,6 +79,8 @@ public record AgentRequest(
         limits == null ? null : limits.toLimits(),
         enabled == null || enabled,
         peers,
-        payload == null ? null : payload.toPayloadType());
+        payload == null ? null : payload.toPayloadType(),
+        toolSettings,
+        skills);
   }
 }

@@ -1,5 +1,6 @@
 package org.agentry.agent.rest;
 
+import jakarta.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import org.agentry.agent.entity.Agent;
@@ -22,6 +23,8 @@ public record AgentResponse(
     boolean enabled,
     List<String> peers,
     PayloadSummary payload,
+    JsonObject toolSettings,
+    List<String> skills,
     boolean paused,
     Instant createdAt,
     Instant updatedAt,
@@ -49,6 +52,8 @@ public record AgentResponse(
         spec.payload() == null
             ? null
             : new PayloadSummary(spec.payload().element(), spec.payload().outputElement()),
+        spec.toolSettings(),
+        spec.skills(),
         agent.isPaused(),
         agent.getCreatedAt(),
         agent.getUpdatedAt(),
