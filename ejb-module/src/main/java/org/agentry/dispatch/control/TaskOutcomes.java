@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.agentry.agent.entity.StopReason;
+import org.agentry.metrics.control.Metrics;
 import org.agentry.run.control.RunOutcome;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.control.TaskEvents.Status;
@@ -21,6 +23,7 @@ public class TaskOutcomes {
 
   @Inject TaskEvents events;
   @Inject Clock clock;
+  @Inject Metrics metrics;
 
   /**
    * Applies the outcome to the task.
@@ -37,6 +40,7 @@ public class TaskOutcomes {
       var reply = completed.reply() == null ? "" : completed.reply();
       append(task, new TaskEvents.Text("assistant", reply));
       append(task, Status.ended("completed", StopReason.COMPLETED.apiName()));
+      ended(task, now);
     } else {
       stopped(task, (RunOutcome.Stopped) outcome, retryBase);
     }
@@ -63,6 +67,12 @@ public class TaskOutcomes {
       }
     }
     append(task, Status.ended(task.getStatus().apiName(), reason.apiName()));
+    ended(task, now);
+  }
+
+  private void ended(Task task, Instant now) {
+    metrics.taskEnded(
+        task.getAgent(), task.getStatus().apiName(), Duration.between(task.getCreatedAt(), now));
   }
 
   private void append(Task task, TaskEvents.Data data) {

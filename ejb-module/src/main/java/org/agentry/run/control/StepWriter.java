@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.agentry.budget.boundary.Budgets;
+import org.agentry.metrics.control.Metrics;
 import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.run.control.StepRecorder.ToolRun;
 import org.agentry.session.control.MessageWriter;
@@ -30,6 +31,7 @@ public class StepWriter {
   @Inject Budgets budgets;
   @Inject MessageWriter messages;
   @Inject Clock clock;
+  @Inject Metrics metrics;
 
   /**
    * Stores the model's reply and its usage, and settles the call's reservation to what it used.
@@ -55,6 +57,14 @@ public class StepWriter {
             now));
     budgets.settle(
         step.reservation(), (long) step.promptTokens() + step.completionTokens(), step.costUsd());
+    metrics.modelCall(
+        provider,
+        step.model(),
+        origin.agent(),
+        step.latencyMs(),
+        step.promptTokens(),
+        step.completionTokens(),
+        step.costUsd() == null ? 0 : step.costUsd().doubleValue());
     return replyId;
   }
 
@@ -103,6 +113,7 @@ public class StepWriter {
             outcome.error(),
             outcome.durationMs(),
             now));
+    metrics.toolCall(name, outcome.error() != null);
     return messages.insert(
         Message.toolResult(origin.sessionId(), callId, name, outcome.textForModel(), now));
   }

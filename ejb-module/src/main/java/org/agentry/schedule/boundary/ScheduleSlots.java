@@ -6,12 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.agentry.metrics.control.Metrics;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.schedule.control.Recurrence;
 import org.agentry.schedule.control.Refusal;
@@ -41,6 +43,7 @@ public class ScheduleSlots {
 
   @Inject Tasks tasks;
   @Inject ScheduleLocks locks;
+  @Inject Metrics metrics;
 
   Clock clock = Clock.systemUTC();
 
@@ -142,6 +145,7 @@ public class ScheduleSlots {
   private Task launch(Schedule schedule, Instant slot, Reason reason, Instant now) {
     var task = tasks.submit(schedule.getAgent(), schedule.taskSpec(), null, null).task();
     em.persist(ScheduleRun.fired(schedule.getId(), slot, reason, task.getId(), now));
+    metrics.scheduleFired(Duration.between(slot, now));
     return task;
   }
 

@@ -17,8 +17,8 @@ import org.agentry.platform.rest.ServletProblems;
 
 /**
  * Requires {@code Authorization: Bearer <token>} (RFC 6750, scheme case-insensitive) on every
- * {@code /api} request. A missing, unknown or revoked token gets 401 problem+json with {@code
- * WWW-Authenticate: Bearer}; the token is never logged.
+ * {@code /api} and {@code /metrics} request. A missing, unknown or revoked token gets 401
+ * problem+json with {@code WWW-Authenticate: Bearer}; the token is never logged.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -52,7 +52,18 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
   private static boolean isApi(HttpServletRequest request) {
     var routed = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
     var raw = request.getRequestURI().substring(request.getContextPath().length());
-    return underApi(routed) || underApi(raw);
+    return underApi(routed) || underApi(raw) || underMetrics(routed) || underMetrics(raw);
+  }
+
+  /** Whether the path is the metrics' (see {@code MetricsServlet}), in any case. */
+  static boolean underMetrics(String path) {
+    var lower = path.toLowerCase(Locale.ROOT);
+    while (lower.startsWith("//")) {
+      lower = lower.substring(1);
+    }
+    return lower.equals("/metrics")
+        || lower.startsWith("/metrics/")
+        || lower.startsWith("/metrics;");
   }
 
   static boolean underApi(String path) {

@@ -80,6 +80,11 @@ public class EventHub {
   private Thread poller;
   private volatile boolean stopped;
 
+  /** How many event streams are open on this node. */
+  public long openStreams() {
+    return subscribers.stream().filter(s -> !s.isClosed()).count();
+  }
+
   /**
    * Opens a stream.
    *

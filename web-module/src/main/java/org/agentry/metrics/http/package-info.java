@@ -1,0 +1,2 @@
+/** Serves this node's Prometheus metrics at {@code /metrics} to callers with a token. */
+package org.agentry.metrics.http;
