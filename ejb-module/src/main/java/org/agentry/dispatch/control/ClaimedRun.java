@@ -8,6 +8,13 @@ import org.agentry.run.control.RunContext;
  *
  * @param limits the agent's budget limits, read once for the run
  * @param lastMessageId the session's last message id when the run starts
+ * @param attempt the task's attempt this run is (1 for the first)
+ * @param traceParent the W3C {@code traceparent} of the request that submitted the task, or null
  */
 public record ClaimedRun(
-    Lease lease, RunContext context, BudgetLimits limits, long lastMessageId) {}
+    Lease lease,
+    RunContext context,
+    BudgetLimits limits,
+    long lastMessageId,
+    int attempt,
+    String traceParent) {}

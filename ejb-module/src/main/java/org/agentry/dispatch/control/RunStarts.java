@@ -103,7 +103,7 @@ public class RunStarts {
             task.getId(),
             workspaces.of(task.getAgent()));
     var limits = budgets.limitsFor(task.getAgent(), references.budget());
-    return new ClaimedRun(lease, context, limits, last);
+    return new ClaimedRun(lease, context, limits, last, task.getAttempts(), task.getTraceParent());
   }
 
   /** The task's session, a new one for a task without; null when the task failed for it. */

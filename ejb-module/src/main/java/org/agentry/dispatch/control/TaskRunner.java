@@ -12,6 +12,8 @@ import org.agentry.budget.boundary.Budgets;
 import org.agentry.dispatch.boundary.TaskRuns;
 import org.agentry.run.control.BudgetGate;
 import org.agentry.run.control.LoopRuns;
+import org.agentry.run.control.RunOutcome;
+import org.agentry.telemetry.control.Tracing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,6 +32,7 @@ public class TaskRunner {
   @Inject LoopRuns loops;
   @Inject NodeIdentity node;
   @Inject NodeDrain drain;
+  @Inject Tracing tracing;
 
   @Inject
   @ConfigProperty(name = "agentry.dispatch.lease-seconds", defaultValue = "30")
@@ -56,16 +59,26 @@ public class TaskRunner {
     }
     var current = new RunningTask(claimed.lease(), Thread.currentThread());
     running.put(taskId, current);
-    try {
+    var span =
+        tracing.taskRun(
+            taskId, claimed.context().agent(), claimed.attempt(), claimed.traceParent());
+    try (var scope = span.makeCurrent()) {
       var recorder =
           new TaskRecorder(runs, current, claimed, Duration.ofSeconds(retryBackoffSeconds));
-      loops.run(claimed.context(), gate(claimed), recorder);
+      var outcome = loops.run(claimed.context(), gate(claimed), recorder);
+      Tracing.end(span, errorType(outcome), null);
     } catch (RuntimeException e) {
+      Tracing.end(span, e.getClass().getName(), null);
       LOG.log(Level.WARNING, "Task " + taskId + " failed unexpectedly; its lease will expire", e);
     } finally {
       running.remove(taskId, current);
       current.leave();
     }
+  }
+
+  /** The stop reason of a run that did not complete or wait, as the span's error type. */
+  private static String errorType(RunOutcome outcome) {
+    return outcome instanceof RunOutcome.Stopped stopped ? stopped.stopReason().apiName() : null;
   }
 
   private BudgetGate gate(ClaimedRun claimed) {

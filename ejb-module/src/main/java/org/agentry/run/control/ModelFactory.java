@@ -3,12 +3,14 @@ package org.agentry.run.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import org.agentry.agent.entity.AgentSpec;
 import org.agentry.provider.control.ChatModels;
 import org.agentry.provider.control.PriceTable;
 import org.agentry.provider.control.ProviderKeys;
 import org.agentry.provider.entity.Provider;
+import org.agentry.telemetry.control.Tracing;
 
 /**
  * Builds each provider's chat model once per agent configuration and keeps it: building one looks
@@ -36,6 +38,7 @@ public class ModelFactory {
   private final ConcurrentHashMap<Key, ProviderModel> models = new ConcurrentHashMap<>();
 
   @Inject ProviderKeys keys;
+  @Inject Tracing tracing;
 
   /**
    * The model the agent calls at this provider.
@@ -64,9 +67,10 @@ public class ModelFactory {
     var settings = keys.settings(provider);
     var chatModel =
         ChatModels.create(settings, spec.model(), spec.temperature(), spec.maxOutputTokens());
+    var kind = settings.kind().name().toLowerCase(Locale.ROOT);
     return new ProviderModel(
         provider.getName(),
-        chatModel,
+        tracing.traced(chatModel, kind, provider.getName(), spec.model()),
         PriceTable.parse(provider.spec().prices()),
         settings.maxRetries());
   }

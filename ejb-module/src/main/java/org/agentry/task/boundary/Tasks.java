@@ -27,6 +27,7 @@ import org.agentry.task.control.TaskReady;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskSpec;
 import org.agentry.task.entity.TaskStatus;
+import org.agentry.telemetry.control.Tracing;
 import org.agentry.tool.control.AskUserTool;
 import org.agentry.tool.control.ToolOutcome;
 import org.agentry.tool.entity.ToolCallOrigin;
@@ -49,6 +50,7 @@ public class Tasks {
 
   @PersistenceContext EntityManager em;
 
+  @Inject Tracing tracing;
   @Inject TaskEvents events;
   @Inject StepWriter writer;
   @Inject Budgets budgets;
@@ -107,6 +109,7 @@ public class Tasks {
         "'parentTaskId' names no task");
     var task = new Task(agentName, spec, maxAttempts, clock.instant());
     task.submittedWith(idempotencyKey, idempotencyKey == null ? null : requestHash);
+    task.tracedFrom(tracing.currentTraceParent());
     em.persist(task);
     events.append(task.getId(), agentName, Status.queued(spec.priority()));
     sendAfterCommit(task);

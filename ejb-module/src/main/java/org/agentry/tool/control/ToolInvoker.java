@@ -20,6 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.agentry.platform.control.Watchdog;
 import org.agentry.platform.entity.Jsons;
+import org.agentry.telemetry.control.Tracing;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -35,6 +36,7 @@ public class ToolInvoker {
 
   @Inject Instance<Tool> discovered;
   @Inject Watchdog watchdog;
+  @Inject Tracing tracing;
 
   @Inject
   @ConfigProperty(name = "agentry.tools.max-output-bytes", defaultValue = "32768")
@@ -65,6 +67,7 @@ public class ToolInvoker {
     invoker.tools = map;
     invoker.limits = limits;
     invoker.watchdog = watchdog;
+    invoker.tracing = Tracing.noop();
     return invoker;
   }
 
@@ -103,6 +106,16 @@ public class ToolInvoker {
    * @param remaining the time the run has left
    */
   public ToolOutcome invoke(
+      ToolContext context, ToolExecutionRequest call, List<String> allowed, Duration remaining) {
+    var span = tracing.toolCall(call);
+    try (var scope = span.makeCurrent()) {
+      var outcome = run(context, call, allowed, remaining);
+      Tracing.end(span, outcome.error() == null ? null : "tool_error", outcome.error());
+      return outcome;
+    }
+  }
+
+  private ToolOutcome run(
       ToolContext context, ToolExecutionRequest call, List<String> allowed, Duration remaining) {
     long start = System.nanoTime();
     var tool = allowed.contains(call.name()) ? byName().get(call.name()) : null;

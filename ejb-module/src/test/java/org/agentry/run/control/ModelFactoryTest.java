@@ -13,6 +13,7 @@ import org.agentry.provider.entity.ProviderKind;
 import org.agentry.provider.entity.ProviderSpec;
 import org.agentry.security.control.SecretCipher;
 import org.agentry.security.control.SecretKeys;
+import org.agentry.telemetry.control.Tracing;
 import org.junit.jupiter.api.Test;
 
 /** Chat models are built once per provider configuration, and again when it changes. */
@@ -25,6 +26,7 @@ class ModelFactoryTest {
   {
     var cipher = new SecretCipher(new byte[SecretCipher.KEY_BYTES], List.of());
     factory.keys = new ProviderKeys(SecretKeys.fixed(cipher));
+    factory.tracing = Tracing.noop();
   }
 
   private final AgentSpec spec =

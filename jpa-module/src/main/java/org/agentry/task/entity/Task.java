@@ -108,6 +108,10 @@ public class Task {
   @Column(name = "request_hash", length = 64)
   private String requestHash;
 
+  /** The W3C {@code traceparent} of the request that submitted it, or null. */
+  @Column(name = "trace_parent", length = 55)
+  private String traceParent;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -151,6 +155,22 @@ public class Task {
   public void submittedWith(String idempotencyKey, String requestHash) {
     this.idempotencyKey = idempotencyKey;
     this.requestHash = requestHash;
+  }
+
+  /**
+   * Keeps the W3C {@code traceparent} (version 00: 55 characters) of the span that submitted it, so
+   * that its run continues that trace; anything else is dropped.
+   */
+  public void tracedFrom(String traceParent) {
+    this.traceParent =
+        traceParent != null && traceParent.length() == 55 && traceParent.startsWith("00-")
+            ? traceParent
+            : null;
+  }
+
+  /** The W3C {@code traceparent} of the span that submitted it, or null. */
+  public String getTraceParent() {
+    return traceParent;
   }
 
   /** Gives up the idempotency key, whose lifetime ended, so that a new task can take it. */

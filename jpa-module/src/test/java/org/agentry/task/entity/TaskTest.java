@@ -69,4 +69,15 @@ class TaskTest {
   void tagPatternsTakeWildcardsLiterally() {
     assertEquals("%,a\\_b\\%c\\\\,%", Task.tagPattern("a_b%c\\"));
   }
+
+  @Test
+  void keepsOnlyAW3cTraceParent() {
+    var valid = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    task.tracedFrom(valid);
+    assertEquals(valid, task.getTraceParent());
+    for (var bad : new String[] {null, "", "01-" + valid.substring(3), valid + "x", "garbage"}) {
+      task.tracedFrom(bad);
+      assertNull(task.getTraceParent(), bad);
+    }
+  }
 }
