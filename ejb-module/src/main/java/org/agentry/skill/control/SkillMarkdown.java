@@ -68,6 +68,45 @@ public final class SkillMarkdown {
         front.name(), front.description(), front.allowedTools(), skillMd, files);
   }
 
+  /**
+   * A skill defined by fields rather than a {@code SKILL.md}: when {@code body} starts with front
+   * matter it is the {@code SKILL.md}, and the fields given must agree with it; else the front
+   * matter is written (by snakeyaml-engine) from the fields and put before the body.
+   *
+   * @throws InvalidInputException if a field is missing or disagrees with the front matter
+   */
+  public static SkillDefinition compose(
+      String name,
+      String description,
+      List<String> allowedTools,
+      String body,
+      Map<String, String> files) {
+    InvalidInputException.check(body != null && !body.isBlank(), "'content' is required");
+    if (body.stripLeading().startsWith("---")) {
+      var definition = definition(body.stripLeading(), files);
+      InvalidInputException.check(
+          (name == null || name.equals(definition.name()))
+              && (description == null || description.strip().equals(definition.description())),
+          "'name' and 'description' must agree with the content's front matter");
+      return definition;
+    }
+    InvalidInputException.check(name != null, "'name' is required");
+    InvalidInputException.check(description != null, "'description' is required");
+    var front = new java.util.LinkedHashMap<String, Object>();
+    front.put("name", name);
+    front.put("description", description.strip());
+    if (allowedTools != null && !allowedTools.isEmpty()) {
+      front.put("allowed-tools", allowedTools);
+    }
+    var yaml =
+        new org.snakeyaml.engine.v2.api.Dump(
+                org.snakeyaml.engine.v2.api.DumpSettings.builder()
+                    .setDefaultFlowStyle(org.snakeyaml.engine.v2.common.FlowStyle.BLOCK)
+                    .build())
+            .dumpToString(front);
+    return definition("---\n" + yaml + "---\n" + body, files);
+  }
+
   private static String string(Map<?, ?> map, String key) {
     var value = map.get(key);
     InvalidInputException.check(
