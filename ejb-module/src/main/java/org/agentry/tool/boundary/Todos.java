@@ -2,7 +2,7 @@ package org.agentry.tool.boundary;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -33,11 +33,29 @@ public class Todos {
    * @param text what to do
    * @param status {@code pending}, {@code in_progress} or {@code done}
    */
-  @JsonbPropertyOrder({"id", "status", "text"})
   public record Item(int id, String status, String text) {}
 
-  /** The list's data: its items. */
-  public record Items(List<Item> items) {}
+  /** The list as {@code {"items": [{"id", "status", "text"}]}}, members in that order. */
+  public static String toJson(List<Item> items) {
+    var array = Jsons.createArrayBuilder();
+    for (var item : items) {
+      array.add(
+          Jsons.createObjectBuilder()
+              .add("id", item.id())
+              .add("status", item.status())
+              .add("text", item.text()));
+    }
+    return Jsons.createObjectBuilder().add("items", array).build().toString();
+  }
+
+  private static List<Item> fromJson(String json) {
+    try (var reader = Jsons.createReader(json)) {
+      return reader.readObject().getJsonArray("items").stream()
+          .map(JsonValue::asJsonObject)
+          .map(o -> new Item(o.getInt("id"), o.getString("status"), o.getString("text")))
+          .toList();
+    }
+  }
 
   /** The items of the task's list, or of the session's when {@code taskId} is null. */
   public List<Item> read(String taskId, String sessionId) {
@@ -45,7 +63,7 @@ public class Todos {
     if (list == null) {
       return List.of();
     }
-    return Jsons.jsonb().fromJson(list.getItems(), Items.class).items();
+    return fromJson(list.getItems());
   }
 
   /**
@@ -55,7 +73,7 @@ public class Todos {
    */
   public void write(String taskId, String sessionId, String agent, List<Item> items) {
     var owner = owner(taskId, sessionId);
-    var json = Jsons.jsonb().toJson(new Items(List.copyOf(items)));
+    var json = toJson(items);
     var list = em.find(TodoList.class, owner);
     if (list == null) {
       em.persist(new TodoList(owner, json, clock.instant()));

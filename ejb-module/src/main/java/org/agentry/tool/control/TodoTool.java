@@ -12,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.ArrayList;
 import java.util.List;
-import org.agentry.platform.entity.Jsons;
 import org.agentry.tool.boundary.Todos;
 import org.agentry.tool.boundary.Todos.Item;
 
@@ -132,6 +131,6 @@ public class TodoTool implements Tool {
   }
 
   private static String render(List<Item> items) {
-    return Jsons.jsonb().toJson(new Todos.Items(items));
+    return Todos.toJson(items);
   }
 }
