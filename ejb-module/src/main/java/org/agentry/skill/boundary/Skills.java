@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import org.agentry.platform.boundary.StaleVersionException;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
@@ -67,32 +68,37 @@ public class Skills {
   }
 
   /**
-   * Stores a skill from the API.
+   * Adds a skill from the API.
    *
-   * @param replace whether an existing skill of that name is replaced
-   * @return the skill and whether it was created
-   * @throws StateConflictException {@code SKILL_EXISTS} if the name is taken and {@code replace} is
-   *     false
+   * @throws StateConflictException {@code SKILL_EXISTS} if the name is taken
    */
-  public Stored store(SkillDefinition definition, boolean replace) {
-    var skill = em.find(Skill.class, definition.name());
-    if (skill == null) {
-      skill = new Skill(definition, SkillSource.API, clock.instant());
-      em.persist(skill);
-      em.flush();
-      return new Stored(skill, true);
-    }
-    if (!replace) {
+  public Skill create(SkillDefinition definition) {
+    if (em.find(Skill.class, definition.name()) != null) {
       throw new StateConflictException(
           "SKILL_EXISTS", "A skill '" + definition.name() + "' exists already.");
     }
-    skill.redefine(definition, SkillSource.API, clock.instant());
+    var skill = new Skill(definition, SkillSource.API, clock.instant());
+    em.persist(skill);
     em.flush();
-    return new Stored(skill, false);
+    return skill;
   }
 
-  /** A stored skill, and whether it is new. */
-  public record Stored(Skill skill, boolean created) {}
+  /**
+   * Replaces a skill's content; it then counts as an API skill, which discovery leaves alone.
+   *
+   * @param expectedVersion the version the caller read (its ETag), or null for any
+   * @throws UnknownResourceException {@code SKILL_NOT_FOUND}
+   * @throws StaleVersionException if the skill changed since
+   */
+  public Skill replace(SkillDefinition definition, Long expectedVersion) {
+    var skill = get(definition.name());
+    if (expectedVersion != null && skill.getVersion() != expectedVersion) {
+      throw new StaleVersionException("skill", definition.name());
+    }
+    skill.redefine(definition, SkillSource.API, clock.instant());
+    em.flush();
+    return skill;
+  }
 
   /**
    * Deletes a skill; agents listing it then get a tool error when they load it.

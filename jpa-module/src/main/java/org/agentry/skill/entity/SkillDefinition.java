@@ -57,6 +57,9 @@ public record SkillDefinition(
     InvalidInputException.check(
         description != null && !description.isBlank() && description.length() <= 1024,
         "the skill's 'description' is required, at most 1024 characters");
+    InvalidInputException.check(
+        allowedTools == null || allowedTools.stream().allMatch(java.util.Objects::nonNull),
+        "'allowed-tools' must be tool names");
     allowedTools = allowedTools == null ? List.of() : List.copyOf(allowedTools);
     InvalidInputException.check(
         allowedTools.size() <= 64
@@ -64,13 +67,20 @@ public record SkillDefinition(
                 .allMatch(t -> !t.isBlank() && t.length() <= 128 && !t.contains(",")),
         "'allowed-tools' must be at most 64 tool names without commas");
     InvalidInputException.check(content != null && !content.isBlank(), "SKILL.md is empty");
+    InvalidInputException.check(
+        description.indexOf('\0') < 0
+            && content.indexOf('\0') < 0
+            && allowedTools.stream().allMatch(t -> t.indexOf('\0') < 0),
+        "a skill's text may not hold NUL characters");
     files = files == null ? Map.of() : new TreeMap<>(files);
     InvalidInputException.check(
         files.size() <= MAX_FILES, "a skill may have at most " + MAX_FILES + " files");
     long total = bytes(MAIN_FILE, content);
     for (var file : files.entrySet()) {
       checkPath(file.getKey());
-      InvalidInputException.check(file.getValue() != null, "file '" + file.getKey() + "' is null");
+      InvalidInputException.check(
+          file.getValue() != null && file.getValue().indexOf('\0') < 0,
+          "file '" + file.getKey() + "' must be text without NUL characters");
       total += bytes(file.getKey(), file.getValue());
     }
     InvalidInputException.check(

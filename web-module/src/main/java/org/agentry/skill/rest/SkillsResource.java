@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,18 +18,21 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.agentry.platform.rest.ApiException;
+import org.agentry.platform.rest.Versions;
 import org.agentry.security.entity.Role;
 import org.agentry.skill.boundary.DiscoveryReport;
 import org.agentry.skill.boundary.SkillDiscovery;
 import org.agentry.skill.boundary.Skills;
 import org.agentry.skill.control.SkillArchives;
 import org.agentry.skill.control.SkillMarkdown;
+import org.agentry.skill.entity.Skill;
 import org.agentry.skill.entity.SkillDefinition;
 
 /**
  * {@code /api/v1/skills}: viewers read; admins add (a zip holding one skill folder, or JSON),
  * replace, delete and discover. 409 {@code SKILL_EXISTS} when {@code POST} names a taken skill;
- * {@code PUT} replaces.
+ * {@code PUT} replaces one with {@code If-Match} (its ETag, or {@code *}): 428 without, 412 when it
+ * changed since, 404 {@code SKILL_NOT_FOUND} when there is none.
  */
 @ApplicationScoped
 @Path("v1/skills")
@@ -47,11 +51,11 @@ public class SkillsResource {
     return skills.list().stream().map(SkillSummary::of).toList();
   }
 
-  /** One skill with its {@code SKILL.md} and file list; 404 {@code SKILL_NOT_FOUND}. */
+  /** One skill with its {@code SKILL.md}, file list and ETag; 404 {@code SKILL_NOT_FOUND}. */
   @GET
   @Path("{name}")
-  public SkillResponse get(@PathParam("name") String name) {
-    return SkillResponse.of(skills.get(name));
+  public Response get(@PathParam("name") String name) {
+    return withEtag(Response.ok(), skills.get(name));
   }
 
   /** One file's text; 404 {@code SKILL_NOT_FOUND} or {@code SKILL_FILE_NOT_FOUND}. */
@@ -78,22 +82,37 @@ public class SkillsResource {
     return created(definition(request), uri);
   }
 
-  /** Adds or replaces a skill from a zip → 201 or 200. */
+  /** Replaces a skill from a zip → 200 with the new ETag. */
   @PUT
   @Path("{name}")
   @Consumes(ZIP)
   @RolesAllowed(Role.ADMIN_NAME)
-  public Response replaceFromZip(@PathParam("name") String name, byte[] zip) {
-    return replaced(name, SkillArchives.fromZip(required(zip)));
+  public Response replaceFromZip(
+      @PathParam("name") String name, @HeaderParam("If-Match") String ifMatch, byte[] zip) {
+    var version = Versions.required(ifMatch);
+    return replaced(name, version, SkillArchives.fromZip(required(zip)));
   }
 
-  /** Adds or replaces a skill from JSON → 201 or 200. */
+  /** Replaces a skill from JSON ({@code name} may be left out) → 200 with the new ETag. */
   @PUT
   @Path("{name}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.ADMIN_NAME)
-  public Response replace(@PathParam("name") String name, SkillRequest request) {
-    return replaced(name, definition(request));
+  public Response replace(
+      @PathParam("name") String name,
+      @HeaderParam("If-Match") String ifMatch,
+      SkillRequest request) {
+    var version = Versions.required(ifMatch);
+    var named =
+        request == null || request.name() != null
+            ? request
+            : new SkillRequest(
+                name,
+                request.description(),
+                request.allowedTools(),
+                request.content(),
+                request.files());
+    return replaced(name, version, definition(named));
   }
 
   /** Deletes a skill → 204. */
@@ -114,19 +133,21 @@ public class SkillsResource {
   }
 
   private Response created(SkillDefinition definition, UriInfo uri) {
-    var skill = skills.store(definition, false).skill();
+    var skill = skills.create(definition);
     var location = uri.getAbsolutePathBuilder().path(skill.getName()).build();
-    return Response.created(location).entity(SkillResponse.of(skill)).build();
+    return withEtag(Response.created(location), skill);
   }
 
-  private Response replaced(String name, SkillDefinition definition) {
+  private Response replaced(String name, Long version, SkillDefinition definition) {
     if (!definition.name().equals(name)) {
       throw ApiException.validation(
           "The skill's name '" + definition.name() + "' must be the path's, '" + name + "'.");
     }
-    var stored = skills.store(definition, true);
-    var status = stored.created() ? Response.Status.CREATED : Response.Status.OK;
-    return Response.status(status).entity(SkillResponse.of(stored.skill())).build();
+    return withEtag(Response.ok(), skills.replace(definition, version));
+  }
+
+  private static Response withEtag(Response.ResponseBuilder builder, Skill skill) {
+    return builder.tag(Versions.etag(skill.getVersion())).entity(SkillResponse.of(skill)).build();
   }
 
   private static SkillDefinition definition(SkillRequest request) {
