@@ -72,6 +72,9 @@ public record SkillDefinition(
             && content.indexOf('\0') < 0
             && allowedTools.stream().allMatch(t -> t.indexOf('\0') < 0),
         "a skill's text may not hold NUL characters");
+    InvalidInputException.check(
+        files == null || files.keySet().stream().allMatch(java.util.Objects::nonNull),
+        "file paths must not be null");
     files = files == null ? Map.of() : new TreeMap<>(files);
     InvalidInputException.check(
         files.size() <= MAX_FILES, "a skill may have at most " + MAX_FILES + " files");

@@ -159,7 +159,7 @@ public class SkillsResource {
         request.description(),
         request.allowedTools(),
         request.content(),
-        request.files());
+        request.fileTexts());
   }
 
   private static byte[] required(byte[] zip) {
