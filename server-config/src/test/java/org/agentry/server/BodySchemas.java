@@ -78,6 +78,8 @@ final class BodySchemas {
                         Values.text(100_001, 100_010))))),
         Map.entry("POST v1/providers", providerFields(true)),
         Map.entry("PUT v1/providers/{name}", providerFields(false)),
+        Map.entry("POST v1/skills", skillFields(true)),
+        Map.entry("PUT v1/skills/{name}", skillFields(false)),
         Map.entry("POST v1/schedules", scheduleFields(agent)),
         Map.entry("PUT v1/schedules/{id}", scheduleFields(agent)),
         Map.entry(
@@ -296,6 +298,39 @@ final class BodySchemas {
             "endAt",
             Gen.just(null),
             badString("1970-01-01T00:00:00Z", "never", "-1000000000-01-01T00:00:00Z")));
+  }
+
+  /**
+   * {@code POST /api/v1/skills} and {@code PUT /api/v1/skills/{name}} (where the name comes from
+   * the path): name rule, description 1–1024, content not blank, relative file paths, no NUL.
+   */
+  private static List<Field> skillFields(boolean create) {
+    var name =
+        create
+            ? field(
+                "name",
+                quoted("fz-new-skill"),
+                Gen.oneOf(
+                    badString("Bad Name", "", "-x", "a".repeat(64)),
+                    Values.withNul(),
+                    Values.wrongType(Values.Type.STRING)))
+            : field("name", Gen.just(null), badString("fz-other-name", "Bad Name"));
+    return List.of(
+        name,
+        field("description", quoted("What it is for."), storedOrBlank(1025)),
+        field("allowedTools", optional(Gen.of("[\"todo\"]", "[]")), Gen.of("[\"a,b\"]", "[\"\"]")),
+        field("content", quoted("Do it."), storedOrBlank(70_000)),
+        field(
+            "files",
+            optional(Gen.of("{\"notes.md\":\"n\"}", "{}")),
+            Gen.oneOf(
+                Gen.of(
+                    "{\"../x.md\":\"y\"}",
+                    "{\"/etc/x\":\"y\"}",
+                    "{\"SKILL.md\":\"y\"}",
+                    "{\"a/./b\":\"y\"}",
+                    "{\"k\":\"\\u0000\"}"),
+                Values.wrongType(Values.Type.OBJECT))));
   }
 
   private static Field field(String name, Gen<String> valid, Gen<String> invalid) {

@@ -72,6 +72,18 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
             ADMIN,
             JSON,
             "{\"sensorId\":\"" + prefix + "-sensor\",\"eventId\":\"e1\",\"payload\":{\"a\":1}}"));
+    var skill = prefix + "-skill";
+    created(
+        api.post(
+            "/api/v1/skills",
+            ADMIN,
+            JSON,
+            "{\"name\":\""
+                + skill
+                + "\",\"description\":\"A fixture.\",\"content\":\"Do it.\","
+                + "\"files\":{\"notes.md\":\"n\"}}"));
+    ids.put("skills", skill);
+    ids.put("files", "notes.md");
     var viewer = key(api, prefix + "-viewer", "viewer");
     var operator = key(api, prefix + "-operator", "operator");
     var revoked = key(api, prefix + "-revoked", "viewer");
@@ -124,6 +136,7 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
         "sessions",
         api.get("/api/v1/sessions?limit=1", ADMIN).json().getJsonNumber("total").intValue());
     counts.put("tasks", tasks(api));
+    counts.put("skills", api.get("/api/v1/skills", ADMIN).structure().asJsonArray().size());
     return counts;
   }
 

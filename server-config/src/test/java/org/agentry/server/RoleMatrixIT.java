@@ -103,6 +103,16 @@ class RoleMatrixIT {
           row("POST", "v1/agents/{name}/pause", Role.OPERATOR, 200),
           row("POST", "v1/agents/{name}/resume", Role.OPERATOR, 200),
           row("POST", "v1/agents/reload", Role.ADMIN, 200),
+          row("GET", "v1/skills", Role.VIEWER, 200),
+          row("POST", "v1/skills", Role.ADMIN, 201)
+              .body("{\"name\":\"mx-${unique}\",\"description\":\"d\",\"content\":\"c\"}"),
+          row("GET", "v1/skills/{name}", Role.VIEWER, 200),
+          row("GET", "v1/skills/{name}/files/{path: .+}", Role.VIEWER, 200),
+          row("PUT", "v1/skills/{name}", Role.ADMIN, 200)
+              .header("If-Match", "*")
+              .body("{\"description\":\"d\",\"content\":\"c\",\"files\":{\"notes.md\":\"n\"}}"),
+          row("DELETE", "v1/skills/{name}", Role.ADMIN, 404).absentId(),
+          row("POST", "v1/skills/discover", Role.ADMIN, 200),
           row("GET", "v1/agents/{name}/package", Role.VIEWER, 200),
           row("GET", "v1/agents/{name}/schema", Role.VIEWER, 404), // the fixture agent has none
           row("POST", "v1/agents/{name}/chat", Role.OPERATOR, 200).body("{\"message\":\"hi\"}"),

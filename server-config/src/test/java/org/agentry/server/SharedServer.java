@@ -28,6 +28,7 @@ final class SharedServer {
       var work = ServerProcess.workDirectory("shared");
       var agents = Files.createDirectories(work.resolve("agents"));
       writePackage(agents.resolve("packaged"), "You are loaded from a package.");
+      var skills = Files.createDirectories(work.resolve("skills"));
       var env =
           Map.of(
               "AGENTRY_DB_URL", System.getProperty("agentry.it.db.url"),
@@ -36,7 +37,8 @@ final class SharedServer {
               "AGENTRY_ADMIN_TOKEN", ADMIN,
               "AGENTRY_HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT),
               "AGENTRY_AGENTS_DIR", agents.toString(),
-              "AGENTRY_TOOLS_SHELL_ALLOW", "pwd,env,cat");
+              "AGENTRY_TOOLS_SHELL_ALLOW", "pwd,env,cat",
+              "AGENTRY_SKILLS_DIR", skills.toString());
       var started = new ServerProcess(work.resolve("data"), env);
       Runtime.getRuntime().addShutdownHook(new Thread(SharedServer::stopQuietly));
       server = started.start();
@@ -52,6 +54,11 @@ final class SharedServer {
   /** The directory the server loads agent packages from. */
   static Path agentsDir() throws IOException, InterruptedException {
     return get().dataDir.resolveSibling("agents");
+  }
+
+  /** The directory the server discovers skills in. */
+  static Path skillsDir() throws IOException, InterruptedException {
+    return get().dataDir.resolveSibling("skills");
   }
 
   static void writePackage(Path folder, String prompt) throws IOException {

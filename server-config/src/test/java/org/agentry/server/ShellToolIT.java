@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The {@code shell} tool on the shared server, whose allow-list ({@code AGENTRY_TOOLS_SHELL_ALLOW})
  * is {@code pwd,env,cat}: a task whose model runs programs in the workspace with a scrubbed
- * environment, the calls recorded as events, and refusals the model sees.
+ * environment, the calls recorded as events, and refusals the model sees — also of programs the
+ * agent's own {@code toolSettings.shell.allow} does not name.
  */
 class ShellToolIT {
 
@@ -34,7 +35,7 @@ class ShellToolIT {
         "[{\"toolCalls\":["
             + String.join(",", shell("pwd"), shell("env"), shell("cat note.txt"))
             + "]},{\"text\":\"done\"}]";
-    var agent = agent(scriptedProvider(turns), "[\"shell\"]");
+    var agent = shellAgent(scriptedProvider(turns), "[\"*\"]");
     var workspace = SharedServer.get().dataDir.resolve("workspaces").resolve(agent);
     Files.createDirectories(workspace);
     Files.writeString(workspace.resolve("note.txt"), "from the workspace");
@@ -61,7 +62,7 @@ class ShellToolIT {
         "[{\"toolCalls\":["
             + String.join(",", shell("rm -rf note.txt"), shell("cat a; cat b"))
             + "]},{\"text\":\"refused\"}]";
-    var agent = agent(scriptedProvider(turns), "[\"shell\"]");
+    var agent = shellAgent(scriptedProvider(turns), "[\"*\"]");
 
     var reply = chat(agent, "delete it", null);
 
@@ -82,6 +83,66 @@ class ShellToolIT {
 
     var error = reply.getJsonArray("toolCalls").getJsonObject(0).getString("error");
     assertTrue(error.startsWith("unknown tool 'shell'"), error);
+  }
+
+  @Test
+  void anAgentRunsOnlyWhatItsOwnAllowListAndTheServersBothName() throws Exception {
+    var turns =
+        "[{\"toolCalls\":["
+            + String.join(",", shell("cat note.txt"), shell("pwd"), shell("ls"))
+            + "]},{\"text\":\"ok\"}]";
+    var agent = shellAgent(scriptedProvider(turns), "[\"pwd\",\"ls\"]");
+
+    var calls = chat(agent, "look", null).getJsonArray("toolCalls");
+
+    assertEquals(
+        "the program 'cat' is not allowed; allowed: pwd",
+        calls.getJsonObject(0).getString("error"),
+        calls.toString());
+    var pwd = calls.getJsonObject(1);
+    assertTrue(!pwd.containsKey("error") || pwd.isNull("error"), calls.toString());
+    assertEquals(
+        "the program 'ls' is not allowed; allowed: pwd",
+        calls.getJsonObject(2).getString("error"),
+        "the server's list (pwd, env, cat) is the ceiling");
+  }
+
+  @Test
+  void anAgentWithoutItsOwnAllowListCannotRunAnything() throws Exception {
+    var turns = "[{\"toolCalls\":[" + shell("pwd") + "]},{\"text\":\"no\"}]";
+    var agent = agent(scriptedProvider(turns), "[\"shell\"]");
+
+    var reply = chat(agent, "where am I", null);
+
+    var error = reply.getJsonArray("toolCalls").getJsonObject(0).getString("error");
+    assertTrue(error.contains("off for this agent"), error);
+  }
+
+  @Test
+  void aMalformedAllowListIsRefusedWhenTheAgentIsSaved() throws Exception {
+    var body =
+        AgentsIT.agentJson(
+            "a-bad-shell",
+            scriptedProvider("[{\"text\":\"x\"}]"),
+            "[\"shell\"]",
+            ",\"toolSettings\":{\"shell\":{\"allow\":\"ls\"}}");
+    var refused = SharedServer.api().post("/api/v1/agents", ADMIN, "application/json", body);
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.body().contains("toolSettings.shell.allow"), refused.body());
+  }
+
+  /** An agent with {@code shell} whose {@code toolSettings.shell.allow} is this JSON array. */
+  static String shellAgent(String provider, String allow) throws Exception {
+    var name = "a-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    var body =
+        AgentsIT.agentJson(
+            name,
+            provider,
+            "[\"shell\"]",
+            ",\"toolSettings\":{\"shell\":{\"allow\":" + allow + "}}");
+    var created = SharedServer.api().post("/api/v1/agents", ADMIN, "application/json", body);
+    assertEquals(201, created.status(), created.body());
+    return name;
   }
 
   private static List<JsonObject> toolEnds(String id) throws Exception {

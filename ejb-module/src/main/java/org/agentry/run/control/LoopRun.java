@@ -103,7 +103,7 @@ public final class LoopRun {
     if (context.input() != null) {
       messages.add(UserMessage.from(context.userMessage()));
     }
-    var specifications = tools.specifications(spec.tools());
+    var specifications = tools.specifications(spec);
     while (true) {
       var stop = limitReached();
       if (stop != null) {
@@ -231,8 +231,13 @@ public final class LoopRun {
   private ToolOutcome invoke(ToolExecutionRequest call) {
     var toolContext =
         new ToolContext(
-            context.agent(), context.sessionId(), context.taskId(), context.workspace());
-    var outcome = tools.invoke(toolContext, call, context.spec().tools(), remaining());
+            context.agent(),
+            context.sessionId(),
+            context.taskId(),
+            context.workspace(),
+            context.spec());
+    var outcome =
+        tools.invoke(toolContext, call, ToolInvoker.offeredTo(context.spec()), remaining());
     summarize(call, outcome);
     return outcome;
   }

@@ -194,6 +194,17 @@ public class TaskEvents {
         new TaskEvent(taskId, agent, data.type(), Jsons.jsonb().toJson(data), clock.instant()));
   }
 
+  /**
+   * Appends an event whose type and data another feature defines ({@code todo.updated}, say), to be
+   * written by {@link #write()}.
+   *
+   * @param type at most 32 characters
+   * @param data a JSON object text
+   */
+  public void append(String taskId, String agent, String type, String data) {
+    pending.add(new TaskEvent(taskId, agent, type, data, clock.instant()));
+  }
+
   /** Writes the events this transaction appended, in one statement. */
   public void write() {
     var events = pending.drain();

@@ -45,6 +45,7 @@ public final class HttpFetchGuard {
 
   private final List<String> allow;
   private final List<String> deny;
+  private final List<String> agentAllow;
   private final Resolver resolver;
 
   /**
@@ -53,9 +54,32 @@ public final class HttpFetchGuard {
    * @param resolver how host names are resolved
    */
   public HttpFetchGuard(List<String> allow, List<String> deny, Resolver resolver) {
+    this(allow, deny, List.of(), resolver);
+  }
+
+  private HttpFetchGuard(
+      List<String> allow, List<String> deny, List<String> agentAllow, Resolver resolver) {
     this.allow = allow.stream().map(HttpFetchGuard::normalEntry).toList();
     this.deny = deny.stream().map(HttpFetchGuard::normalEntry).toList();
+    this.agentAllow = agentAllow.stream().map(HttpFetchGuard::normalEntry).toList();
     this.resolver = resolver;
+  }
+
+  /**
+   * This guard narrowed by one agent's lists: its deny-list is added to this one's; its allow-list,
+   * when not empty, must match the host as well as this one's does. An internal host still needs an
+   * exact entry in this (the server's) allow-list, and then one in the agent's allow-list too when
+   * the agent has one: the server is the ceiling.
+   *
+   * @param agentAllow the agent's {@code toolSettings.http_fetch.allow} (empty: no narrowing)
+   * @param agentDeny the agent's {@code toolSettings.http_fetch.deny}
+   */
+  public HttpFetchGuard forAgent(List<String> agentAllow, List<String> agentDeny) {
+    var denied = new java.util.ArrayList<>(deny);
+    denied.addAll(agentDeny);
+    var allowed = new java.util.ArrayList<>(this.agentAllow);
+    allowed.addAll(agentAllow);
+    return new HttpFetchGuard(allow, denied, allowed, resolver);
   }
 
   /**
@@ -101,7 +125,12 @@ public final class HttpFetchGuard {
     if (!allow.isEmpty() && !matchesAny(allow, host, port, true)) {
       throw new ToolException("refused: " + host + " is not on the allow-list");
     }
-    boolean exactlyAllowed = matchesAny(allow, host, port, false);
+    if (!agentAllow.isEmpty() && !matchesAny(agentAllow, host, port, true)) {
+      throw new ToolException("refused: " + host + " is not on the agent's allow-list");
+    }
+    boolean exactlyAllowed =
+        matchesAny(allow, host, port, false)
+            && (agentAllow.isEmpty() || matchesAny(agentAllow, host, port, false));
     if (!exactlyAllowed
         && (host.equals("localhost")
             || host.endsWith(".localhost")

@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@link HttpFetchGuard}, and the connection goes to the address the guard checked. Settings:
  * {@code agentry.tools.http-fetch.allow} and {@code .deny} (comma-separated host entries, see
  * {@link HttpFetchGuard}), {@code .max-bytes} (most body bytes read, default 1 MiB) and {@code
- * .timeout-seconds} (connect and read timeout, default 20 s).
+ * .timeout-seconds} (connect and read timeout, default 20 s). An agent's {@code
+ * toolSettings.http_fetch} narrows the server's lists ({@link HttpFetchGuard#forAgent}).
  */
 @ApplicationScoped
 public class HttpFetchTool implements Tool {
@@ -102,6 +103,7 @@ public class HttpFetchTool implements Tool {
       throw new ToolException("a body is sent only with POST");
     }
     var contentType = optional(arguments, "contentType", "text/plain; charset=UTF-8");
+    var guard = guardFor(context);
     var target = guard.check(url);
     for (int redirects = 0; ; redirects++) {
       var response = exchange.send(target, method, body, contentType);
@@ -116,6 +118,19 @@ public class HttpFetchTool implements Tool {
         body = null;
       }
       target = guard.check(HttpExchange.resolve(target.uri(), response.location()));
+    }
+  }
+
+  private HttpFetchGuard guardFor(ToolContext context) throws ToolException {
+    var settings = context.settingsOf("http_fetch");
+    if (settings.isEmpty()) {
+      return guard;
+    }
+    try {
+      return guard.forAgent(
+          AgentToolSettings.fetchAllow(settings), AgentToolSettings.fetchDeny(settings));
+    } catch (org.agentry.platform.entity.InvalidInputException e) {
+      throw new ToolException("the agent's toolSettings.http_fetch is invalid: " + e.getMessage());
     }
   }
 

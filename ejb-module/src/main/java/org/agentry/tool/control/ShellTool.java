@@ -17,9 +17,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code shell}: runs one program with arguments as a child process in the agent's workspace. Off
- * unless the agent lists {@code shell} in its tools <em>and</em> the server's allow-list {@code
- * agentry.tools.shell.allow} (program names, comma-separated, or {@code *} for any; empty by
- * default) names the program. There is no shell interpreter: the line is split by {@link
+ * unless the agent lists {@code shell} in its tools <em>and</em> both the agent's {@code
+ * toolSettings.shell.allow} and the server's ceiling {@code agentry.tools.shell.allow} (program
+ * names, comma-separated, or {@code *} for any; empty, which turns the tool off, by default) name
+ * the program: the effective list is their intersection ({@link AgentToolSettings#intersect}). A
+ * call without the agent's definition ({@link ToolContext#spec()} null: tests, tools built by hand)
+ * is held to the server's list alone. There is no shell interpreter: the line is split by {@link
  * CommandLine}, the first word is the program (found on a fixed PATH; a word with {@code /} needs
  * {@code *}). The child gets only {@code PATH}, {@code HOME} (the workspace) and {@code LANG},
  * stdin from {@code /dev/null}, and {@code agentry.tools.shell.timeout-seconds} (default 30) before
@@ -56,13 +59,28 @@ public class ShellTool implements Tool {
 
   @Override
   public ToolSpecification specification() {
+    return specification(allowed());
+  }
+
+  /** Lists the programs this agent may run (see the class comment). */
+  @Override
+  public ToolSpecification specificationFor(org.agentry.agent.entity.AgentSpec agent) {
+    try {
+      var own = AgentToolSettings.shellAllow(agent.settingsOf("shell"));
+      return specification(own.isEmpty() ? own : AgentToolSettings.intersect(own, allowed()));
+    } catch (org.agentry.platform.entity.InvalidInputException e) {
+      return specification(List.of());
+    }
+  }
+
+  private ToolSpecification specification(List<String> allowed) {
     return ToolSpecification.builder()
         .name("shell")
         .description(
             "Runs one program with arguments in your workspace and returns its exit code, stdout"
                 + " and stderr. Not a shell: no pipes, redirections, variables or globs. Allowed"
                 + " programs: "
-                + (allowed().isEmpty() ? "none" : String.join(", ", allowed()))
+                + (allowed.isEmpty() ? "none" : String.join(", ", allowed))
                 + ". At most "
                 + timeoutSeconds
                 + " s.")
@@ -78,7 +96,7 @@ public class ShellTool implements Tool {
   @Override
   public String execute(ToolContext context, JsonObject arguments) throws ToolException {
     var argv = CommandLine.parse(ToolException.requiredString(arguments, "command"));
-    checkAllowed(argv.get(0));
+    checkAllowed(argv.get(0), context);
     var command = new java.util.ArrayList<>(argv);
     command.set(0, locate(argv.get(0), context.workspace()));
     ProcessRun.Result result;
@@ -103,12 +121,31 @@ public class ShellTool implements Tool {
     return head + "\nstdout:\n" + result.stdout() + "\nstderr:\n" + result.stderr();
   }
 
-  private void checkAllowed(String program) throws ToolException {
+  private void checkAllowed(String program, ToolContext context) throws ToolException {
     var allowed = allowed();
     if (allowed.isEmpty()) {
       throw new ToolException(
           "the shell tool is off on this server: no programs are allowed"
               + " (agentry.tools.shell.allow)");
+    }
+    if (context.spec() != null) {
+      List<String> agent;
+      try {
+        agent = AgentToolSettings.shellAllow(context.settingsOf("shell"));
+      } catch (org.agentry.platform.entity.InvalidInputException e) {
+        throw new ToolException("the agent's toolSettings.shell is invalid: " + e.getMessage());
+      }
+      if (agent.isEmpty()) {
+        throw new ToolException(
+            "the shell tool is off for this agent: its toolSettings.shell.allow names no programs");
+      }
+      allowed = AgentToolSettings.intersect(agent, allowed);
+      if (allowed.isEmpty()) {
+        throw new ToolException(
+            "the program '"
+                + program
+                + "' is not allowed: no program is allowed by both the agent and the server");
+      }
     }
     if (allowed.contains("*")) {
       return;

@@ -22,6 +22,14 @@ public interface Tool {
    */
   String execute(ToolContext context, JsonObject arguments) throws ToolException;
 
+  /**
+   * The specification this agent's model sees; by default {@link #specification()}. A tool whose
+   * description depends on the agent (the skills it may load, say) overrides this.
+   */
+  default ToolSpecification specificationFor(org.agentry.agent.entity.AgentSpec agent) {
+    return specification();
+  }
+
   /** The tool's name. */
   default String name() {
     return specification().name();

@@ -50,6 +50,9 @@ public class ToolInvoker {
   @ConfigProperty(name = "agentry.tools.call-timeout-seconds", defaultValue = "60")
   int callTimeoutSeconds;
 
+  /** The skill loader's name, offered to every agent that lists skills. */
+  public static final String LOAD_SKILL = "load_skill";
+
   private Map<String, Tool> tools;
   private ToolLimits limits;
 
@@ -96,6 +99,30 @@ public class ToolInvoker {
         .filter(byName()::containsKey)
         .map(n -> byName().get(n).specification())
         .toList();
+  }
+
+  /**
+   * The specifications the agent's model gets: those of {@link #offeredTo} the agent, each as
+   * {@link Tool#specificationFor} the agent.
+   */
+  public List<ToolSpecification> specifications(org.agentry.agent.entity.AgentSpec agent) {
+    return offeredTo(agent).stream()
+        .filter(byName()::containsKey)
+        .map(n -> byName().get(n).specificationFor(agent))
+        .toList();
+  }
+
+  /**
+   * The tools the agent may call: its {@code tools}, plus {@code load_skill} when it lists skills.
+   */
+  public static List<String> offeredTo(org.agentry.agent.entity.AgentSpec agent) {
+    var names = agent.tools();
+    if (agent.skills().isEmpty() || names.contains(LOAD_SKILL)) {
+      return names;
+    }
+    var offered = new java.util.ArrayList<>(names);
+    offered.add(LOAD_SKILL);
+    return List.copyOf(offered);
   }
 
   /**

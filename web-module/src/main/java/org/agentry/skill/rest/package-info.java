@@ -1,0 +1,2 @@
+/** {@code /api/v1/skills}: the skills registry over HTTP (viewers read, admins change). */
+package org.agentry.skill.rest;
