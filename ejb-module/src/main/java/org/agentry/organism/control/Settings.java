@@ -84,6 +84,7 @@ public final class Settings {
     var map = new TreeMap<String, String>();
     map.put("agentry.admin.token", null);
     map.put("agentry.agents.dir", "agents");
+    map.put("agentry.skills.dir", "skills");
     map.put("agentry.broker.password", null);
     map.put("agentry.broker.url", null);
     map.put("agentry.broker.user", null);
