@@ -69,6 +69,13 @@ class OidcIT {
                 true, null, null, false, new OAuth2TokenProvider(keys, (Instant) null)));
     idp.start(java.net.InetAddress.getLoopbackAddress(), 0);
     issuer = idp.issuerUrl(ISSUER_ID).toString();
+    // the provider's first answers are slow (templates, keys): warm it before the server asks
+    PLAIN.send(
+        HttpRequest.newBuilder(URI.create(idp.wellKnownUrl(ISSUER_ID).toString())).build(),
+        HttpResponse.BodyHandlers.discarding());
+    PLAIN.send(
+        HttpRequest.newBuilder(URI.create(idp.jwksUrl(ISSUER_ID).toString())).build(),
+        HttpResponse.BodyHandlers.discarding());
     var env =
         Map.of(
             "AGENTRY_ADMIN_TOKEN", ADMIN,
@@ -80,6 +87,11 @@ class OidcIT {
             "AGENTRY_OIDC_JWKS_MIN_REFRESH_SECONDS", "1");
     server = new ServerProcess(ServerProcess.workDirectory("oidc").resolve("data"), env).start();
     base = server.base();
+    // the server discovers the provider at its first JWT; on a busy machine that may take a while
+    var warm = token("warm-up", List.of("staff"));
+    for (int i = 0; i < 60 && get("/api/v1/me", warm).statusCode() != 200; i++) {
+      Thread.sleep(1000);
+    }
   }
 
   @AfterAll

@@ -47,7 +47,8 @@ public class OidcIssuer {
           JWSAlgorithm.EdDSA);
 
   private static final Logger LOG = Logger.getLogger(OidcIssuer.class.getName());
-  private static final int TIMEOUT_MS = 5_000;
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
+  private static final int READ_TIMEOUT_MS = 15_000;
   private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
 
   @Inject OidcSettings settings;
@@ -93,12 +94,13 @@ public class OidcIssuer {
       throw new OidcUnavailableException("the identity provider's discovery failed just now");
     }
     try {
-      var metadata = OIDCProviderMetadata.resolve(new Issuer(issuer), TIMEOUT_MS, TIMEOUT_MS);
+      var metadata =
+          OIDCProviderMetadata.resolve(new Issuer(issuer), CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS);
       JWKSource<SecurityContext> source =
           JWKSourceBuilder.<SecurityContext>create(
                   metadata.getJWKSetURI().toURL(),
-                  new DefaultResourceRetriever(TIMEOUT_MS, TIMEOUT_MS, 1024 * 1024))
-              .cache(Duration.ofHours(1).toMillis(), TIMEOUT_MS)
+                  new DefaultResourceRetriever(CONNECT_TIMEOUT_MS, READ_TIMEOUT_MS, 1024 * 1024))
+              .cache(Duration.ofHours(1).toMillis(), READ_TIMEOUT_MS)
               .rateLimited(Math.max(1, settings.jwksMinRefresh().toMillis()))
               .retrying(false)
               .refreshAheadCache(false)

@@ -45,7 +45,8 @@ public class SignInFlow {
   public record Started(URI authorizationUri, String state, String nonce, String codeVerifier) {}
 
   private static final Logger LOG = Logger.getLogger(SignInFlow.class.getName());
-  private static final int TIMEOUT_MS = 5_000;
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
+  private static final int READ_TIMEOUT_MS = 15_000;
 
   @Inject OidcSettings settings;
 
@@ -135,8 +136,8 @@ public class SignInFlow {
                         endpoint, new ClientSecretBasic(clientId(), new Secret(s)), grant))
             .orElseGet(() -> new TokenRequest(endpoint, clientId(), grant));
     var http = request.toHTTPRequest();
-    http.setConnectTimeout(TIMEOUT_MS);
-    http.setReadTimeout(TIMEOUT_MS);
+    http.setConnectTimeout(CONNECT_TIMEOUT_MS);
+    http.setReadTimeout(READ_TIMEOUT_MS);
     try {
       var response = OIDCTokenResponseParser.parse(http.send());
       if (!response.indicatesSuccess()) {
