@@ -84,6 +84,8 @@ class RoleMatrixIT {
   static final List<Row> MATRIX =
       List.of(
           row("GET", "v1/info", Role.VIEWER, 200),
+          // any authenticated caller, also one without a role (OidcIT covers that case)
+          row("GET", "v1/me", Role.VIEWER, 200),
           row("GET", "v1/api-keys", Role.ADMIN, 200),
           row("POST", "v1/api-keys", Role.ADMIN, 201)
               .body("{\"name\":\"mx-${unique}\",\"role\":\"viewer\"}"),
@@ -262,6 +264,33 @@ class RoleMatrixIT {
             + MATRIX.size() * tokens.size()
             + " mismatches="
             + failures.size());
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  /**
+   * The browser sign-in's servlet paths ({@code /auth/*}, outside {@code /api} and JAX-RS): on a
+   * server without {@code agentry.oidc.issuer} every caller gets 404 {@code OIDC_NOT_CONFIGURED}.
+   * OidcIT covers them with an identity provider.
+   */
+  @Test
+  void signInPathsAnswerNotConfiguredWithoutAnIssuer() throws Exception {
+    var failures = new ArrayList<String>();
+    for (var probe : List.of("GET auth/login", "GET auth/callback", "POST auth/logout")) {
+      var parts = probe.split(" ");
+      for (var token : java.util.Arrays.asList(null, fixtures.viewerKey(), SharedServer.ADMIN)) {
+        var builder =
+            HttpRequest.newBuilder(URI.create(base + "/" + parts[1]))
+                .method(parts[0], HttpRequest.BodyPublishers.noBody());
+        if (token != null) {
+          builder.header("Authorization", "Bearer " + token);
+        }
+        var reply = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        if (reply.statusCode() != 404
+            || !reply.body().contains("\"code\":\"OIDC_NOT_CONFIGURED\"")) {
+          failures.add(probe + ": " + reply.statusCode() + " " + reply.body());
+        }
+      }
+    }
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 

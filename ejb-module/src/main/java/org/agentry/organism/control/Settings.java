@@ -106,6 +106,17 @@ public final class Settings {
     map.put("agentry.dispatch.stall-seconds", "20");
     map.put("agentry.http.max-body-bytes", "1048576");
     map.put("agentry.http.port", "8080");
+    map.put("agentry.oidc.audience", null);
+    map.put("agentry.oidc.client-id", null);
+    map.put("agentry.oidc.client-secret", null);
+    map.put("agentry.oidc.clock-skew-seconds", "60");
+    map.put("agentry.oidc.issuer", null);
+    map.put("agentry.oidc.jwks-min-refresh-seconds", "30");
+    map.put("agentry.oidc.redirect-uri", null);
+    map.put("agentry.oidc.role-mapping", null);
+    map.put("agentry.oidc.roles-claim", "groups");
+    map.put("agentry.oidc.session-idle-seconds", "1800");
+    map.put("agentry.oidc.session-lifetime-seconds", "28800");
     map.put("agentry.payload.output-repairs", "2");
     map.put("agentry.run.history-max-messages", "100");
     map.put("agentry.run.model-call-timeout-seconds", "300");

@@ -14,11 +14,14 @@ import java.util.Locale;
 import java.util.Objects;
 import org.agentry.platform.rest.Problems;
 import org.agentry.platform.rest.ServletProblems;
+import org.agentry.security.control.JwtVerifier;
 
 /**
  * Requires {@code Authorization: Bearer <token>} (RFC 6750, scheme case-insensitive) on every
  * {@code /api} and {@code /metrics} request. A missing, unknown or revoked token gets 401
- * problem+json with {@code WWW-Authenticate: Bearer}; the token is never logged.
+ * problem+json with {@code WWW-Authenticate: Bearer}; the token is never logged. When OpenID
+ * Connect is configured, a token that is a JWT goes to {@link OidcAuthentication}, and a request
+ * without a token may sign in with the browser session's cookie.
  */
 @ApplicationScoped
 public class BearerAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -27,6 +30,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
   @Inject IdentityStoreHandler identityStores;
 
+  @Inject OidcAuthentication oidc;
+
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -34,6 +39,15 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
       return context.doNothing();
     }
     var token = bearerToken(request.getHeader("Authorization"));
+    if (token != null && oidc.configured() && JwtVerifier.isJwt(token)) {
+      return oidc.byJwt(token, request, response, context);
+    }
+    if (token == null && oidc.configured()) {
+      var session = oidc.bySession(request, response, context);
+      if (session != null) {
+        return session;
+      }
+    }
     if (token != null) {
       var result = identityStores.validate(new BearerTokenCredential(token));
       if (result.getStatus() == CredentialValidationResult.Status.VALID) {

@@ -16,10 +16,15 @@ import org.agentry.platform.rest.Problems;
 /**
  * Enforces {@code @RolesAllowed} on resource methods (the method's annotation wins over the
  * class's), portably across JAX-RS runtimes: 401 without a caller, 403 when the caller has none of
- * the roles. A method whose method and class name no role is denied to everyone (403).
+ * the roles. A method whose method and class name no role is denied to everyone (403). The role
+ * {@value #ANY_CALLER} (as in Servlet 6.0, section 13.3) lets every authenticated caller through,
+ * also one without a role.
  */
 @Provider
 public class RoleCheck implements DynamicFeature {
+
+  /** The role name that stands for any authenticated caller. */
+  public static final String ANY_CALLER = "**";
 
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
@@ -39,7 +44,9 @@ public class RoleCheck implements DynamicFeature {
     if (security.getUserPrincipal() == null) {
       return 401;
     }
-    return Arrays.stream(roles).anyMatch(security::isUserInRole) ? 0 : 403;
+    return Arrays.stream(roles).anyMatch(r -> r.equals(ANY_CALLER) || security.isUserInRole(r))
+        ? 0
+        : 403;
   }
 
   @Priority(Priorities.AUTHORIZATION)
