@@ -106,9 +106,16 @@ class MetricsIT {
     assertTrue(
         value(after, "agentry_tool_calls_total", Map.of("tool", "current_time", "outcome", "ok"))
             >= 1);
+    // the task gauges read a snapshot of the database kept for a second
+    var completedBefore = value(before, "agentry_tasks", Map.of("status", "completed"));
+    var deadline = System.nanoTime() + 10_000_000_000L;
+    while (value(after, "agentry_tasks", Map.of("status", "completed")) <= completedBefore
+        && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      after = scrape();
+    }
     assertTrue(
-        value(after, "agentry_tasks", Map.of("status", "completed"))
-            > value(before, "agentry_tasks", Map.of("status", "completed")),
+        value(after, "agentry_tasks", Map.of("status", "completed")) > completedBefore,
         "completed tasks grew");
     var family =
         after.stream()
