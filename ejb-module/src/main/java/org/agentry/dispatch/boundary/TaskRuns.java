@@ -63,7 +63,7 @@ public class TaskRuns {
    * @return the run to make, or null when this node did not get the task
    */
   public ClaimedRun claim(String taskId, String node, Duration leaseTime) {
-    if (dispatchSwitch.paused()) {
+    if (dispatchSwitch.pausedConfirmed()) {
       return null;
     }
     var now = clock.instant();

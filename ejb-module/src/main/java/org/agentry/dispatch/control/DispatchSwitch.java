@@ -52,6 +52,22 @@ public class DispatchSwitch {
     }
   }
 
+  /**
+   * Whether dispatch is paused, read again from the database when this node's last view says
+   * paused. A consumer asks this before it drops a task's message: messages go out only after the
+   * transaction that sent them committed, so when another node resumed dispatch and sent its tasks,
+   * the database already says so while this node's view may still say paused for up to {@link #TTL}
+   * (taken at its word, the consumers would drop the resumed tasks' messages, leaving them to the
+   * slow stall fallback).
+   */
+  public boolean pausedConfirmed() {
+    if (!paused()) {
+      return false;
+    }
+    refresh();
+    return paused();
+  }
+
   /** The switch as the database has it now. */
   boolean readPaused() {
     var state = em.find(DispatchState.class, DispatchState.ID);

@@ -1,5 +1,6 @@
 package org.agentry.dispatch.control;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,5 +54,44 @@ class DispatchSwitchTest {
     assertFalse(dispatchSwitch.paused());
     dispatchSwitch.refresh();
     assertTrue(dispatchSwitch.paused(), "read again: paused");
+  }
+
+  /** A switch whose database says what the test last put there. */
+  private static final class Row extends DispatchSwitch {
+    volatile boolean pausedInDatabase;
+    int reads;
+
+    Row() {
+      clock = Clock.systemUTC();
+    }
+
+    @Override
+    boolean readPaused() {
+      reads++;
+      return pausedInDatabase;
+    }
+  }
+
+  @Test
+  void aResumeOnAnotherNodeIsSeenBeforeAMessageIsDropped() {
+    // Node B resumed and sent 1,000 tasks; node A's view still said paused for up to a second and
+    // its consumers dropped hundreds of messages, left to the stall fallback (ClusterIT: 2 tasks/s)
+    var nodeA = new Row();
+    nodeA.pausedInDatabase = true;
+    assertTrue(nodeA.paused());
+    nodeA.pausedInDatabase = false; // resumed elsewhere
+    assertTrue(nodeA.paused(), "the cached view, trusted for a second");
+    assertFalse(nodeA.pausedConfirmed(), "a consumer reads again before it drops a message");
+  }
+
+  @Test
+  void aConfirmedAnswerReadsOnlyWhenTheViewSaysPaused() {
+    var node = new Row();
+    assertFalse(node.pausedConfirmed());
+    assertFalse(node.pausedConfirmed());
+    assertEquals(1, node.reads, "running dispatch costs no read per message");
+    node.pausedInDatabase = true;
+    node.refresh();
+    assertTrue(node.pausedConfirmed());
   }
 }
