@@ -28,6 +28,7 @@ import org.agentry.budget.boundary.BudgetView;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.budget.boundary.Reservation;
 import org.agentry.dispatch.boundary.Leases;
+import org.agentry.dispatch.boundary.TaskDispatch;
 import org.agentry.dispatch.boundary.TaskRuns;
 import org.agentry.platform.boundary.SystemInfo;
 import org.agentry.provider.boundary.Providers;
@@ -74,6 +75,7 @@ class PlatformIT {
 
   @Inject PriorityProbe probe;
   @Inject TaskRuns runs;
+  @Inject TaskDispatch dispatch;
   @Inject Tasks taskBoundary;
   @Inject Budgets budgets;
   @Inject Leases leases;
@@ -247,6 +249,38 @@ class PlatformIT {
       assertEquals(1, won);
       assertEquals(1, tasks.task(taskId).getAttempts());
       assertEquals(TaskStatus.RUNNING, tasks.task(taskId).getStatus());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * A dispatch resume (or the sweeper) sends a task while a consumer claims it: neither fails. The
+   * resume used to read each task and write it back under its version, so a claim committed in
+   * between made the whole resume fail as a conflict (409) and none of its tasks were sent
+   * (ClusterIT, resuming 1,000 tasks while a node's stall fallback claimed some).
+   */
+  @Test
+  void sendingATaskWhileAConsumerClaimsItFailsNeither() throws Exception {
+    var taskId = tasks.queuedTask(scriptedAgent());
+    var locked = new CountDownLatch(1);
+    var release = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      var claim =
+          pool.submit(
+              () -> {
+                tasks.claimSlowly(taskId, locked, release);
+                return null;
+              });
+      assertTrue(locked.await(30, TimeUnit.SECONDS));
+      var send = pool.submit(() -> dispatch.send(List.of(taskId)));
+      Thread.sleep(1000); // the send reads the task as queued and waits for its row
+      release.countDown();
+      claim.get(30, TimeUnit.SECONDS);
+      assertTrue(send.get(30, TimeUnit.SECONDS) <= 1, "the send went through");
+      assertEquals(TaskStatus.RUNNING, tasks.task(taskId).getStatus());
+      assertEquals(1, tasks.task(taskId).getAttempts());
     } finally {
       pool.shutdownNow();
     }

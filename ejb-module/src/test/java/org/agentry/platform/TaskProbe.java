@@ -2,9 +2,12 @@ package org.agentry.platform;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskSpec;
 
@@ -38,6 +41,19 @@ public class TaskProbe {
   /** What happens when a lease lapses and the sweeper re-queues the task, minus the message. */
   public void lapse(String taskId) {
     em.find(Task.class, taskId).requeue(null, Instant.now());
+  }
+
+  /**
+   * Claims the task as a consumer would, holding its row locked until {@code release} opens: says
+   * so on {@code locked} first.
+   */
+  public void claimSlowly(String taskId, CountDownLatch locked, CountDownLatch release)
+      throws InterruptedException {
+    var task = em.find(Task.class, taskId, LockModeType.PESSIMISTIC_WRITE);
+    task.claim("node-slow", "token-slow", Instant.now().plusSeconds(30), Instant.now());
+    em.flush();
+    locked.countDown();
+    release.await(30, TimeUnit.SECONDS);
   }
 
   /** The task as stored now. */

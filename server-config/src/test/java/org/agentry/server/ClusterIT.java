@@ -115,6 +115,7 @@ class ClusterIT {
     // submitted while dispatch is paused (cluster-wide), half to each node, then released at once
     assertEquals(200, a.post("/api/v1/dispatch/pause", ADMIN, JSON, "").status());
     var ids = submitAll(List.of(a, b), agent);
+    var resuming = Instant.now();
     assertEquals(200, b.post("/api/v1/dispatch/resume", ADMIN, JSON, "").status());
     var resumedAt = Instant.now();
     int before = completed(b);
@@ -173,6 +174,7 @@ class ClusterIT {
     var slots = scheduleSlots(b, schedule, killedAt, outageEnd);
     System.out.printf(
         "CLUSTER tasks=%d nodes=2 consumers=%d lease=%ds model-delay=100ms%n"
+            + "  resume (sends the %d queued tasks): %d ms%n"
             + "  two nodes: %.1f tasks/s until the kill (%d done)%n"
             + "  one node: %.1f tasks/s from the kill to the restart%n"
             + "  takeover: %d tasks of the dead node run again, %.1f–%.1f s after the kill%n"
@@ -180,6 +182,8 @@ class ClusterIT {
         TASKS,
         CONSUMERS,
         LEASE_SECONDS,
+        TASKS,
+        Duration.between(resuming, resumedAt).toMillis(),
         twoNodeRate,
         doneAtKill,
         oneNodeRate,

@@ -7,14 +7,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.agentry.dispatch.control.DispatchSwitch;
 import org.agentry.task.control.TaskReady;
+import org.agentry.task.control.TasksReady;
 import org.agentry.task.entity.DispatchState;
-import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskStatus;
 
 /**
@@ -33,14 +35,18 @@ public class TaskDispatch {
    */
   public record State(boolean paused, Map<Integer, Long> queueDepth, Map<String, Long> running) {}
 
+  /** Tasks read per query when sending: 500. */
+  private static final int CHUNK = 500;
+
   @PersistenceContext EntityManager em;
 
   @Inject DispatchSwitch dispatchSwitch;
-  @Inject Event<TaskReady> ready;
+  @Inject Event<TasksReady> ready;
   @Inject Clock clock;
 
   /**
-   * Sends those of these tasks that are runnable now, unless dispatch is paused.
+   * Sends those of these tasks that are runnable now, unless dispatch is paused: they are marked
+   * sent here and go to the broker in one transaction after this one commits, in the given order.
    *
    * @return how many were sent
    */
@@ -49,16 +55,41 @@ public class TaskDispatch {
       return 0;
     }
     var now = clock.instant();
-    int sent = 0;
-    for (var id : taskIds) {
-      var task = em.find(Task.class, id);
-      if (task != null && task.isRunnable(now)) {
-        task.enqueued(now);
-        ready.fire(new TaskReady(id, task.getPriority()));
-        sent++;
+    var sent = new ArrayList<TaskReady>();
+    for (int from = 0; from < taskIds.size(); from += CHUNK) {
+      var chunk = taskIds.subList(from, Math.min(taskIds.size(), from + CHUNK));
+      var priorities = new HashMap<String, Integer>();
+      em.createQuery(
+              "SELECT t.id, t.priority FROM Task t WHERE t.id IN :ids AND t.status = :queued"
+                  + " AND (t.notBefore IS NULL OR t.notBefore <= :now)",
+              Object[].class)
+          .setParameter("ids", chunk)
+          .setParameter("queued", TaskStatus.QUEUED)
+          .setParameter("now", now)
+          .getResultList()
+          .forEach(row -> priorities.put((String) row[0], ((Number) row[1]).intValue()));
+      if (priorities.isEmpty()) {
+        continue;
+      }
+      // one statement, and no version bump: marking a task sent must not make a claim of it (on
+      // this node's sweeper or another node) fail as a conflict, nor fail on one itself
+      em.createQuery(
+              "UPDATE Task t SET t.enqueuedAt = :now WHERE t.id IN :ids AND t.status = :queued")
+          .setParameter("now", now)
+          .setParameter("ids", List.copyOf(priorities.keySet()))
+          .setParameter("queued", TaskStatus.QUEUED)
+          .executeUpdate();
+      for (var id : chunk) {
+        var priority = priorities.get(id);
+        if (priority != null) {
+          sent.add(new TaskReady(id, priority));
+        }
       }
     }
-    return sent;
+    if (!sent.isEmpty()) {
+      ready.fire(new TasksReady(sent));
+    }
+    return sent.size();
   }
 
   /** Whether dispatch is paused: no node claims tasks then. */

@@ -5,10 +5,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.agentry.dispatch.control.DispatchSwitch;
 import org.agentry.platform.control.Broker;
+import org.agentry.task.control.TaskReady;
 
 /**
  * The JMS task queue ({@value #QUEUE}): a message is a task id with the task's JMS priority.
@@ -44,6 +46,27 @@ public class TaskQueue {
     } catch (JMSException | RuntimeException e) {
       LOG.log(Level.WARNING, "Task " + taskId + " not sent; the sweeper will send it", e);
       return false;
+    }
+  }
+
+  /**
+   * Sends the tasks' ids in one broker transaction (one commit, so one disk sync on a persistent
+   * broker, instead of one per task), unless dispatch is paused; a failure is logged, not thrown.
+   *
+   * @return how many messages the broker took: all or none
+   */
+  public int sendAll(List<TaskReady> tasks) {
+    if (tasks.isEmpty() || dispatchSwitch.paused()) {
+      return 0;
+    }
+    try {
+      broker.sendAll(
+          QUEUE,
+          tasks.stream().map(task -> new Broker.Outgoing(task.taskId(), task.priority())).toList());
+      return tasks.size();
+    } catch (JMSException | RuntimeException e) {
+      LOG.log(Level.WARNING, tasks.size() + " tasks not sent; the sweeper will send them again", e);
+      return 0;
     }
   }
 }

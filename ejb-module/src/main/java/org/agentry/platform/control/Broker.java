@@ -8,6 +8,7 @@ import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
 import jakarta.jms.Session;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,13 +48,41 @@ public class Broker {
    * @throws JMSException if the broker cannot take the message
    */
   public void send(String queue, String body, int priority) throws JMSException {
-    if (priority < 0 || priority > 9) {
-      throw new IllegalArgumentException("JMS priority must be 0 to 9, was " + priority);
+    sendAll(queue, List.of(new Outgoing(body, priority)));
+  }
+
+  /**
+   * A message to send.
+   *
+   * @param body the message text: an id or small JSON, never a serialised object
+   * @param priority JMS priority, 0 (lowest) to 9 (highest)
+   * @throws IllegalArgumentException if the priority is outside 0–9
+   */
+  public record Outgoing(String body, int priority) {
+    public Outgoing {
+      if (priority < 0 || priority > 9) {
+        throw new IllegalArgumentException("JMS priority must be 0 to 9, was " + priority);
+      }
     }
+  }
+
+  /**
+   * Sends persistent text messages to a queue in one broker transaction: all are delivered or none.
+   *
+   * @param queue the physical queue name, e.g. {@code agentry.tasks}
+   * @throws JMSException if the broker cannot take them
+   */
+  public void sendAll(String queue, List<Outgoing> messages) throws JMSException {
     try (var connection = connectionFactory.createConnection();
         var session = connection.createSession(true, Session.SESSION_TRANSACTED)) {
       var producer = session.createProducer(session.createQueue(queue));
-      producer.send(session.createTextMessage(body), DeliveryMode.PERSISTENT, priority, 0);
+      for (var message : messages) {
+        producer.send(
+            session.createTextMessage(message.body()),
+            DeliveryMode.PERSISTENT,
+            message.priority(),
+            0);
+      }
       // outside JTA the adapter may hand out a non-transacted session, which sent at once
       if (transactions.getTransactionKey() == null && session.getTransacted()) {
         session.commit();
