@@ -60,7 +60,8 @@ public class TaskEvents {
    * @param attempt for {@code running}: the attempt it counts as
    * @param stopReason for an end: why the run stopped
    * @param error for {@code failed} without a run: the error code
-   * @param reason for {@code queued} again: {@code provider_error} or {@code lease_expired}
+   * @param reason for {@code queued} again: {@code provider_error} or {@code lease_expired}; for
+   *     {@code waiting} on a tool call's approval: {@code approval}
    * @param question for {@code waiting}: what the agent asked
    * @param cancelRequested for {@code running}: true once a cancel was asked
    */
@@ -99,6 +100,11 @@ public class TaskEvents {
 
     public static Status waiting(String question) {
       return new Status("waiting", null, null, null, null, null, null, question, null);
+    }
+
+    /** Waiting for a decision on a tool call: reason {@code approval}. */
+    public static Status waitingForApproval(String question) {
+      return new Status("waiting", null, null, null, null, null, "approval", question, null);
     }
 
     public static Status ended(String status, String stopReason) {

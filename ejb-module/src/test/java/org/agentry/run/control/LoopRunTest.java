@@ -261,6 +261,83 @@ class LoopRunTest {
   }
 
   @Test
+  void aCallThatNeedsApprovalParksTheRunAndSkipsTheCallsAfterIt() {
+    var write =
+        ToolExecutionRequest.builder()
+            .id("w1")
+            .name("current_time")
+            .arguments("{\"zone\":\"Europe/Paris\"}")
+            .build();
+    model.answer(() -> reply(AiMessage.from(List.of(write, call("c2", "current_time"))), 1, 1));
+    var settings =
+        "{\"current_time\":{\"approval\":{\"argument\":\"zone\",\"matches\":\"^Europe/\"},"
+            + "\"approver\":\"admin\"}}";
+
+    var outcome = run(context(spec(settings), List.of(), "hi", "task-1"), BudgetGate.NONE);
+
+    var waiting = assertInstanceOf(RunOutcome.Waiting.class, outcome);
+    assertEquals("approval required: current_time", waiting.question());
+    assertEquals("w1", waiting.pendingCallId());
+    var approval = waiting.approval();
+    assertEquals("current_time", approval.tool());
+    assertEquals("{\"zone\":\"Europe/Paris\"}", approval.arguments());
+    assertEquals("admin", approval.approverRole());
+    assertEquals(36, approval.approvalId().length());
+    assertEquals(1, recorder.ending.toolRuns().size(), "only the call after it, skipped");
+    assertEquals(
+        "not run: waiting for approval", recorder.ending.toolRuns().get(0).outcome().error());
+    assertEquals(List.of("request 1", "responded 1", "finish waiting"), recorder.log);
+  }
+
+  @Test
+  void aCallTheArgumentPatternDoesNotMatchRunsAtOnce() {
+    var call =
+        ToolExecutionRequest.builder()
+            .id("w1")
+            .name("current_time")
+            .arguments("{\"zone\":\"UTC\"}")
+            .build();
+    model.answer(() -> reply(AiMessage.from(List.of(call)), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var settings =
+        "{\"current_time\":{\"approval\":{\"argument\":\"zone\",\"matches\":\"^Europe/\"}}}";
+
+    var outcome = run(context(spec(settings), List.of(), "hi", "task-1"), BudgetGate.NONE);
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertNull(recorder.toolRuns.get(0).outcome().error());
+  }
+
+  @Test
+  void aResumedRunRunsTheApprovedCallFirstWithoutAskingAgain() {
+    var history =
+        List.of(
+            message(Message.user("s", "first", T0), 1),
+            message(
+                Message.assistant(
+                    "s",
+                    null,
+                    "[{\"id\":\"w1\",\"name\":\"current_time\",\"arguments\":\"{}\"}]",
+                    T0),
+                2));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var base = context(spec("{\"current_time\":{\"approval\":\"always\"}}"), history, null, "t");
+    var resumed = Transcript.approved(base.history(), "w1");
+
+    var outcome = run(base.withApproved(resumed.history(), resumed.call()), BudgetGate.NONE);
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertEquals(
+        List.of("tools [current_time] next none", "request 1", "finish completed step 1"),
+        recorder.log);
+    var sent = model.requests.get(0);
+    var result = assertInstanceOf(ToolExecutionResultMessage.class, sent.get(sent.size() - 1));
+    assertEquals("w1", result.id());
+    assertFalse(result.text().startsWith("interrupted"), result.text());
+    assertEquals(1, sent.stream().filter(m -> m instanceof ToolExecutionResultMessage).count());
+  }
+
+  @Test
   void resumeAnswersInterruptedToolCallsAndDropsEmptyUserMessages() {
     var history =
         List.of(
@@ -523,6 +600,23 @@ class LoopRunTest {
     var provider = new ProviderModel("p", model, prices, 0);
     var chatHistory = Transcript.toChatMessages(history);
     return new RunContext("a", spec, provider, "s", chatHistory, input, taskId, Path.of("."));
+  }
+
+  private static AgentSpec spec(String toolSettings) {
+    return new AgentSpec(
+        null,
+        "You help.",
+        "p",
+        "m",
+        null,
+        10,
+        List.of("current_time"),
+        new AgentLimits(5, 60, null),
+        true,
+        null,
+        null,
+        org.agentry.platform.entity.Jsons.createReader(toolSettings).readObject(),
+        null);
   }
 
   private static AgentSpec spec(List<String> tools, AgentLimits limits) {
