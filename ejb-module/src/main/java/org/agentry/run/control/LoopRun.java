@@ -35,6 +35,7 @@ import org.agentry.tool.control.AskUserTool;
 import org.agentry.tool.control.ToolContext;
 import org.agentry.tool.control.ToolInvoker;
 import org.agentry.tool.control.ToolOutcome;
+import org.agentry.tool.control.ToolRetry;
 
 /**
  * One run of the agent loop: the system prompt, the session's history and the new input, with the
@@ -75,6 +76,7 @@ public final class LoopRun {
   private int iterations;
   private int repairs;
   private final Map<String, ApprovalPolicy> policies = new HashMap<>();
+  private final Map<String, ToolRetry> retries = new HashMap<>();
 
   /**
    * A run, ready to {@link #run()}.
@@ -281,10 +283,36 @@ public final class LoopRun {
             context.taskId(),
             context.workspace(),
             context.spec());
-    var outcome =
-        tools.invoke(toolContext, call, ToolInvoker.offeredTo(context.spec()), remaining());
+    var allowed = ToolInvoker.offeredTo(context.spec());
+    var retry = retries.computeIfAbsent(call.name(), n -> ToolRetry.forTool(context.spec(), n));
+    var outcome = tools.invoke(toolContext, call, allowed, remaining());
+    int attempt = 1;
+    while (outcome.retriable() && attempt < retry.maxAttempts()) {
+      var delay = retry.delayBefore(attempt + 1);
+      if (recorder.shouldStop() || remaining().compareTo(delay) <= 0) {
+        break;
+      }
+      recorder.toolRetrying(call, attempt, outcome.error(), delay);
+      if (!pause(delay)) {
+        break;
+      }
+      outcome = tools.invoke(toolContext, call, allowed, remaining());
+      attempt++;
+    }
+    outcome = outcome.afterAttempts(attempt);
     summarize(call, outcome);
     return outcome;
+  }
+
+  /** Waits before a tool call's next attempt; false when interrupted (the run is stopping). */
+  private static boolean pause(Duration delay) {
+    try {
+      Thread.sleep(delay.toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private void summarize(ToolExecutionRequest call, ToolOutcome outcome) {

@@ -38,6 +38,9 @@ public class TaskEvents {
   /** A message: the task's input, an answer to the agent's question, or the final reply. */
   public static final String MESSAGE = "message";
 
+  /** A tool call's attempt failed; the call runs again. */
+  public static final String TOOL_RETRY = "tool.retry";
+
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
@@ -45,7 +48,7 @@ public class TaskEvents {
 
   /** An event's data. */
   public sealed interface Data
-      permits Status, ModelRequest, ModelResponse, ToolStart, ToolEnd, Text {
+      permits Status, ModelRequest, ModelResponse, ToolStart, ToolEnd, ToolRetry, Text {
 
     /** The event's type, e.g. {@value TaskEvents#STATUS}. */
     String type();
@@ -179,6 +182,21 @@ public class TaskEvents {
     @Override
     public String type() {
       return TOOL_END;
+    }
+  }
+
+  /**
+   * A tool call's failed attempt, before the next one.
+   *
+   * @param attempt the attempt that failed, 1 for the first
+   * @param error why it failed
+   * @param backoffMs the wait before the next attempt, ms
+   */
+  public record ToolRetry(String callId, String name, int attempt, String error, long backoffMs)
+      implements Data {
+    @Override
+    public String type() {
+      return TOOL_RETRY;
     }
   }
 

@@ -309,6 +309,97 @@ class LoopRunTest {
   }
 
   @Test
+  void aFailingToolIsRetriedWithExponentialBackoffAndEachAttemptRecorded() {
+    var flaky = new Flaky(2);
+    var invoker = ToolInvoker.of(List.of(flaky));
+    model.answer(() -> reply(AiMessage.from(List.of(call("f1", "flaky"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var settings =
+        "{\"flaky\":{\"onError\":{\"retry\":{\"maxAttempts\":3,\"backoff\":\"PT0.01S\"}}}}";
+
+    var outcome =
+        run(
+            context(spec(settings, "flaky"), List.of(), "hi", "t"),
+            BudgetGate.NONE,
+            invoker,
+            Clock.systemUTC(),
+            Duration.ofSeconds(300));
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertEquals(3, flaky.calls);
+    assertEquals(
+        List.of(
+            "request 1",
+            "responded 1",
+            "retry flaky after attempt 1 in 10",
+            "retry flaky after attempt 2 in 20",
+            "tools [flaky] next 2",
+            "request 2",
+            "finish completed step 2"),
+        recorder.log);
+    assertEquals("ok on attempt 3", recorder.toolRuns.get(0).outcome().result());
+  }
+
+  @Test
+  void aToolFailingEveryAttemptReportsHowManyWereMade() {
+    var invoker = ToolInvoker.of(List.of(new Flaky(99)));
+    model.answer(() -> reply(AiMessage.from(List.of(call("f1", "flaky"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var settings = "{\"flaky\":{\"onError\":{\"retry\":{\"maxAttempts\":2,\"backoff\":\"PT0S\"}}}}";
+
+    run(
+        context(spec(settings, "flaky"), List.of(), "hi", "t"),
+        BudgetGate.NONE,
+        invoker,
+        Clock.systemUTC(),
+        Duration.ofSeconds(300));
+
+    assertEquals("not yet (after 2 attempts)", recorder.toolRuns.get(0).outcome().error());
+  }
+
+  @Test
+  void withoutAPolicyAFailingToolRunsOnce() {
+    var flaky = new Flaky(1);
+    model.answer(() -> reply(AiMessage.from(List.of(call("f1", "flaky"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+
+    run(
+        context(spec("{}", "flaky"), List.of(), "hi", "t"),
+        BudgetGate.NONE,
+        ToolInvoker.of(List.of(flaky)),
+        Clock.systemUTC(),
+        Duration.ofSeconds(300));
+
+    assertEquals(1, flaky.calls);
+    assertEquals("not yet", recorder.toolRuns.get(0).outcome().error());
+  }
+
+  /** A tool that refuses its first {@code failures} calls. */
+  private static final class Flaky implements Tool {
+    final int failures;
+    int calls;
+
+    Flaky(int failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public ToolSpecification specification() {
+      return ToolSpecification.builder().name("flaky").description("fails a while").build();
+    }
+
+    @Override
+    public String execute(ToolContext context, jakarta.json.JsonObject arguments)
+        throws org.agentry.tool.control.ToolException {
+      calls++;
+      if (calls <= failures) {
+        throw new org.agentry.tool.control.ToolException("not yet");
+      }
+      return "ok on attempt " + calls;
+    }
+  }
+
+  @Test
   void aResumedRunRunsTheApprovedCallFirstWithoutAskingAgain() {
     var history =
         List.of(
@@ -603,6 +694,10 @@ class LoopRunTest {
   }
 
   private static AgentSpec spec(String toolSettings) {
+    return spec(toolSettings, "current_time");
+  }
+
+  private static AgentSpec spec(String toolSettings, String tool) {
     return new AgentSpec(
         null,
         "You help.",
@@ -610,7 +705,7 @@ class LoopRunTest {
         "m",
         null,
         10,
-        List.of("current_time"),
+        List.of(tool),
         new AgentLimits(5, 60, null),
         true,
         null,
@@ -695,6 +790,11 @@ class LoopRunTest {
       toolRuns.addAll(runs);
       var names = runs.stream().map(r -> r.call().name()).toList();
       log.add("tools " + names + " next " + (next == null ? "none" : next.iteration()));
+    }
+
+    @Override
+    public void toolRetrying(ToolExecutionRequest call, int attempt, String error, Duration delay) {
+      log.add("retry " + call.name() + " after attempt " + attempt + " in " + delay.toMillis());
     }
 
     @Override
