@@ -138,6 +138,12 @@ class ApprovalsIT {
     assertEquals("s3", approval.getJsonObject("arguments").getString("content"));
     assertTrue(eventTypes(taskId).contains("approval.requested"), eventTypes(taskId).toString());
 
+    var answer =
+        SharedServer.api()
+            .post("/api/v1/tasks/" + taskId + "/respond", ADMIN, JSON, "{\"message\":\"go\"}");
+    assertEquals(400, answer.status(), "an approval is not answered: " + answer.body());
+    assertTrue(answer.body().contains("TASK_NOT_WAITING"), answer.body());
+
     var refused = decide(id, "approve", viewer, "me too");
     assertEquals(403, refused.status(), refused.body());
     assertTrue(refused.body().contains("\"code\":\"APPROVER_ROLE_REQUIRED\""), refused.body());
