@@ -270,6 +270,15 @@ class ApprovalsIT {
     var byAdmin = decide(approvalId, "deny", ADMIN, null);
     assertEquals(200, byAdmin.status(), byAdmin.body());
     assertEquals("Error: denied by admin", toolResult(turn.getString("sessionId")));
+
+    var again = chat(held, "store it", null);
+    var approvedInChat = decide(again.getString("approvalId"), "approve", ADMIN, null);
+    assertEquals(200, approvedInChat.status(), approvedInChat.body());
+    var session = again.getString("sessionId");
+    assertTrue(toolResult(session).startsWith("wrote 2 bytes to secret-"), toolResult(session));
+    var next = chat(held, "go on", session);
+    assertEquals("completed", next.getString("stopReason"));
+    assertEquals("written", next.getString("reply"));
   }
 
   @Test

@@ -173,7 +173,7 @@ class RoleMatrixIT {
           row("DELETE", "v1/tasks/{id}", Role.OPERATOR, 404).absentId(),
           row("GET", "v1/stream", Role.VIEWER, 200).header("Accept", SSE),
           row("GET", "v1/approvals", Role.VIEWER, 200),
-          row("GET", "v1/approvals/{id}", Role.VIEWER, 404).absentId(),
+          row("GET", "v1/approvals/{id}", Role.VIEWER, 200),
           // who may decide is the approval's approver role, checked once the approval is found
           row("POST", "v1/approvals/{id}/approve", Role.VIEWER, 404).absentId().body("{}"),
           row("POST", "v1/approvals/{id}/deny", Role.VIEWER, 404).absentId().body("{}"),

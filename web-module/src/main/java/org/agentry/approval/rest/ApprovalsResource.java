@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.agentry.approval.boundary.Approvals;
+import org.agentry.approval.boundary.ChatApprovals;
 import org.agentry.approval.entity.ApprovalStatus;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.Paging;
@@ -41,6 +42,7 @@ public class ApprovalsResource {
   public record Decision(String comment) {}
 
   @Inject Approvals approvals;
+  @Inject ChatApprovals chats;
 
   /** Approvals oldest first, {@code ?status=pending|approved|denied|expired&limit=50} (1–200). */
   @GET
@@ -58,7 +60,10 @@ public class ApprovalsResource {
     return ApprovalResponse.of(approvals.get(id));
   }
 
-  /** Approves the call: its task resumes and the tool runs with the approved arguments. */
+  /**
+   * Approves the call: its task resumes and the tool runs with the approved arguments; a chat's
+   * call runs now, in this request, and its result is stored in the session for the next turn.
+   */
   @POST
   @Path("{id}/approve")
   public ApprovalResponse approve(
@@ -86,7 +91,11 @@ public class ApprovalsResource {
             .filter(security::isUserInRole)
             .collect(Collectors.toSet());
     var who = security.getUserPrincipal().getName();
-    return ApprovalResponse.of(approvals.decide(id, approve, who, roles, comment));
+    var decided = approvals.decide(id, approve, who, roles, comment);
+    if (approve && decided.getTaskId() == null) {
+      chats.run(decided);
+    }
+    return ApprovalResponse.of(decided);
   }
 
   private static ApprovalStatus status(String status) {
