@@ -285,34 +285,15 @@ public final class LoopRun {
             context.spec());
     var allowed = ToolInvoker.offeredTo(context.spec());
     var retry = retries.computeIfAbsent(call.name(), n -> ToolRetry.forTool(context.spec(), n));
-    var outcome = tools.invoke(toolContext, call, allowed, remaining());
-    int attempt = 1;
-    while (outcome.retriable() && attempt < retry.maxAttempts()) {
-      var delay = retry.delayBefore(attempt + 1);
-      if (recorder.shouldStop() || remaining().compareTo(delay) <= 0) {
-        break;
-      }
-      recorder.toolRetrying(call, attempt, outcome.error(), delay);
-      if (!pause(delay)) {
-        break;
-      }
-      outcome = tools.invoke(toolContext, call, allowed, remaining());
-      attempt++;
-    }
-    outcome = outcome.afterAttempts(attempt);
+    var outcome =
+        ToolAttempts.run(
+            call,
+            retry,
+            () -> tools.invoke(toolContext, call, allowed, remaining()),
+            recorder,
+            this::remaining);
     summarize(call, outcome);
     return outcome;
-  }
-
-  /** Waits before a tool call's next attempt; false when interrupted (the run is stopping). */
-  private static boolean pause(Duration delay) {
-    try {
-      Thread.sleep(delay.toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
   }
 
   private void summarize(ToolExecutionRequest call, ToolOutcome outcome) {
