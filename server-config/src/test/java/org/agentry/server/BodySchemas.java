@@ -107,6 +107,13 @@ final class BodySchemas {
         Map.entry(
             "POST v1/organism/stop",
             List.of(field("deadlineSeconds", optional(ints(0, 3600)), badInt(-1, 3601)))),
+        // the fixture approval is decided, so even a good decision is refused
+        Map.entry(
+            "POST v1/approvals/{id}/approve",
+            List.of(field("comment", optional(quoted("ok")), stored(2001)))),
+        Map.entry(
+            "POST v1/approvals/{id}/deny",
+            List.of(field("comment", optional(quoted("no")), stored(2001)))),
         Map.entry(
             "POST v1/tasks/{id}/respond",
             // the fixture task has finished, so even a good answer is refused

@@ -84,6 +84,7 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
                 + "\"files\":{\"notes.md\":\"n\"}}"));
     ids.put("skills", skill);
     ids.put("files", "notes.md");
+    ids.put("approvals", decidedApproval(api, prefix));
     var viewer = key(api, prefix + "-viewer", "viewer");
     var operator = key(api, prefix + "-operator", "operator");
     var revoked = key(api, prefix + "-revoked", "viewer");
@@ -185,6 +186,41 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
   private static JsonObject created(Api.Reply reply) {
     assertEquals(201, reply.status(), reply.body());
     return reply.json();
+  }
+
+  /**
+   * The id of an approval decided already (a chat's call held for approval, then denied), so that a
+   * decision sent to it is refused (409) whatever its body.
+   */
+  private static String decidedApproval(Api api, String prefix) throws Exception {
+    var provider = prefix + "-held-provider";
+    created(
+        api.post(
+            "/api/v1/providers",
+            ADMIN,
+            JSON,
+            "{\"name\":\""
+                + provider
+                + "\",\"kind\":\"scripted\",\"scriptedTurns\":[{\"toolCalls\":"
+                + "[{\"name\":\"current_time\",\"arguments\":{}}]},{\"text\":\"ok\"}]}"));
+    var agent = prefix + "-held";
+    created(
+        api.post(
+            "/api/v1/agents",
+            ADMIN,
+            JSON,
+            "{\"name\":\""
+                + agent
+                + "\",\"systemPrompt\":\"You help.\",\"provider\":\""
+                + provider
+                + "\",\"model\":\"scripted\",\"tools\":[\"current_time\"],"
+                + "\"toolSettings\":{\"current_time\":{\"approval\":\"always\"}}}"));
+    var turn = api.post("/api/v1/agents/" + agent + "/chat", ADMIN, JSON, "{\"message\":\"t\"}");
+    assertEquals(200, turn.status(), turn.body());
+    var approval = turn.json().getString("approvalId");
+    var denied = api.post("/api/v1/approvals/" + approval + "/deny", ADMIN, JSON, "{}");
+    assertEquals(200, denied.status(), denied.body());
+    return approval;
   }
 
   private static String accepted(Api.Reply reply) {

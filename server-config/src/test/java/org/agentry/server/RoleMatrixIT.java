@@ -172,6 +172,11 @@ class RoleMatrixIT {
           row("POST", "v1/tasks/{id}/respond", Role.OPERATOR, 400).body("{\"message\":\"ok\"}"),
           row("DELETE", "v1/tasks/{id}", Role.OPERATOR, 404).absentId(),
           row("GET", "v1/stream", Role.VIEWER, 200).header("Accept", SSE),
+          row("GET", "v1/approvals", Role.VIEWER, 200),
+          row("GET", "v1/approvals/{id}", Role.VIEWER, 200),
+          // who may decide is the approval's approver role, checked once the approval is found
+          row("POST", "v1/approvals/{id}/approve", Role.VIEWER, 404).absentId().body("{}"),
+          row("POST", "v1/approvals/{id}/deny", Role.VIEWER, 404).absentId().body("{}"),
           row("GET", "v1/dispatch", Role.VIEWER, 200),
           row("POST", "v1/dispatch/pause", Role.ADMIN, 200),
           row("POST", "v1/dispatch/resume", Role.ADMIN, 200),

@@ -38,6 +38,7 @@ final class SharedServer {
               "AGENTRY_HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT),
               "AGENTRY_AGENTS_DIR", agents.toString(),
               "AGENTRY_TOOLS_SHELL_ALLOW", "pwd,env,cat",
+              "AGENTRY_APPROVALS_EXPIRY", ApprovalsIT.EXPIRY,
               "AGENTRY_SKILLS_DIR", skills.toString());
       var started = new ServerProcess(work.resolve("data"), env);
       Runtime.getRuntime().addShutdownHook(new Thread(SharedServer::stopQuietly));

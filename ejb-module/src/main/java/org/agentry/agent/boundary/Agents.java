@@ -220,6 +220,8 @@ public class Agents {
 
   private void checkTools(AgentSpec spec) {
     org.agentry.tool.control.AgentToolSettings.check(spec);
+    org.agentry.approval.control.ApprovalPolicy.check(spec);
+    org.agentry.tool.control.ToolRetry.check(spec);
     var unknown = spec.tools().stream().filter(t -> !tools.names().contains(t)).toList();
     InvalidInputException.check(
         unknown.isEmpty(),

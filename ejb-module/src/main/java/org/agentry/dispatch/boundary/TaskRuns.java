@@ -156,6 +156,30 @@ public class TaskRuns {
     return last;
   }
 
+  /**
+   * Writes a {@code tool.retry} event: a tool call's attempt failed and it runs again.
+   *
+   * @return false when the lease was lost and nothing was written
+   */
+  public boolean toolRetrying(
+      Lease lease,
+      ToolCallOrigin origin,
+      dev.langchain4j.agent.tool.ToolExecutionRequest call,
+      int attempt,
+      String error,
+      Duration delay) {
+    if (held(lease) == null) {
+      return false;
+    }
+    events.append(
+        lease.taskId(),
+        origin.agent(),
+        new TaskEvents.ToolRetry(
+            call.id() == null ? "" : call.id(), call.name(), attempt, error, delay.toMillis()));
+    events.write();
+    return true;
+  }
+
   /** Announces a model request the run had not announced with an earlier write. */
   public boolean modelRequest(Lease lease, ToolCallOrigin origin, ModelRequest request, long last) {
     if (held(lease) == null) {

@@ -78,6 +78,7 @@ public class RunStarts {
     List<Message> history =
         task.getSessionId() == null ? List.of() : sessionHistory.latest(session.getId());
     var input = task.isInputDelivered() ? null : task.getInput();
+    var approvedCallId = task.isResuming() ? task.getPendingCallId() : null;
     long last = history.stream().mapToLong(Message::getId).max().orElse(0);
     if (input != null) {
       // before the task changes: this statement flushes what is pending
@@ -90,6 +91,7 @@ public class RunStarts {
       events.append(task.getId(), task.getAgent(), new TaskEvents.Text("user", input));
     }
     var chatHistory = Transcript.toChatMessages(history);
+    var approved = approvedCallId == null ? null : Transcript.approved(chatHistory, approvedCallId);
     int sent = 1 + chatHistory.size() + (input == null ? 0 : 1);
     events.append(task.getId(), task.getAgent(), new TaskEvents.ModelRequest(1, sent, last));
     var context =
@@ -102,6 +104,9 @@ public class RunStarts {
             input,
             task.getId(),
             workspaces.of(task.getAgent()));
+    if (approved != null) {
+      context = context.withApproved(approved.history(), approved.call());
+    }
     var limits = budgets.limitsFor(task.getAgent(), references.budget());
     return new ClaimedRun(lease, context, limits, last, task.getAttempts(), task.getTraceParent());
   }

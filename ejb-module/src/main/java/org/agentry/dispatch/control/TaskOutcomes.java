@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.agentry.agent.entity.StopReason;
+import org.agentry.approval.control.PendingApprovals;
 import org.agentry.metrics.control.Metrics;
 import org.agentry.run.control.RunOutcome;
 import org.agentry.task.control.TaskEvents;
@@ -15,8 +16,8 @@ import org.agentry.task.entity.TaskStatus;
 
 /**
  * Writes how a task's run ended onto the task, in the caller's transaction: completed, waiting for
- * an answer, cancelled, failed, or queued again after a retriable provider failure (with a backoff
- * that doubles per attempt).
+ * an answer or an approval (whose pending record it stores), cancelled, failed, or queued again
+ * after a retriable provider failure (with a backoff that doubles per attempt).
  */
 @ApplicationScoped
 public class TaskOutcomes {
@@ -24,6 +25,7 @@ public class TaskOutcomes {
   @Inject TaskEvents events;
   @Inject Clock clock;
   @Inject Metrics metrics;
+  @Inject PendingApprovals approvals;
 
   /**
    * Applies the outcome to the task.
@@ -34,7 +36,12 @@ public class TaskOutcomes {
     var now = clock.instant();
     if (outcome instanceof RunOutcome.Waiting waiting) {
       task.waitFor(waiting.question(), waiting.pendingCallId(), now);
-      append(task, Status.waiting(waiting.question()));
+      if (waiting.approval() != null) {
+        approvals.open(waiting.approval(), task.getAgent(), task.getSessionId(), task.getId());
+        append(task, Status.waitingForApproval(waiting.question()));
+      } else {
+        append(task, Status.waiting(waiting.question()));
+      }
     } else if (outcome instanceof RunOutcome.Completed completed) {
       task.finish(TaskStatus.COMPLETED, completed.reply(), StopReason.COMPLETED.apiName(), now);
       var reply = completed.reply() == null ? "" : completed.reply();

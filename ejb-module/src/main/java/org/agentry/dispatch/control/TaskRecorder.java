@@ -74,6 +74,17 @@ final class TaskRecorder implements StepRecorder {
   }
 
   @Override
+  public void toolRetrying(
+      dev.langchain4j.agent.tool.ToolExecutionRequest call,
+      int attempt,
+      String error,
+      Duration delay) {
+    if (!runs.toolRetrying(running.lease(), origin, call, attempt, error, delay)) {
+      running.stop();
+    }
+  }
+
+  @Override
   public void finish(Ending ending) {
     if (!runs.finish(running.lease(), origin, provider, ending, retryBase)) {
       LOG.log(

@@ -82,6 +82,7 @@ public final class Settings {
 
   private static Map<String, String> known() {
     var map = new TreeMap<String, String>();
+    map.put("agentry.approvals.expiry", "PT24H");
     map.put("agentry.admin.token", null);
     map.put("agentry.agents.dir", "agents");
     map.put("agentry.skills.dir", "skills");

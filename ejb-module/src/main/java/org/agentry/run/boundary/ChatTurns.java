@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import org.agentry.agent.entity.Agent;
+import org.agentry.approval.control.PendingApprovals;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.budget.entity.AgentBudget;
 import org.agentry.payload.control.PayloadSchemas;
@@ -16,6 +17,7 @@ import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.provider.entity.Provider;
 import org.agentry.run.control.Admission;
+import org.agentry.run.control.RunOutcome;
 import org.agentry.run.control.StepRecorder.Ending;
 import org.agentry.run.control.StepRecorder.ModelStep;
 import org.agentry.run.control.StepRecorder.ToolRun;
@@ -42,6 +44,7 @@ public class ChatTurns {
   @Inject Budgets budgets;
   @Inject Clock clock;
   @Inject PayloadSchemas schemas;
+  @Inject PendingApprovals approvals;
 
   /**
    * Starts a turn: checks the agent's budget is not used up and the agent accepts work (reading the
@@ -116,7 +119,10 @@ public class ChatTurns {
     writer.toolRuns(origin, runs);
   }
 
-  /** Writes the turn's end: its last step and pending tool results, and counts the turn. */
+  /**
+   * Writes the turn's end: its last step and pending tool results, the approval it ends on (if
+   * any), and counts the turn.
+   */
   public void finishTurn(ToolCallOrigin origin, String provider, Ending ending) {
     if (ending.step() != null) {
       writer.modelStep(origin, provider, ending.step());
@@ -125,6 +131,9 @@ public class ChatTurns {
       budgets.settle(ending.released(), 0, BigDecimal.ZERO);
     }
     writer.toolRuns(origin, ending.toolRuns());
+    if (ending.outcome() instanceof RunOutcome.Waiting waiting && waiting.approval() != null) {
+      approvals.open(waiting.approval(), origin.agent(), origin.sessionId(), null);
+    }
     writer.turnCompleted(origin.sessionId());
   }
 }

@@ -14,8 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.agentry.agent.entity.StopReason;
+import org.agentry.approval.control.ApprovalPolicy;
+import org.agentry.approval.control.ApprovalRequest;
 import org.agentry.budget.boundary.Reservation;
 import org.agentry.platform.control.Watchdog;
 import org.agentry.provider.control.ProviderCaller;
@@ -30,13 +35,16 @@ import org.agentry.tool.control.AskUserTool;
 import org.agentry.tool.control.ToolContext;
 import org.agentry.tool.control.ToolInvoker;
 import org.agentry.tool.control.ToolOutcome;
+import org.agentry.tool.control.ToolRetry;
 
 /**
  * One run of the agent loop: the system prompt, the session's history and the new input, with the
  * agent's tool specifications, go to the model; the tool calls it asks for run in order and their
  * results go back; repeat until a reply without tool calls ({@code completed}) or a limit:
  * iterations, duration, token budget, a cancel, a provider failure. In a task, {@code ask_user}
- * parks the run until someone answers. Everything the run produces goes to its {@link
+ * parks the run until someone answers; a tool call that the agent's {@link ApprovalPolicy} holds
+ * for approval parks it (in a chat: ends the turn) until someone decides, and a run resumed after
+ * an approval runs the approved call first. Everything the run produces goes to its {@link
  * StepRecorder}; this class touches no database itself.
  *
  * <p>The run's {@code maxDuration} is a hard deadline: a model call still working when it passes is
@@ -67,6 +75,8 @@ public final class LoopRun {
   private BigDecimal cost = BigDecimal.ZERO;
   private int iterations;
   private int repairs;
+  private final Map<String, ApprovalPolicy> policies = new HashMap<>();
+  private final Map<String, ToolRetry> retries = new HashMap<>();
 
   /**
    * A run, ready to {@link #run()}.
@@ -104,6 +114,9 @@ public final class LoopRun {
       messages.add(UserMessage.from(context.userMessage()));
     }
     var specifications = tools.specifications(spec);
+    if (context.approved() != null) {
+      runApproved(context.approved());
+    }
     while (true) {
       var stop = limitReached();
       if (stop != null) {
@@ -204,6 +217,11 @@ public final class LoopRun {
             skipped(calls.subList(i + 1, calls.size()), "not run: waiting for the user's answer"));
         return end(null, null, runs, waiting(call));
       }
+      var approval = approvalFor(call);
+      if (approval != null) {
+        runs.addAll(skipped(calls.subList(i + 1, calls.size()), "not run: waiting for approval"));
+        return end(null, null, runs, awaiting(approval));
+      }
       var run = new ToolRun(call, invoke(call));
       runs.add(run);
       messages.add(ToolExecutionResultMessage.from(call, run.outcome().textForModel()));
@@ -222,6 +240,35 @@ public final class LoopRun {
     return null;
   }
 
+  /**
+   * Runs the call a person approved while the run was parked, before the next model call, and
+   * writes its result (the model request after it was announced when the run was claimed).
+   */
+  private void runApproved(ToolExecutionRequest call) {
+    var run = new ToolRun(call, invoke(call));
+    messages.add(ToolExecutionResultMessage.from(call, run.outcome().textForModel()));
+    recorder.toolsRan(List.of(run), null);
+  }
+
+  /**
+   * The approval the call needs before it runs under the agent's policy, or null when it needs
+   * none.
+   */
+  private ApprovalRequest approvalFor(ToolExecutionRequest call) {
+    if (!ToolInvoker.offeredTo(context.spec()).contains(call.name())) {
+      return null; // refused as an unknown tool anyway
+    }
+    var policy =
+        policies.computeIfAbsent(call.name(), name -> ApprovalPolicy.forTool(context.spec(), name));
+    if (!policy.requires(call.arguments())) {
+      return null;
+    }
+    var arguments =
+        call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
+    return new ApprovalRequest(
+        UUID.randomUUID().toString(), call.name(), call.id(), arguments, policy.approver());
+  }
+
   private boolean asksUser(ToolExecutionRequest call) {
     return context.inTask()
         && AskUserTool.NAME.equals(call.name())
@@ -236,8 +283,15 @@ public final class LoopRun {
             context.taskId(),
             context.workspace(),
             context.spec());
+    var allowed = ToolInvoker.offeredTo(context.spec());
+    var retry = retries.computeIfAbsent(call.name(), n -> ToolRetry.forTool(context.spec(), n));
     var outcome =
-        tools.invoke(toolContext, call, ToolInvoker.offeredTo(context.spec()), remaining());
+        ToolAttempts.run(
+            call,
+            retry,
+            () -> tools.invoke(toolContext, call, allowed, remaining()),
+            recorder,
+            this::remaining);
     summarize(call, outcome);
     return outcome;
   }
@@ -404,6 +458,10 @@ public final class LoopRun {
 
   private RunOutcome waiting(ToolExecutionRequest askUser) {
     return new RunOutcome.Waiting(AskUserTool.question(askUser), askUser.id(), totals());
+  }
+
+  private RunOutcome awaiting(ApprovalRequest approval) {
+    return new RunOutcome.Waiting(approval.question(), approval.callId(), totals(), approval);
   }
 
   private RunOutcome stopped(StopReason reason, String error, boolean retriable) {

@@ -1,5 +1,6 @@
 package org.agentry.run.control;
 
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.UserMessage;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import org.agentry.agent.entity.AgentSpec;
  * @param workspace the agent's workspace directory for file tools
  * @param payload what the run does with the agent's typed XML payload, or null for an agent without
  *     one
+ * @param approved a tool call of the history's last model reply that a person approved: the run
+ *     runs it first, without asking again; null when there is none
  */
 public record RunContext(
     String agent,
@@ -32,7 +35,8 @@ public record RunContext(
     String input,
     String taskId,
     Path workspace,
-    PayloadCheck payload) {
+    PayloadCheck payload,
+    ToolExecutionRequest approved) {
 
   public RunContext {
     history = List.copyOf(history);
@@ -48,7 +52,17 @@ public record RunContext(
       String input,
       String taskId,
       Path workspace) {
-    this(agent, spec, model, sessionId, history, input, taskId, workspace, null);
+    this(agent, spec, model, sessionId, history, input, taskId, workspace, null, null);
+  }
+
+  /**
+   * The same context resuming with an approved tool call.
+   *
+   * @param history the history without a stand-in result for the call
+   */
+  public RunContext withApproved(List<ChatMessage> history, ToolExecutionRequest call) {
+    return new RunContext(
+        agent, spec, model, sessionId, history, input, taskId, workspace, payload, call);
   }
 
   /**
@@ -66,7 +80,8 @@ public record RunContext(
       framed = new ArrayList<>(history.subList(0, history.size() - 1));
       framed.add(UserMessage.from(check.prompt(last.singleText())));
     }
-    return new RunContext(agent, spec, model, sessionId, framed, input, taskId, workspace, check);
+    return new RunContext(
+        agent, spec, model, sessionId, framed, input, taskId, workspace, check, approved);
   }
 
   /** The first user message of the run: the input, framed for the model when it is a payload. */

@@ -3,6 +3,7 @@ package org.agentry.run.control;
 import java.math.BigDecimal;
 import java.util.List;
 import org.agentry.agent.entity.StopReason;
+import org.agentry.approval.control.ApprovalRequest;
 
 /** How one run of the agent loop ended: a final answer, a wait for a person, or a stop. */
 public sealed interface RunOutcome {
@@ -22,11 +23,22 @@ public sealed interface RunOutcome {
   }
 
   /**
-   * The run waits for a person's answer to the agent's {@code ask_user} question.
+   * The run waits for a person: for the answer to the agent's {@code ask_user} question, or for a
+   * decision on a tool call that needs approval.
    *
-   * @param pendingCallId the id of the {@code ask_user} tool call the answer will complete
+   * @param question the agent's question, or {@code approval required: <tool>}
+   * @param pendingCallId the id of the tool call the answer or decision will complete
+   * @param approval the call held for approval, or null for a question
    */
-  record Waiting(String question, String pendingCallId, Totals totals) implements RunOutcome {
+  record Waiting(String question, String pendingCallId, Totals totals, ApprovalRequest approval)
+      implements RunOutcome {
+
+    /** A wait for the answer to an {@code ask_user} question. */
+    public Waiting(String question, String pendingCallId, Totals totals) {
+      this(question, pendingCallId, totals, null);
+    }
+
+    /** Null: the API reports a wait for approval as {@code approval_required}, a question not. */
     @Override
     public StopReason stopReason() {
       return null;

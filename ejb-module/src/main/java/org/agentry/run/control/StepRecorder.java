@@ -41,6 +41,16 @@ public interface StepRecorder {
    */
   void toolsRan(List<ToolRun> runs, ModelRequest next);
 
+  /**
+   * A tool call's attempt failed and the call runs again after {@code delay} (its tool's {@link
+   * org.agentry.tool.control.ToolRetry}); a task's recorder writes a {@code tool.retry} event.
+   *
+   * @param attempt the attempt that failed, 1 for the first
+   * @param error why it failed
+   */
+  default void toolRetrying(
+      ToolExecutionRequest call, int attempt, String error, java.time.Duration delay) {}
+
   /** The run ended: writes its last step (if any) and its outcome together. */
   void finish(Ending ending);
 

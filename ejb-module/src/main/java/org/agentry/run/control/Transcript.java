@@ -70,6 +70,48 @@ public final class Transcript {
     return chat;
   }
 
+  /**
+   * A history to resume after a person approved one of its last reply's tool calls.
+   *
+   * @param history the history without the call's stand-in result
+   * @param call the approved call, to run first
+   */
+  public record Resumed(List<ChatMessage> history, ToolExecutionRequest call) {}
+
+  /**
+   * The history with the approved call taken out of its last turn's results, when that turn (the
+   * last model reply and only tool results after it) holds the call unanswered, with the {@value
+   * #INTERRUPTED} stand-in {@link #toChatMessages} gave it; else null (the call was answered, or
+   * other messages came after it), and the call is not run.
+   *
+   * @param chat as {@link #toChatMessages} returned it
+   */
+  public static Resumed approved(List<ChatMessage> chat, String callId) {
+    int last = chat.size() - 1;
+    while (last >= 0 && chat.get(last) instanceof ToolExecutionResultMessage) {
+      last--;
+    }
+    if (last < 0 || !(chat.get(last) instanceof AiMessage reply) || callId == null) {
+      return null;
+    }
+    var call =
+        reply.hasToolExecutionRequests()
+            ? reply.toolExecutionRequests().stream()
+                .filter(c -> callId.equals(c.id()))
+                .findFirst()
+                .orElse(null)
+            : null;
+    for (int i = last + 1; call != null && i < chat.size(); i++) {
+      var result = (ToolExecutionResultMessage) chat.get(i);
+      if (callId.equals(result.id()) && INTERRUPTED.equals(result.text())) {
+        var history = new ArrayList<>(chat);
+        history.remove(i);
+        return new Resumed(history, call);
+      }
+    }
+    return null;
+  }
+
   private static void answerInterrupted(
       List<ToolExecutionRequest> unanswered, List<ChatMessage> chat) {
     unanswered.forEach(call -> chat.add(ToolExecutionResultMessage.from(call, INTERRUPTED)));

@@ -193,12 +193,18 @@ public class Tasks {
   /**
    * Answers the question a waiting task's agent asked, and puts the task back in the queue.
    *
-   * @throws StateConflictException {@code TASK_NOT_WAITING} if it does not wait for an answer
+   * @throws StateConflictException {@code TASK_NOT_WAITING} if it does not wait for an answer (also
+   *     when it waits for an approval, which {@code /api/v1/approvals} decides)
    */
   public Task respond(String id, String message) {
     var task = get(id);
     if (task.getStatus() != TaskStatus.WAITING) {
       throw new StateConflictException("TASK_NOT_WAITING", "The task is not waiting for input.");
+    }
+    if (awaitsApproval(task)) {
+      throw new StateConflictException(
+          "TASK_NOT_WAITING",
+          "The task waits for an approval, not an answer; decide it at /api/v1/approvals.");
     }
     var origin = new ToolCallOrigin(task.getAgent(), task.getSessionId(), task.getId());
     var call =
@@ -214,6 +220,19 @@ public class Tasks {
     sendAfterCommit(task);
     events.write();
     return task;
+  }
+
+  private boolean awaitsApproval(Task task) {
+    return !em.createQuery(
+            "SELECT a.id FROM Approval a WHERE a.taskId = :task AND a.toolCallId = :call"
+                + " AND a.status = :status",
+            String.class)
+        .setParameter("task", task.getId())
+        .setParameter("call", task.getPendingCallId() == null ? "" : task.getPendingCallId())
+        .setParameter("status", org.agentry.approval.entity.ApprovalStatus.PENDING)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   /**

@@ -38,6 +38,9 @@ public class TaskEvents {
   /** A message: the task's input, an answer to the agent's question, or the final reply. */
   public static final String MESSAGE = "message";
 
+  /** A tool call's attempt failed; the call runs again. */
+  public static final String TOOL_RETRY = "tool.retry";
+
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
@@ -45,7 +48,7 @@ public class TaskEvents {
 
   /** An event's data. */
   public sealed interface Data
-      permits Status, ModelRequest, ModelResponse, ToolStart, ToolEnd, Text {
+      permits Status, ModelRequest, ModelResponse, ToolStart, ToolEnd, ToolRetry, Text {
 
     /** The event's type, e.g. {@value TaskEvents#STATUS}. */
     String type();
@@ -60,7 +63,8 @@ public class TaskEvents {
    * @param attempt for {@code running}: the attempt it counts as
    * @param stopReason for an end: why the run stopped
    * @param error for {@code failed} without a run: the error code
-   * @param reason for {@code queued} again: {@code provider_error} or {@code lease_expired}
+   * @param reason for {@code queued} again: {@code provider_error} or {@code lease_expired}; for
+   *     {@code waiting} on a tool call's approval: {@code approval}
    * @param question for {@code waiting}: what the agent asked
    * @param cancelRequested for {@code running}: true once a cancel was asked
    */
@@ -99,6 +103,11 @@ public class TaskEvents {
 
     public static Status waiting(String question) {
       return new Status("waiting", null, null, null, null, null, null, question, null);
+    }
+
+    /** Waiting for a decision on a tool call: reason {@code approval}. */
+    public static Status waitingForApproval(String question) {
+      return new Status("waiting", null, null, null, null, null, "approval", question, null);
     }
 
     public static Status ended(String status, String stopReason) {
@@ -173,6 +182,21 @@ public class TaskEvents {
     @Override
     public String type() {
       return TOOL_END;
+    }
+  }
+
+  /**
+   * A tool call's failed attempt, before the next one.
+   *
+   * @param attempt the attempt that failed, 1 for the first
+   * @param error why it failed
+   * @param backoffMs the wait before the next attempt, ms
+   */
+  public record ToolRetry(String callId, String name, int attempt, String error, long backoffMs)
+      implements Data {
+    @Override
+    public String type() {
+      return TOOL_RETRY;
     }
   }
 

@@ -161,16 +161,16 @@ public class ToolInvoker {
       var result = watchdog.call(() -> tool.execute(context, arguments), timeout);
       return ToolOutcome.succeeded(ToolOutput.cut(result, limits.maxOutputBytes()), start);
     } catch (TimeoutException e) {
-      return ToolOutcome.failed("timed out after " + timeout.toMillis() + " ms", start);
+      return ToolOutcome.executionFailed("timed out after " + timeout.toMillis() + " ms", start);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ToolOutcome.failed("interrupted", start);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof ToolException refused) {
-        return ToolOutcome.failed(refused.getMessage(), start);
+        return ToolOutcome.executionFailed(refused.getMessage(), start);
       }
       LOG.log(Level.WARNING, "Tool " + call.name() + " failed", e.getCause());
-      return ToolOutcome.failed("the tool failed unexpectedly", start);
+      return ToolOutcome.executionFailed("the tool failed unexpectedly", start);
     }
   }
 

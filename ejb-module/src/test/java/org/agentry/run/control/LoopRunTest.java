@@ -261,6 +261,174 @@ class LoopRunTest {
   }
 
   @Test
+  void aCallThatNeedsApprovalParksTheRunAndSkipsTheCallsAfterIt() {
+    var write =
+        ToolExecutionRequest.builder()
+            .id("w1")
+            .name("current_time")
+            .arguments("{\"zone\":\"Europe/Paris\"}")
+            .build();
+    model.answer(() -> reply(AiMessage.from(List.of(write, call("c2", "current_time"))), 1, 1));
+    var settings =
+        "{\"current_time\":{\"approval\":{\"argument\":\"zone\",\"matches\":\"^Europe/\"},"
+            + "\"approver\":\"admin\"}}";
+
+    var outcome = run(context(spec(settings), List.of(), "hi", "task-1"), BudgetGate.NONE);
+
+    var waiting = assertInstanceOf(RunOutcome.Waiting.class, outcome);
+    assertEquals("approval required: current_time", waiting.question());
+    assertEquals("w1", waiting.pendingCallId());
+    var approval = waiting.approval();
+    assertEquals("current_time", approval.tool());
+    assertEquals("{\"zone\":\"Europe/Paris\"}", approval.arguments());
+    assertEquals("admin", approval.approverRole());
+    assertEquals(36, approval.approvalId().length());
+    assertEquals(1, recorder.ending.toolRuns().size(), "only the call after it, skipped");
+    assertEquals(
+        "not run: waiting for approval", recorder.ending.toolRuns().get(0).outcome().error());
+    assertEquals(List.of("request 1", "responded 1", "finish waiting"), recorder.log);
+  }
+
+  @Test
+  void aCallTheArgumentPatternDoesNotMatchRunsAtOnce() {
+    var call =
+        ToolExecutionRequest.builder()
+            .id("w1")
+            .name("current_time")
+            .arguments("{\"zone\":\"UTC\"}")
+            .build();
+    model.answer(() -> reply(AiMessage.from(List.of(call)), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var settings =
+        "{\"current_time\":{\"approval\":{\"argument\":\"zone\",\"matches\":\"^Europe/\"}}}";
+
+    var outcome = run(context(spec(settings), List.of(), "hi", "task-1"), BudgetGate.NONE);
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertNull(recorder.toolRuns.get(0).outcome().error());
+  }
+
+  @Test
+  void aFailingToolIsRetriedWithExponentialBackoffAndEachAttemptRecorded() {
+    var flaky = new Flaky(2);
+    var invoker = ToolInvoker.of(List.of(flaky));
+    model.answer(() -> reply(AiMessage.from(List.of(call("f1", "flaky"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var settings =
+        "{\"flaky\":{\"onError\":{\"retry\":{\"maxAttempts\":3,\"backoff\":\"PT0.01S\"}}}}";
+
+    var outcome =
+        run(
+            context(spec(settings, "flaky"), List.of(), "hi", "t"),
+            BudgetGate.NONE,
+            invoker,
+            Clock.systemUTC(),
+            Duration.ofSeconds(300));
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertEquals(3, flaky.calls);
+    assertEquals(
+        List.of(
+            "request 1",
+            "responded 1",
+            "retry flaky after attempt 1 in 10",
+            "retry flaky after attempt 2 in 20",
+            "tools [flaky] next 2",
+            "request 2",
+            "finish completed step 2"),
+        recorder.log);
+    assertEquals("ok on attempt 3", recorder.toolRuns.get(0).outcome().result());
+  }
+
+  @Test
+  void aToolFailingEveryAttemptReportsHowManyWereMade() {
+    var invoker = ToolInvoker.of(List.of(new Flaky(99)));
+    model.answer(() -> reply(AiMessage.from(List.of(call("f1", "flaky"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var settings = "{\"flaky\":{\"onError\":{\"retry\":{\"maxAttempts\":2,\"backoff\":\"PT0S\"}}}}";
+
+    run(
+        context(spec(settings, "flaky"), List.of(), "hi", "t"),
+        BudgetGate.NONE,
+        invoker,
+        Clock.systemUTC(),
+        Duration.ofSeconds(300));
+
+    assertEquals("not yet (after 2 attempts)", recorder.toolRuns.get(0).outcome().error());
+  }
+
+  @Test
+  void withoutAPolicyAFailingToolRunsOnce() {
+    var flaky = new Flaky(1);
+    model.answer(() -> reply(AiMessage.from(List.of(call("f1", "flaky"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+
+    run(
+        context(spec("{}", "flaky"), List.of(), "hi", "t"),
+        BudgetGate.NONE,
+        ToolInvoker.of(List.of(flaky)),
+        Clock.systemUTC(),
+        Duration.ofSeconds(300));
+
+    assertEquals(1, flaky.calls);
+    assertEquals("not yet", recorder.toolRuns.get(0).outcome().error());
+  }
+
+  /** A tool that refuses its first {@code failures} calls. */
+  private static final class Flaky implements Tool {
+    final int failures;
+    int calls;
+
+    Flaky(int failures) {
+      this.failures = failures;
+    }
+
+    @Override
+    public ToolSpecification specification() {
+      return ToolSpecification.builder().name("flaky").description("fails a while").build();
+    }
+
+    @Override
+    public String execute(ToolContext context, jakarta.json.JsonObject arguments)
+        throws org.agentry.tool.control.ToolException {
+      calls++;
+      if (calls <= failures) {
+        throw new org.agentry.tool.control.ToolException("not yet");
+      }
+      return "ok on attempt " + calls;
+    }
+  }
+
+  @Test
+  void aResumedRunRunsTheApprovedCallFirstWithoutAskingAgain() {
+    var history =
+        List.of(
+            message(Message.user("s", "first", T0), 1),
+            message(
+                Message.assistant(
+                    "s",
+                    null,
+                    "[{\"id\":\"w1\",\"name\":\"current_time\",\"arguments\":\"{}\"}]",
+                    T0),
+                2));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var base = context(spec("{\"current_time\":{\"approval\":\"always\"}}"), history, null, "t");
+    var resumed = Transcript.approved(base.history(), "w1");
+
+    var outcome = run(base.withApproved(resumed.history(), resumed.call()), BudgetGate.NONE);
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertEquals(
+        List.of("tools [current_time] next none", "request 1", "finish completed step 1"),
+        recorder.log);
+    var sent = model.requests.get(0);
+    var result = assertInstanceOf(ToolExecutionResultMessage.class, sent.get(sent.size() - 1));
+    assertEquals("w1", result.id());
+    assertFalse(result.text().startsWith("interrupted"), result.text());
+    assertEquals(1, sent.stream().filter(m -> m instanceof ToolExecutionResultMessage).count());
+  }
+
+  @Test
   void resumeAnswersInterruptedToolCallsAndDropsEmptyUserMessages() {
     var history =
         List.of(
@@ -525,6 +693,27 @@ class LoopRunTest {
     return new RunContext("a", spec, provider, "s", chatHistory, input, taskId, Path.of("."));
   }
 
+  private static AgentSpec spec(String toolSettings) {
+    return spec(toolSettings, "current_time");
+  }
+
+  private static AgentSpec spec(String toolSettings, String tool) {
+    return new AgentSpec(
+        null,
+        "You help.",
+        "p",
+        "m",
+        null,
+        10,
+        List.of(tool),
+        new AgentLimits(5, 60, null),
+        true,
+        null,
+        null,
+        org.agentry.platform.entity.Jsons.createReader(toolSettings).readObject(),
+        null);
+  }
+
   private static AgentSpec spec(List<String> tools, AgentLimits limits) {
     return new AgentSpec(
         null, "You help.", "p", "m", null, 10, tools, limits, true, null, null, null, null);
@@ -601,6 +790,11 @@ class LoopRunTest {
       toolRuns.addAll(runs);
       var names = runs.stream().map(r -> r.call().name()).toList();
       log.add("tools " + names + " next " + (next == null ? "none" : next.iteration()));
+    }
+
+    @Override
+    public void toolRetrying(ToolExecutionRequest call, int attempt, String error, Duration delay) {
+      log.add("retry " + call.name() + " after attempt " + attempt + " in " + delay.toMillis());
     }
 
     @Override

@@ -82,4 +82,35 @@ class TranscriptTest {
     assertEquals(Transcript.INTERRUPTED, interrupted.text());
     assertEquals("next question", ((UserMessage) messages.get(3)).singleText());
   }
+
+  @Test
+  void anApprovedCallIsTakenOutOfTheLastTurnOnlyWhileItIsUnanswered() {
+    var calls =
+        "[{\"id\":\"a\",\"name\":\"read_file\",\"arguments\":\"{}\"},"
+            + "{\"id\":\"b\",\"name\":\"write_file\",\"arguments\":\"{\\\"path\\\":\\\"x\\\"}\"},"
+            + "{\"id\":\"c\",\"name\":\"read_file\",\"arguments\":\"{}\"}]";
+    var parked =
+        List.of(
+            Message.user("s", "hi", T),
+            Message.assistant("s", null, calls, T),
+            Message.toolResult("s", "a", "read_file", "content", T),
+            Message.toolResult("s", "c", "read_file", "not run: waiting for approval", T));
+
+    var resumed = Transcript.approved(Transcript.toChatMessages(parked), "b");
+
+    assertEquals("write_file", resumed.call().name());
+    assertEquals("{\"path\":\"x\"}", resumed.call().arguments());
+    assertEquals(4, resumed.history().size(), "the user message, the reply, two results");
+    assertTrue(
+        resumed.history().stream()
+            .noneMatch(m -> m instanceof ToolExecutionResultMessage r && r.id().equals("b")));
+
+    var answered = new java.util.ArrayList<>(parked);
+    answered.add(Message.toolResult("s", "b", "write_file", "Error: denied by x", T));
+    assertNull(Transcript.approved(Transcript.toChatMessages(answered), "b"));
+    var movedOn = new java.util.ArrayList<>(parked);
+    movedOn.add(Message.user("s", "next", T));
+    assertNull(Transcript.approved(Transcript.toChatMessages(movedOn), "b"));
+    assertNull(Transcript.approved(Transcript.toChatMessages(parked), "zzz"));
+  }
 }

@@ -212,6 +212,7 @@ public class Task {
       attempts++;
     }
     this.resuming = false;
+    this.pendingCallId = null;
     this.startedAt = now;
     this.updatedAt = now;
   }
@@ -260,6 +261,17 @@ public class Task {
   public void resumeWithAnswer(Instant now) {
     requeue(null, now);
     this.resuming = true;
+  }
+
+  /**
+   * Puts a task waiting for an approval back in the queue after the approval: the next claim
+   * resumes the run, runs the approved call first and is not counted as an attempt.
+   *
+   * @param callId the approved tool call's id, kept as {@link #getPendingCallId()} for that claim
+   */
+  public void resumeApproved(String callId, Instant now) {
+    resumeWithAnswer(now);
+    this.pendingCallId = callId;
   }
 
   /** Puts the task back in the queue, to start no earlier than {@code notBefore} (or now). */

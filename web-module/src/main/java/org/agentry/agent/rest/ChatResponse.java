@@ -9,8 +9,10 @@ import org.agentry.run.control.RunOutcome;
  *
  * @param reply the agent's final answer, or null when the turn stopped without one
  * @param stopReason {@code completed}, {@code max_iterations}, {@code max_duration}, {@code
- *     budget_exceeded}, {@code provider_error}, {@code cancelled} or {@code output_invalid} (the
- *     answer was not the agent's XML output element, also after the repairs)
+ *     budget_exceeded}, {@code provider_error}, {@code cancelled}, {@code output_invalid} (the
+ *     answer was not the agent's XML output element, also after the repairs) or {@code
+ *     approval_required} (a tool call waits for a person's decision: {@code approvalId} names it;
+ *     see {@code /api/v1/approvals})
  * @param error what went wrong, for {@code provider_error}, {@code max_duration} and {@code
  *     output_invalid}
  * @param usage tokens and cost of this turn's model calls
@@ -23,7 +25,11 @@ public record ChatResponse(
     String error,
     int iterations,
     Usage usage,
-    List<RunOutcome.ToolCallSummary> toolCalls) {
+    List<RunOutcome.ToolCallSummary> toolCalls,
+    String approvalId) {
+
+  /** The stop reason of a turn that ended on a tool call waiting for approval. */
+  public static final String APPROVAL_REQUIRED = "approval_required";
 
   /** Token counts and cost in USD. */
   public record Usage(long promptTokens, long completionTokens, BigDecimal costUsd) {}
@@ -32,16 +38,25 @@ public record ChatResponse(
     var totals = outcome.totals();
     var reply = outcome instanceof RunOutcome.Completed done ? done.reply() : null;
     var error = outcome instanceof RunOutcome.Stopped stopped ? stopped.error() : null;
+    var approval =
+        outcome instanceof RunOutcome.Waiting waiting && waiting.approval() != null
+            ? waiting.approval()
+            : null;
+    var stopReason =
+        outcome.stopReason() != null
+            ? outcome.stopReason().apiName()
+            : approval != null ? APPROVAL_REQUIRED : null;
     return new ChatResponse(
         totals.sessionId(),
         reply,
-        outcome.stopReason().apiName(),
+        stopReason,
         error,
         totals.iterations(),
         new Usage(
             totals.promptTokens(),
             totals.completionTokens(),
             totals.costUsd().stripTrailingZeros()),
-        totals.toolCalls());
+        totals.toolCalls(),
+        approval == null ? null : approval.approvalId());
   }
 }

@@ -1,0 +1,79 @@
+package org.agentry.approval.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import org.agentry.approval.entity.Approval;
+import org.agentry.task.control.TaskEvents;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Stores the approval a run parked on, in the caller's transaction, expiring after {@code
+ * agentry.approvals.expiry} (an ISO-8601 duration, default {@code PT24H}); a task's gets an {@value
+ * ApprovalEvents#REQUESTED} event.
+ */
+@ApplicationScoped
+public class PendingApprovals {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject TaskEvents events;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "agentry.approvals.expiry", defaultValue = "PT24H")
+  String expirySetting;
+
+  private Duration expiry;
+
+  /**
+   * @throws IllegalArgumentException if {@code agentry.approvals.expiry} is not a positive ISO-8601
+   *     duration
+   */
+  @PostConstruct
+  void readExpiry() {
+    try {
+      expiry = Duration.parse(expirySetting.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "agentry.approvals.expiry must be an ISO-8601 duration such as PT24H", e);
+    }
+    if (expiry.isNegative() || expiry.isZero()) {
+      throw new IllegalArgumentException("agentry.approvals.expiry must be positive");
+    }
+  }
+
+  /** How long a pending approval waits for a decision. */
+  public Duration expiry() {
+    return expiry;
+  }
+
+  /**
+   * Stores a pending approval.
+   *
+   * @param taskId the task that waits, or null for a chat turn
+   */
+  public Approval open(ApprovalRequest request, String agent, String sessionId, String taskId) {
+    var now = clock.instant();
+    var approval =
+        new Approval(
+            request.approvalId(),
+            taskId,
+            sessionId,
+            agent,
+            request.tool(),
+            request.callId(),
+            request.arguments(),
+            request.approverRole(),
+            now,
+            now.plus(expiry));
+    em.persist(approval);
+    ApprovalEvents.requested(events, approval);
+    return approval;
+  }
+}
