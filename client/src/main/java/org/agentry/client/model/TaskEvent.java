@@ -26,7 +26,8 @@ public record TaskEvent(
 
   /** Whether this is the status event of the task's end. */
   public boolean terminal() {
-    return Task.TERMINAL.contains(status());
+    var status = status();
+    return status != null && Task.TERMINAL.contains(status);
   }
 
   /** A string member of {@code data}, or null. */
