@@ -1,12 +1,12 @@
 package org.agentry.cli;
 
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import java.io.PrintWriter;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -41,14 +41,20 @@ final class Printer {
     return format;
   }
 
-  /** One object. */
+  /** One object; in a table, a record's non-null members in declaration order. */
   void object(Object value) {
-    if (format == Format.json) {
+    if (format == Format.json || !(value instanceof Record record)) {
       out.println(JSONB.toJson(value).strip());
     } else {
-      var json = COMPACT.fromJson(COMPACT.toJson(value), JsonObject.class);
-      int width = json.keySet().stream().mapToInt(String::length).max().orElse(0);
-      json.forEach((name, member) -> out.printf("%-" + width + "s  %s%n", name, cell(member)));
+      var members = new ArrayList<String[]>();
+      for (var component : record.getClass().getRecordComponents()) {
+        var member = member(record, component);
+        if (member != null) {
+          members.add(new String[] {component.getName(), cell(member)});
+        }
+      }
+      int width = members.stream().mapToInt(m -> m[0].length()).max().orElse(0);
+      members.forEach(m -> out.printf("%-" + width + "s  %s%n", m[0], m[1]));
     }
     out.flush();
   }
@@ -110,7 +116,28 @@ final class Printer {
     out.flush();
   }
 
-  private static String cell(JsonValue value) {
-    return value instanceof JsonString s ? s.getString() : value.toString();
+  private static Object member(Record record, RecordComponent component) {
+    try {
+      return component.getAccessor().invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Text as it is; numbers, instants and booleans as Java writes them; the rest as JSON. */
+  private static String cell(Object value) {
+    if (value instanceof JsonString s) {
+      return s.getString();
+    }
+    if (value instanceof java.math.BigDecimal amount) {
+      return amount.toPlainString();
+    }
+    if (value instanceof CharSequence
+        || value instanceof Number
+        || value instanceof Boolean
+        || value instanceof java.time.temporal.Temporal) {
+      return value.toString();
+    }
+    return value instanceof JsonValue ? value.toString() : COMPACT.toJson(value);
   }
 }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -205,6 +207,55 @@ class AgentryCommandTest {
     assertEquals(7, line.getInt("id"));
     assertEquals("completed", line.getJsonObject("data").getString("status"));
   }
+
+  @Test
+  void usageTakesADayOrAnInstantAndPrintsTotalsOrCsv() {
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/usage"))
+            .withQueryParam("from", equalTo("2026-01-01T00:00:00Z"))
+            .withQueryParam("to", equalTo("2026-01-31T09:00:00Z"))
+            .willReturn(
+                okJson(
+                    "{\"totals\":"
+                        + TOTALS
+                        + ",\"byAgent\":[{\"key\":\"notes\",\"totals\":"
+                        + TOTALS
+                        + "}],\"byModel\":[],\"byDay\":[]}")));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/usage/export"))
+            .withQueryParam("format", equalTo("csv"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/csv")
+                    .withBody("id,createdAt\r\n1,2026-01-01T00:00:00Z\r\n")));
+
+    assertEquals(0, run("usage", "--from", "2026-01-01", "--to", "2026-01-31T09:00:00Z"));
+    var lines = out.toString().lines().toList();
+    assertEquals("GROUP  KEY    REQUESTS  PROMPT  COMPLETION  USD", lines.get(0));
+    assertEquals("agent  notes  2         30      5           0.000040", lines.get(2));
+
+    assertEquals(0, run("usage", "--csv"));
+    assertEquals("id,createdAt\r\n1,2026-01-01T00:00:00Z\r\n", out.toString());
+  }
+
+  @Test
+  void schedulesRunNow() {
+    server.stubFor(
+        post("/api/v1/schedules/s1/run-now")
+            .willReturn(
+                aResponse()
+                    .withStatus(202)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"taskId\":\"t7\",\"status\":\"queued\"}")));
+
+    assertEquals(0, run("schedules", "run-now", "s1"));
+
+    assertEquals(List.of("taskId  t7", "status  queued"), out.toString().lines().toList());
+  }
+
+  static final String TOTALS =
+      "{\"requests\":2,\"promptTokens\":30,\"completionTokens\":5,\"totalTokens\":35,"
+          + "\"costUsd\":0.000040,\"averageLatencyMs\":3}";
 
   private void submitted(String end) {
     server.stubFor(

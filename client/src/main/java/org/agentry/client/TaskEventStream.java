@@ -30,6 +30,7 @@ final class TaskEventStream implements AutoCloseable {
   private volatile boolean closed;
   private volatile Response response;
   private long lastId;
+  private boolean connected;
 
   TaskEventStream(Http http, String taskId, long after, Consumer<TaskEvent> consumer) {
     this.http = http;
@@ -50,7 +51,15 @@ final class TaskEventStream implements AutoCloseable {
     int quiet = 0;
     while (!closed) {
       long before = lastId;
-      var end = readOnce();
+      TaskEvent end;
+      try {
+        end = readOnce();
+      } catch (AgentryConnectionException e) {
+        if (!connected) {
+          throw e; // never reached: fail at once
+        }
+        end = null; // e.g. a node restarting: try again
+      }
       if (end != null || closed) {
         return end;
       }
@@ -87,6 +96,7 @@ final class TaskEventStream implements AutoCloseable {
     try (var open = http.call(request, "GET", null);
         var reader = new SseReader(open.readEntity(InputStream.class))) {
       response = open;
+      connected = true;
       SseReader.Event raw;
       while (!closed && (raw = reader.next()) != null) {
         var event = event(raw);

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +67,34 @@ class EventStreamTest {
     assertEquals("completed", end.status());
     server.verify(
         getRequestedFor(urlEqualTo(PATH)).withHeader("Accept", equalTo("text/event-stream")));
+  }
+
+  @Test
+  void aConnectionFailureAfterTheFirstConnectionIsRetried() {
+    stream(absent(), "id: 1\nevent: status\ndata: {\"status\":\"running\"}\n\n");
+    server.stubFor(
+        get(PATH)
+            .inScenario("restart")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .withHeader("Last-Event-ID", equalTo("1"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("up"));
+    server.stubFor(
+        get(PATH)
+            .inScenario("restart")
+            .whenScenarioStateIs("up")
+            .withHeader("Last-Event-ID", equalTo("1"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "text/event-stream")
+                    .withBody("id: 2\nevent: status\ndata: {\"status\":\"completed\"}\n\n")));
+    var seen = new ArrayList<TaskEvent>();
+
+    var end = client.tasks().follow("t1", 0, seen::add);
+
+    assertEquals("completed", end.status());
+    assertEquals(List.of(1L, 2L), seen.stream().map(TaskEvent::id).toList());
+    server.verify(3, getRequestedFor(urlEqualTo(PATH)));
   }
 
   @Test
