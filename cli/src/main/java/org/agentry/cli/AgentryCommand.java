@@ -94,6 +94,19 @@ public final class AgentryCommand implements Runnable {
     throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
   }
 
+  @Command(description = "Shows who the token belongs to and its roles.")
+  int me() {
+    printer().object(client().me());
+    return OK;
+  }
+
+  @Command(
+      description = "Shows whether nodes claim tasks, the queue per priority, running per node.")
+  int dispatch() {
+    printer().object(client().dispatch().state());
+    return OK;
+  }
+
   /** Runs the CLI with the process's environment and exits with its code. */
   public static void main(String[] args) {
     var code =

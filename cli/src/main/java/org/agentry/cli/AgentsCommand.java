@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code agentry agents list|get|create|pause|resume}. */
-@Command(name = "agents", description = "Lists, shows, creates, pauses and resumes agents.")
+@Command(
+    name = "agents",
+    description = "Lists, shows, creates, pauses and resumes agents; chats with one.")
 final class AgentsCommand implements Runnable {
 
   @ParentCommand AgentryCommand root;
@@ -70,6 +72,22 @@ final class AgentsCommand implements Runnable {
   @Command(description = "Resumes a paused agent.")
   int resume(@Parameters(paramLabel = "NAME") String name) {
     root.printer().object(root.client().agents().resume(name));
+    return AgentryCommand.OK;
+  }
+
+  @Command(description = "Runs one chat turn and prints the reply (its session id on stderr).")
+  int chat(
+      @Parameters(index = "0", paramLabel = "NAME") String name,
+      @Parameters(index = "1", paramLabel = "MESSAGE") String message,
+      @Option(names = "--session", paramLabel = "ID", description = "go on in this session")
+          String session) {
+    var reply = root.client().agents().chat(name, message, session);
+    if (root.printer().format() == Printer.Format.json) {
+      root.printer().object(reply);
+    } else {
+      root.err().println("session " + reply.sessionId() + " · " + reply.stopReason());
+      root.printer().text(reply.reply() == null ? "" : reply.reply());
+    }
     return AgentryCommand.OK;
   }
 

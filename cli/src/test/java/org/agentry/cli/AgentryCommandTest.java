@@ -253,6 +253,24 @@ class AgentryCommandTest {
     assertEquals(List.of("taskId  t7", "status  queued"), out.toString().lines().toList());
   }
 
+  @Test
+  void chatPrintsTheReplyAndGoesOnInASession() {
+    server.stubFor(
+        post("/api/v1/agents/notes/chat")
+            .willReturn(
+                okJson(
+                    "{\"sessionId\":\"s9\",\"reply\":\"hello\",\"stopReason\":\"completed\","
+                        + "\"iterations\":1,\"toolCalls\":[]}")));
+
+    assertEquals(0, run("agents", "chat", "notes", "hi", "--session", "s8"));
+
+    assertEquals("hello", out.toString().strip());
+    assertTrue(err.toString().contains("session s9 · completed"), err.toString());
+    server.verify(
+        postRequestedFor(urlEqualTo("/api/v1/agents/notes/chat"))
+            .withRequestBody(equalToJson("{\"message\":\"hi\",\"sessionId\":\"s8\"}")));
+  }
+
   static final String TOTALS =
       "{\"requests\":2,\"promptTokens\":30,\"completionTokens\":5,\"totalTokens\":35,"
           + "\"costUsd\":0.000040,\"averageLatencyMs\":3}";

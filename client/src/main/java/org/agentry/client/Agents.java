@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.agentry.client.model.Agent;
 import org.agentry.client.model.AgentRequest;
+import org.agentry.client.model.ChatReply;
 
 /**
  * {@code /api/v1/agents}. Unknown agents throw {@link AgentryException.NotFound} ({@code
@@ -57,6 +58,21 @@ public final class Agents {
   /** Resumes a paused agent. */
   public Agent resume(String name) {
     return http.post(http.path("agents", name, "resume"), null, Agent.class);
+  }
+
+  /**
+   * Runs one chat turn and waits for its end (up to the read timeout).
+   *
+   * @param sessionId an earlier reply's session to go on in, or null for a new session
+   * @throws AgentryException e.g. 409 {@code AGENT_PAUSED}, 429 {@code BUDGET_EXHAUSTED}
+   */
+  public ChatReply chat(String name, String message, String sessionId) {
+    var body = new java.util.HashMap<String, String>();
+    body.put("message", message);
+    if (sessionId != null) {
+      body.put("sessionId", sessionId);
+    }
+    return http.post(http.path("agents", name, "chat"), body, ChatReply.class);
   }
 
   /** Deletes an agent. */

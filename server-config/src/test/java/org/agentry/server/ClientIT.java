@@ -150,6 +150,21 @@ class ClientIT {
   }
 
   @Test
+  void chatRunsATurnAndGoesOnInItsSession() {
+    var agent = scriptedAgent();
+
+    var first = admin.agents().chat(agent, "what time is it?", null);
+    var second = admin.agents().chat(agent, "and now?", first.sessionId());
+
+    assertEquals("all done", first.reply());
+    assertEquals("completed", first.stopReason());
+    assertEquals(2, first.iterations());
+    assertEquals("current_time", first.toolCalls().get(0).getString("name"));
+    assertEquals(30, first.usage().promptTokens());
+    assertEquals(first.sessionId(), second.sessionId());
+  }
+
+  @Test
   void errorsAreTypedProblemsWithTheirCodes() {
     var missingAgent =
         assertThrows(AgentryException.NotFound.class, () -> admin.agents().get("no-such-agent"));
@@ -247,6 +262,7 @@ class ClientIT {
     var submitted = cli(jar, "tasks", "submit", agent, "check the time", "--wait");
     var listed = cli(jar, "tasks", "list", "--agent", agent, "-o", "json");
     var missing = cli(jar, "tasks", "get", "no-such-task");
+    var me = cli(jar, "me", "-o", "json");
 
     assertEquals(0, submitted.code(), submitted.err());
     assertEquals("all done", submitted.out().strip());
@@ -254,6 +270,10 @@ class ClientIT {
     assertEquals(0, listed.code(), listed.err());
     JsonArray tasks = Json.createReader(new StringReader(listed.out())).readArray();
     assertEquals("completed", tasks.getJsonObject(0).getString("status"));
+    assertEquals(0, me.code(), me.err());
+    assertEquals(
+        "admin-token",
+        Json.createReader(new StringReader(me.out())).readObject().getString("authenticatedBy"));
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("TASK_NOT_FOUND (404)"), missing.err());
   }
