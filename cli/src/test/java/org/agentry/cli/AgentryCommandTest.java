@@ -101,6 +101,8 @@ class AgentryCommandTest {
     assertEquals(2, run("tasks", "list", "--bogus"));
     assertEquals(2, run("agents"));
     assertEquals(2, run("usage", "--from", "yesterday"));
+    assertEquals(2, run(Map.of("AGENTRY_URL", "localhost:8080"), "me"));
+    assertTrue(err.toString().contains("Not a URL"), err.toString());
     var file = Files.writeString(home.resolve("agent.json"), "{\"name\":\"a\",\"colour\":\"red\"}");
     assertEquals(2, run("agents", "create", "-f", file.toString()));
     assertTrue(err.toString().contains("is not an agent's JSON"), err.toString());

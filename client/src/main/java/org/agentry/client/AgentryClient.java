@@ -6,6 +6,7 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.agentry.client.model.Me;
@@ -93,10 +94,20 @@ public final class AgentryClient implements AutoCloseable {
 
     private Builder() {}
 
-    /** The server's root, e.g. {@code http://localhost:8080} (without {@code /api}). */
+    /**
+     * The server's root, e.g. {@code http://localhost:8080} (without {@code /api}).
+     *
+     * @throws IllegalArgumentException for a URL that is not {@code http} or {@code https}
+     */
     public Builder baseUrl(String url) {
       var text = Objects.requireNonNull(url, "url").strip();
-      this.baseUrl = URI.create(text.endsWith("/") ? text : text + "/");
+      var parsed = URI.create(text.endsWith("/") ? text : text + "/");
+      var scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") || parsed.getHost() == null) {
+        throw new IllegalArgumentException(
+            "'" + text + "' is no http:// or https:// URL with a host");
+      }
+      this.baseUrl = parsed;
       return this;
     }
 

@@ -57,6 +57,8 @@ final class Http {
   <T> T get(WebTarget target, GenericType<T> type) {
     try (var response = call(target.request(MediaType.APPLICATION_JSON_TYPE), "GET", null)) {
       return response.readEntity(type);
+    } catch (ProcessingException e) {
+      throw new AgentryConnectionException("Cannot read the answer: " + e.getMessage(), e);
     }
   }
 

@@ -217,6 +217,15 @@ class AgentryClientTest {
   }
 
   @Test
+  void aBaseUrlMustBeHttpWithAHost() {
+    var builder = AgentryClient.builder();
+    assertThrows(IllegalArgumentException.class, () -> builder.baseUrl("localhost:8080"));
+    assertThrows(IllegalArgumentException.class, () -> builder.baseUrl("ftp://host/"));
+    assertThrows(IllegalArgumentException.class, () -> builder.baseUrl("http:///x"));
+    assertThrows(IllegalStateException.class, builder::build);
+  }
+
+  @Test
   void readsTheDispatchStateAndTheCsvExport() {
     server.stubFor(
         get("/api/v1/dispatch")
