@@ -1,6 +1,7 @@
 package org.agentry.client;
 
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
@@ -25,6 +26,9 @@ final class Http {
 
   /** Built once: {@code Json.createReader} would look the provider up on every call. */
   static final JsonReaderFactory JSON = Json.createReaderFactory(Map.of());
+
+  /** Built once, as {@link #JSON}. */
+  static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
   private static final String PROBLEM = "application/problem+json";
   private static final int MAX_DETAIL = 500;

@@ -64,6 +64,12 @@ final class TaskEventStream implements AutoCloseable {
         return end;
       }
       quiet = lastId == before ? quiet + 1 : 0;
+      if (quiet > 0 && connected) {
+        var ended = endedAlready();
+        if (ended != null) {
+          return ended;
+        }
+      }
       if (quiet > MAX_QUIET_RECONNECTS) {
         throw new AgentryConnectionException(
             "The event stream of task " + taskId + " kept ending without its end.", null);
@@ -113,6 +119,20 @@ final class TaskEventStream implements AutoCloseable {
       // the stream broke: opened again with Last-Event-ID by run()
     }
     return null;
+  }
+
+  /**
+   * The end of a task whose stream closed without news, as a status event with the last id seen:
+   * the server replays nothing when its terminal event lies before {@code Last-Event-ID}. Null
+   * while the task goes on.
+   */
+  private TaskEvent endedAlready() {
+    var task = new Tasks(http).get(taskId);
+    if (!task.finished()) {
+      return null;
+    }
+    var data = Http.BUILDERS.createObjectBuilder().add("status", task.status()).build();
+    return new TaskEvent(lastId, taskId, task.agent(), "status", data, task.finishedAt());
   }
 
   private TaskEvent event(SseReader.Event raw) {

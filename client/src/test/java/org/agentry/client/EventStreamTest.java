@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -118,10 +119,31 @@ class EventStreamTest {
   void aStreamThatKeepsEndingWithoutNewsGivesUp() {
     stream(absent(), "id: 5\nevent: status\ndata: {\"status\":\"running\"}\n\n");
     stream(equalTo("5"), ": keepalive\n\n");
+    server.stubFor(
+        get("/api/v1/tasks/t1").willReturn(okJson("{\"taskId\":\"t1\",\"status\":\"running\"}")));
 
     assertThrows(
         AgentryConnectionException.class, () -> client.tasks().follow("t1", 0, event -> {}));
     server.verify(TaskEventStream.MAX_QUIET_RECONNECTS + 2, getRequestedFor(urlEqualTo(PATH)));
+  }
+
+  @Test
+  void aStreamAfterTheTaskEndedEndsWithItsStatus() {
+    stream(equalTo("40"), ": keepalive\n\n");
+    server.stubFor(
+        get("/api/v1/tasks/t1")
+            .willReturn(
+                okJson(
+                    "{\"taskId\":\"t1\",\"agent\":\"notes\",\"status\":\"cancelled\","
+                        + "\"finishedAt\":\"2026-01-31T09:00:00Z\"}")));
+    var seen = new ArrayList<TaskEvent>();
+
+    var end = client.tasks().follow("t1", 40, seen::add);
+
+    assertEquals("cancelled", end.status());
+    assertEquals(40, end.id());
+    assertEquals(List.of(), seen);
+    server.verify(1, getRequestedFor(urlEqualTo(PATH)));
   }
 
   @Test
