@@ -8,7 +8,8 @@ import org.agentry.client.model.TaskEvent;
 /**
  * The live progress line of a task being waited for, rewritten in place on standard error ({@code
  * \r}) at each event: status, model calls, tokens, USD and the tool running, e.g. {@code 5f0c…
- * running · 2 model calls · 260 tokens · $0.000410 · tool write_file}.
+ * running · 2 model calls · 260 tokens · $0.000410 · tool write_file}. A task that waits for an
+ * answer gets its question on lines of their own, and how to answer.
  */
 final class Progress implements Consumer<TaskEvent> {
 
@@ -29,7 +30,15 @@ final class Progress implements Consumer<TaskEvent> {
   @Override
   public void accept(TaskEvent event) {
     switch (event.type()) {
-      case "status" -> status = event.status();
+      case "status" -> {
+        status = event.status();
+        if ("waiting".equals(status) && event.text("question") != null) {
+          err.println();
+          err.println("question: " + event.text("question"));
+          err.println("answer with: agentry tasks respond " + taskId + " \"…\"");
+          width = 0;
+        }
+      }
       case "model.response" -> {
         calls++;
         tokens += event.number("promptTokens") + event.number("completionTokens");
