@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.agentry.client.model.Agent;
 import org.agentry.client.model.AgentRequest;
+import org.agentry.client.model.Budget;
 import org.agentry.client.model.ChatReply;
 
 /**
@@ -73,6 +74,17 @@ public final class Agents {
       body.put("sessionId", sessionId);
     }
     return http.post(http.path("agents", name, "chat"), body, ChatReply.class);
+  }
+
+  /** The agent's budget; every limit null when none was set. */
+  public Budget budget(String name) {
+    return http.get(http.path("agents", name, "budget"), Budget.class);
+  }
+
+  /** Replaces the agent's budget (operator); null limits remove those limits. */
+  public Budget setBudget(String name, Budget budget) {
+    var request = http.path("agents", name, "budget").request(MediaType.APPLICATION_JSON_TYPE);
+    return http.read(http.call(request, "PUT", Entity.json(budget)), Budget.class);
   }
 
   /** Deletes an agent. */

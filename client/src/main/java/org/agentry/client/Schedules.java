@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.GenericType;
 import java.util.List;
 import org.agentry.client.model.Schedule;
 import org.agentry.client.model.ScheduleRequest;
+import org.agentry.client.model.ScheduleRun;
 import org.agentry.client.model.TaskAccepted;
 
 /**
@@ -13,6 +14,7 @@ import org.agentry.client.model.TaskAccepted;
 public final class Schedules {
 
   private static final GenericType<List<Schedule>> LIST = new GenericType<>() {};
+  private static final GenericType<List<ScheduleRun>> RUNS = new GenericType<>() {};
 
   private final Http http;
 
@@ -58,6 +60,17 @@ public final class Schedules {
    */
   public TaskAccepted runNow(String id) {
     return http.post(http.path("schedules", id, "run-now"), null, TaskAccepted.class);
+  }
+
+  /**
+   * A page of the schedule's runs, latest slot first.
+   *
+   * @param offset how many to skip, or null
+   * @param limit 1–200, or null for the server's 50
+   */
+  public List<ScheduleRun> runs(String id, Integer offset, Integer limit) {
+    var target = Tasks.param(http.path("schedules", id, "runs"), "offset", offset);
+    return http.get(Tasks.param(target, "limit", limit), RUNS);
   }
 
   /** Deletes the schedule; its tasks stay. */

@@ -26,6 +26,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import org.agentry.client.model.AgentRequest;
+import org.agentry.client.model.Budget;
 import org.agentry.client.model.TaskRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +116,33 @@ class AgentryClientTest {
             .withHeader("If-Match", equalTo("\"3\""))
             .withRequestBody(
                 equalToJson("{\"systemPrompt\":\"p\",\"provider\":\"demo\",\"model\":\"m\"}")));
+  }
+
+  @Test
+  void setsABudgetAndReadsScheduleRuns() {
+    server.stubFor(
+        put("/api/v1/agents/notes/budget")
+            .willReturn(okJson("{\"dailyUsd\":0.5,\"monthlyTokens\":1000}")));
+    server.stubFor(
+        get(urlPathEqualTo("/api/v1/schedules/s1/runs"))
+            .withQueryParam("limit", equalTo("10"))
+            .willReturn(
+                okJson(
+                    "[{\"id\":\"r1\",\"slot\":\"2026-01-31T09:00:00Z\",\"outcome\":\"failed\","
+                        + "\"reason\":\"due\",\"slotCount\":1,"
+                        + "\"error\":{\"code\":\"AGENT_PAUSED\",\"message\":\"m\"}}]")));
+
+    var budget = client.agents().setBudget("notes", Budget.dailyUsd(new BigDecimal("0.5")));
+    var runs = client.schedules().runs("s1", null, 10);
+
+    assertEquals(new BigDecimal("0.5"), budget.dailyUsd());
+    assertEquals(1000L, budget.monthlyTokens());
+    assertNull(budget.dailyTokens());
+    assertEquals("AGENT_PAUSED", runs.get(0).error().code());
+    assertEquals(Instant.parse("2026-01-31T09:00:00Z"), runs.get(0).slot());
+    server.verify(
+        putRequestedFor(urlEqualTo("/api/v1/agents/notes/budget"))
+            .withRequestBody(equalToJson("{\"dailyUsd\":0.5}")));
   }
 
   @Test

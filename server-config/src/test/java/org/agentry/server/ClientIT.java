@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.agentry.client.AgentryClient;
 import org.agentry.client.AgentryException;
 import org.agentry.client.model.AgentRequest;
+import org.agentry.client.model.Budget;
 import org.agentry.client.model.ProviderRequest;
 import org.agentry.client.model.ScheduleRequest;
 import org.agentry.client.model.Task;
@@ -242,7 +243,9 @@ class ClientIT {
     var resumed = admin.schedules().resume(created.id());
     var run = admin.schedules().runNow(created.id());
     var listed = admin.schedules().list(agent, null, null);
+    var budget = admin.agents().setBudget(agent, Budget.dailyUsd(new BigDecimal("0.50")));
     var ended = admin.tasks().subscribe(run.taskId(), e -> {}).get(60, TimeUnit.SECONDS);
+    var runs = admin.schedules().runs(created.id(), null, null);
     admin.schedules().delete(created.id());
 
     assertEquals(3600L, created.intervalSeconds());
@@ -250,6 +253,11 @@ class ClientIT {
     assertFalse(resumed.paused());
     assertEquals(List.of(created.id()), listed.stream().map(s -> s.id()).toList());
     assertEquals("completed", ended.status());
+    assertEquals(run.taskId(), runs.get(0).taskId());
+    assertEquals("fired", runs.get(0).outcome());
+    assertEquals("manual", runs.get(0).reason());
+    assertEquals(0, new BigDecimal("0.5").compareTo(budget.dailyUsd()));
+    assertEquals(budget, admin.agents().budget(agent));
     assertThrows(AgentryException.NotFound.class, () -> admin.schedules().get(created.id()));
   }
 
