@@ -1,0 +1,161 @@
+package org.agentry.client;
+
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import org.agentry.client.model.Me;
+
+/**
+ * A typed client of one Agentry server:
+ *
+ * <pre>{@code
+ * try (var agentry = AgentryClient.builder().baseUrl("http://localhost:8080").token(token).build()) {
+ *   var accepted = agentry.tasks().submit("notes", TaskRequest.of("Summarise today.md"));
+ *   var task = agentry.tasks().await(accepted.taskId(), event -> System.out.println(event.type()));
+ * }
+ * }</pre>
+ *
+ * <p>Every method sends one request (the paging helper and {@link Tasks#await} one per page or
+ * stream) and throws {@link AgentryException} (with the problem's {@code code}) for an error answer
+ * and {@link AgentryConnectionException} when the server cannot be reached. A client is
+ * thread-safe; build one per server and token and close it when done.
+ */
+public final class AgentryClient implements AutoCloseable {
+
+  private final Http http;
+
+  private AgentryClient(Http http) {
+    this.http = http;
+  }
+
+  /** A builder; a base URL is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Agents: list, get, create, update, pause, resume, delete. */
+  public Agents agents() {
+    return new Agents(http);
+  }
+
+  /** Model providers: list, get, create, delete. */
+  public Providers providers() {
+    return new Providers(http);
+  }
+
+  /** Tasks: submit, get, list and page, cancel, respond, events and their stream. */
+  public Tasks tasks() {
+    return new Tasks(http);
+  }
+
+  /** Schedules: list, get, create, pause, resume, run now, delete. */
+  public Schedules schedules() {
+    return new Schedules(http);
+  }
+
+  /** Usage reports and the CSV export. */
+  public Usage usage() {
+    return new Usage(http);
+  }
+
+  /** API keys (admin). */
+  public ApiKeys apiKeys() {
+    return new ApiKeys(http);
+  }
+
+  /** The dispatch switch and queue state. */
+  public Dispatch dispatch() {
+    return new Dispatch(http);
+  }
+
+  /** {@code GET /api/v1/me}: who the token belongs to and its roles. */
+  public Me me() {
+    return http.get(http.path("me"), Me.class);
+  }
+
+  /** Closes the underlying JAX-RS client and its connections. */
+  @Override
+  public void close() {
+    http.client.close();
+  }
+
+  /** Settings of a client. */
+  public static final class Builder {
+    private URI baseUrl;
+    private String token;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(60);
+
+    private Builder() {}
+
+    /**
+     * The server's root, e.g. {@code http://localhost:8080} (without {@code /api}).
+     *
+     * @throws IllegalArgumentException for a URL that is not {@code http} or {@code https}
+     */
+    public Builder baseUrl(String url) {
+      var text = Objects.requireNonNull(url, "url").strip();
+      var parsed = URI.create(text.endsWith("/") ? text : text + "/");
+      var scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https") || parsed.getHost() == null) {
+        throw new IllegalArgumentException(
+            "'" + text + "' is no http:// or https:// URL with a host");
+      }
+      this.baseUrl = parsed;
+      return this;
+    }
+
+    /** The bearer token: the admin token, an API key or a JWT; null sends none. */
+    public Builder token(String bearer) {
+      this.token = bearer == null || bearer.isBlank() ? null : bearer.strip();
+      return this;
+    }
+
+    /** How long to wait for a connection; default 10 s. */
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = Objects.requireNonNull(timeout);
+      return this;
+    }
+
+    /**
+     * How long to wait for an answer's data; default 60 s. Event streams wait at least 60 s, four
+     * times the server's 15 s keepalive.
+     */
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = Objects.requireNonNull(timeout);
+      return this;
+    }
+
+    /**
+     * The client.
+     *
+     * @throws IllegalStateException without a base URL
+     */
+    public AgentryClient build() {
+      if (baseUrl == null) {
+        throw new IllegalStateException("A base URL is required.");
+      }
+      var bearer = token;
+      ClientRequestFilter auth =
+          request -> {
+            if (bearer != null) {
+              request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + bearer);
+            }
+          };
+      Client client =
+          ClientBuilder.newBuilder()
+              .connectTimeout(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+              .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+              .register(auth)
+              .build();
+      var api = client.target(baseUrl).path("api").path("v1");
+      return new AgentryClient(new Http(client, api, Math.max(60_000, readTimeout.toMillis())));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package org.agentry.client;
+
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import org.agentry.client.model.UsageReport;
+
+/** {@code /api/v1/usage}: what agents spent. {@code from} is inclusive, {@code to} exclusive. */
+public final class Usage {
+
+  private final Http http;
+
+  Usage(Http http) {
+    this.http = http;
+  }
+
+  /** Totals and breakdowns by agent, model and UTC day; null bounds are open. */
+  public UsageReport report(Instant from, Instant to) {
+    return http.get(range(http.path("usage"), from, to), UsageReport.class);
+  }
+
+  /**
+   * One CSV line per model call (RFC 4180) with a header line: {@code
+   * id,createdAt,provider,model,agent,sessionId,taskId,promptTokens,completionTokens,costUsd,latencyMs}.
+   */
+  public String csv(Instant from, Instant to) {
+    var target = range(http.path("usage", "export").queryParam("format", "csv"), from, to);
+    var request = target.request(MediaType.valueOf("text/csv"));
+    return http.read(http.call(request, "GET", null), String.class);
+  }
+
+  private static WebTarget range(WebTarget target, Instant from, Instant to) {
+    return Tasks.param(Tasks.param(target, "from", from), "to", to);
+  }
+}

@@ -1,0 +1,36 @@
+package org.agentry.client.model;
+
+/**
+ * Filters of {@code GET /api/v1/tasks}; null members filter nothing.
+ *
+ * @param status e.g. {@code running}
+ * @param priority 0–9
+ * @param tag matched literally
+ * @param createdFrom ISO-8601 instant, inclusive
+ * @param createdTo ISO-8601 instant, exclusive
+ * @param limit page size 1–200 (server default 50)
+ */
+public record TaskQuery(
+    String agent,
+    String status,
+    Integer priority,
+    String tag,
+    String createdFrom,
+    String createdTo,
+    Integer limit) {
+
+  /** No filter. */
+  public static TaskQuery all() {
+    return new TaskQuery(null, null, null, null, null, null, null);
+  }
+
+  /** The tasks of one agent. */
+  public static TaskQuery ofAgent(String agent) {
+    return new TaskQuery(agent, null, null, null, null, null, null);
+  }
+
+  /** This query with another page size. */
+  public TaskQuery withLimit(Integer pageSize) {
+    return new TaskQuery(agent, status, priority, tag, createdFrom, createdTo, pageSize);
+  }
+}
