@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.activemq.broker.BrokerService;
 import org.apache.activemq.broker.region.policy.PolicyEntry;
@@ -115,30 +114,19 @@ class ClusterIT {
     // submitted while dispatch is paused (cluster-wide), half to each node, then released at once
     assertEquals(200, a.post("/api/v1/dispatch/pause", ADMIN, JSON, "").status());
     var ids = submitAll(List.of(a, b), agent);
+    int before = completed(b); // nothing completes while dispatch is paused
     var resuming = Instant.now();
     assertEquals(200, b.post("/api/v1/dispatch/resume", ADMIN, JSON, "").status());
     var resumedAt = Instant.now();
-    int before = completed(b);
 
-    var nodesSeen = ConcurrentHashMap.<String>newKeySet();
-    var sampler = Executors.newSingleThreadScheduledExecutor();
-    sampler.scheduleAtFixedRate(
-        () -> {
-          try {
-            nodesSeen.addAll(running(b).keySet());
-          } catch (Exception e) {
-            // a failed sample is skipped
-          }
-        },
-        0,
-        100,
-        TimeUnit.MILLISECONDS);
+    // sampled between the polls of the completed count: running tasks per node
+    var nodesSeen = new TreeSet<String>();
     var deadline = Instant.now().plusSeconds(180);
     while (completed(b) - before < TASKS * 3 / 10) {
       assertTrue(Instant.now().isBefore(deadline), "30 % of the tasks never completed");
-      Thread.sleep(100);
+      nodesSeen.addAll(running(b).keySet());
+      Thread.sleep(50);
     }
-    sampler.shutdownNow();
     assertEquals(2, nodesSeen.size(), "tasks ran on both nodes: " + nodesSeen);
     int doneAtKill = completed(b) - before;
     var killedAt = Instant.now();
@@ -282,7 +270,9 @@ class ClusterIT {
 
   private static Map<String, Long> running(Api api) throws Exception {
     var map = new HashMap<String, Long>();
-    api.get("/api/v1/dispatch", ADMIN)
+    var reply = api.get("/api/v1/dispatch", ADMIN);
+    assertEquals(200, reply.status(), reply.body());
+    reply
         .json()
         .getJsonObject("running")
         .forEach((node, n) -> map.put(node, ((jakarta.json.JsonNumber) n).longValue()));

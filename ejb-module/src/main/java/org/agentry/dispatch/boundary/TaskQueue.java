@@ -28,6 +28,7 @@ public class TaskQueue {
 
   @Inject Broker broker;
   @Inject DispatchSwitch dispatchSwitch;
+  @Inject BatchSend batch;
 
   /**
    * Sends the task id, unless dispatch is paused (resuming sends every runnable task); a failure is
@@ -50,8 +51,8 @@ public class TaskQueue {
   }
 
   /**
-   * Sends the tasks' ids in one broker transaction (one commit, so one disk sync on a persistent
-   * broker, instead of one per task), unless dispatch is paused; a failure is logged, not thrown.
+   * Sends the tasks' ids in one broker transaction ({@link BatchSend}), unless dispatch is paused;
+   * a failure is logged, not thrown (the sweeper sends them again).
    *
    * @return how many messages the broker took: all or none
    */
@@ -60,7 +61,7 @@ public class TaskQueue {
       return 0;
     }
     try {
-      broker.sendAll(
+      batch.send(
           QUEUE,
           tasks.stream().map(task -> new Broker.Outgoing(task.taskId(), task.priority())).toList());
       return tasks.size();
