@@ -217,6 +217,9 @@ public class Tasks {
             .arguments(escalated != null ? escalated.getString("arguments", "{}") : "{}")
             .build();
     writer.toolRun(origin, new ToolRun(call, new ToolOutcome(message, null, 0)));
+    if (escalated != null) { // the call's end, which the run left to the person's answer
+      events.append(id, task.getAgent(), new TaskEvents.ToolEnd(call.id(), call.name(), 0, null));
+    }
     events.append(id, task.getAgent(), new TaskEvents.Text("user", message));
     task.resumeWithAnswer(clock.instant());
     events.append(id, task.getAgent(), Status.of("queued"));
