@@ -44,8 +44,11 @@ import org.agentry.tool.control.ToolRecovery;
  * iterations, duration, token budget, a cancel, a provider failure. In a task, {@code ask_user}
  * parks the run until someone answers; a tool call that the agent's {@link ApprovalPolicy} holds
  * for approval parks it (in a chat: ends the turn) until someone decides, and a run resumed after
- * an approval runs the approved call first. Everything the run produces goes to its {@link
- * StepRecorder}; this class touches no database itself.
+ * an approval runs the approved call first. A tool call runs under its tool's {@link
+ * org.agentry.tool.control.ToolRecovery}: retried, its arguments checked against the tool's schema
+ * and sent back for repair, and (in a task) a standing error parks the run for a person, whose
+ * answer becomes the call's result. Everything the run produces goes to its {@link StepRecorder};
+ * this class touches no database itself.
  *
  * <p>The run's {@code maxDuration} is a hard deadline: a model call still working when it passes is
  * interrupted, and a tool call's wait is cut to the time left; the run then stops with {@code
