@@ -479,6 +479,35 @@ class LoopRunTest {
   }
 
   @Test
+  void aRunResumedAfterTheAnswerGivesItToTheModelAsTheCallsResultWithoutRunningTheTool() {
+    var flaky = new Flaky(99);
+    var history =
+        List.of(
+            message(Message.user("s", "hi", T0), 1),
+            message(
+                Message.assistant(
+                    "s", null, "[{\"id\":\"f1\",\"name\":\"flaky\",\"arguments\":\"{}\"}]", T0),
+                2),
+            message(Message.toolResult("s", "f1", "flaky", "the file says 42", T0), 3));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var settings = "{\"flaky\":{\"onError\":{\"escalate\":true}}}";
+
+    var outcome =
+        run(
+            context(spec(settings, "flaky"), history, null, "task-1"),
+            BudgetGate.NONE,
+            ToolInvoker.of(List.of(flaky)),
+            Clock.systemUTC(),
+            Duration.ofSeconds(300));
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertEquals(0, flaky.calls);
+    var result = assertInstanceOf(ToolExecutionResultMessage.class, model.requests.get(0).get(3));
+    assertEquals("f1", result.id());
+    assertEquals("the file says 42", result.text());
+  }
+
+  @Test
   void inAChatEscalateReportsTheErrorToTheModel() {
     var flaky = new Flaky(1);
     model.answer(() -> reply(AiMessage.from(List.of(call("f1", "flaky"))), 1, 1));
