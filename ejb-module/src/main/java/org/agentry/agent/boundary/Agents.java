@@ -221,7 +221,7 @@ public class Agents {
   private void checkTools(AgentSpec spec) {
     org.agentry.tool.control.AgentToolSettings.check(spec);
     org.agentry.approval.control.ApprovalPolicy.check(spec);
-    org.agentry.tool.control.ToolRetry.check(spec);
+    org.agentry.tool.control.ToolRecovery.check(spec);
     var unknown = spec.tools().stream().filter(t -> !tools.names().contains(t)).toList();
     InvalidInputException.check(
         unknown.isEmpty(),

@@ -180,6 +180,30 @@ public class TaskRuns {
     return true;
   }
 
+  /**
+   * Writes a {@code tool.repair} event: a tool call's arguments broke its schema and the model is
+   * asked to call again.
+   *
+   * @return false when the lease was lost and nothing was written
+   */
+  public boolean toolRepairing(
+      Lease lease,
+      ToolCallOrigin origin,
+      dev.langchain4j.agent.tool.ToolExecutionRequest call,
+      int attempt,
+      List<String> errors) {
+    if (held(lease) == null) {
+      return false;
+    }
+    events.append(
+        lease.taskId(),
+        origin.agent(),
+        new TaskEvents.ToolRepair(
+            call.id() == null ? "" : call.id(), call.name(), attempt, List.copyOf(errors)));
+    events.write();
+    return true;
+  }
+
   /** Announces a model request the run had not announced with an earlier write. */
   public boolean modelRequest(Lease lease, ToolCallOrigin origin, ModelRequest request, long last) {
     if (held(lease) == null) {

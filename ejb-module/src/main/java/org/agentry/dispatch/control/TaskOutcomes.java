@@ -16,8 +16,9 @@ import org.agentry.task.entity.TaskStatus;
 
 /**
  * Writes how a task's run ended onto the task, in the caller's transaction: completed, waiting for
- * an answer or an approval (whose pending record it stores), cancelled, failed, or queued again
- * after a retriable provider failure (with a backoff that doubles per attempt).
+ * an answer, an approval (whose pending record it stores) or a person to resolve a tool error
+ * ({@code tool.escalated}), cancelled, failed, or queued again after a retriable provider failure
+ * (with a backoff that doubles per attempt).
  */
 @ApplicationScoped
 public class TaskOutcomes {
@@ -39,6 +40,17 @@ public class TaskOutcomes {
       if (waiting.approval() != null) {
         approvals.open(waiting.approval(), task.getAgent(), task.getSessionId(), task.getId());
         append(task, Status.waitingForApproval(waiting.question()));
+      } else if (waiting.escalation() != null) {
+        var e = waiting.escalation();
+        append(
+            task,
+            new TaskEvents.ToolEscalated(
+                e.callId() == null ? "" : e.callId(),
+                e.tool(),
+                e.arguments(),
+                e.error(),
+                e.attempts()));
+        append(task, Status.waitingForToolError(waiting.question()));
       } else {
         append(task, Status.waiting(waiting.question()));
       }

@@ -85,6 +85,14 @@ final class TaskRecorder implements StepRecorder {
   }
 
   @Override
+  public void toolRepairing(
+      dev.langchain4j.agent.tool.ToolExecutionRequest call, int attempt, List<String> errors) {
+    if (!runs.toolRepairing(running.lease(), origin, call, attempt, errors)) {
+      running.stop();
+    }
+  }
+
+  @Override
   public void finish(Ending ending) {
     if (!runs.finish(running.lease(), origin, provider, ending, retryBase)) {
       LOG.log(

@@ -35,7 +35,7 @@ import org.agentry.tool.control.AskUserTool;
 import org.agentry.tool.control.ToolContext;
 import org.agentry.tool.control.ToolInvoker;
 import org.agentry.tool.control.ToolOutcome;
-import org.agentry.tool.control.ToolRetry;
+import org.agentry.tool.control.ToolRecovery;
 
 /**
  * One run of the agent loop: the system prompt, the session's history and the new input, with the
@@ -44,8 +44,11 @@ import org.agentry.tool.control.ToolRetry;
  * iterations, duration, token budget, a cancel, a provider failure. In a task, {@code ask_user}
  * parks the run until someone answers; a tool call that the agent's {@link ApprovalPolicy} holds
  * for approval parks it (in a chat: ends the turn) until someone decides, and a run resumed after
- * an approval runs the approved call first. Everything the run produces goes to its {@link
- * StepRecorder}; this class touches no database itself.
+ * an approval runs the approved call first. A tool call runs under its tool's {@link
+ * org.agentry.tool.control.ToolRecovery}: retried, its arguments checked against the tool's schema
+ * and sent back for repair, and (in a task) a standing error parks the run for a person, whose
+ * answer becomes the call's result. Everything the run produces goes to its {@link StepRecorder};
+ * this class touches no database itself.
  *
  * <p>The run's {@code maxDuration} is a hard deadline: a model call still working when it passes is
  * interrupted, and a tool call's wait is cut to the time left; the run then stops with {@code
@@ -76,7 +79,8 @@ public final class LoopRun {
   private int iterations;
   private int repairs;
   private final Map<String, ApprovalPolicy> policies = new HashMap<>();
-  private final Map<String, ToolRetry> retries = new HashMap<>();
+  private final Map<String, ToolRecovery> recoveries = new HashMap<>();
+  private final Map<String, Integer> invalidCalls = new HashMap<>();
 
   /**
    * A run, ready to {@link #run()}.
@@ -222,7 +226,15 @@ public final class LoopRun {
         runs.addAll(skipped(calls.subList(i + 1, calls.size()), "not run: waiting for approval"));
         return end(null, null, runs, awaiting(approval));
       }
-      var run = new ToolRun(call, invoke(call));
+      var attempted = attempt(call);
+      if (attempted.stands() && escalates(call)) {
+        runs.addAll(
+            skipped(
+                calls.subList(i + 1, calls.size()),
+                "not run: waiting for a person to resolve a tool error"));
+        return end(null, null, runs, escalated(call, attempted));
+      }
+      var run = new ToolRun(call, attempted.outcome());
       runs.add(run);
       messages.add(ToolExecutionResultMessage.from(call, run.outcome().textForModel()));
     }
@@ -245,7 +257,7 @@ public final class LoopRun {
    * writes its result (the model request after it was announced when the run was claimed).
    */
   private void runApproved(ToolExecutionRequest call) {
-    var run = new ToolRun(call, invoke(call));
+    var run = new ToolRun(call, attempt(call).outcome());
     messages.add(ToolExecutionResultMessage.from(call, run.outcome().textForModel()));
     recorder.toolsRan(List.of(run), null);
   }
@@ -275,7 +287,28 @@ public final class LoopRun {
         && context.spec().tools().contains(AskUserTool.NAME);
   }
 
-  private ToolOutcome invoke(ToolExecutionRequest call) {
+  /**
+   * A tool call's outcome under its tool's {@link ToolRecovery}, and whether its error stands: the
+   * tool failed on its last attempt, or the model's arguments broke the schema once more than the
+   * repair part allows.
+   *
+   * @param attempts the tool's runs, or the model's calls in a row with invalid arguments
+   */
+  private record Attempted(ToolOutcome outcome, boolean stands, int attempts) {}
+
+  private ToolRecovery recovery(String tool) {
+    return recoveries.computeIfAbsent(tool, name -> ToolRecovery.forTool(context.spec(), name));
+  }
+
+  private Attempted attempt(ToolExecutionRequest call) {
+    var recovery = recovery(call.name());
+    if (recovery.repairs() > 0) {
+      var errors = tools.argumentErrors(call, context.spec());
+      if (!errors.isEmpty()) {
+        return invalid(call, recovery, errors);
+      }
+      invalidCalls.remove(call.name());
+    }
     var toolContext =
         new ToolContext(
             context.agent(),
@@ -284,16 +317,56 @@ public final class LoopRun {
             context.workspace(),
             context.spec());
     var allowed = ToolInvoker.offeredTo(context.spec());
-    var retry = retries.computeIfAbsent(call.name(), n -> ToolRetry.forTool(context.spec(), n));
+    var last = new ToolOutcome[1];
+    var made = new int[1];
     var outcome =
         ToolAttempts.run(
             call,
-            retry,
-            () -> tools.invoke(toolContext, call, allowed, remaining()),
+            recovery.retry(),
+            () -> {
+              made[0]++;
+              last[0] = tools.invoke(toolContext, call, allowed, remaining());
+              return last[0];
+            },
             recorder,
             this::remaining);
     summarize(call, outcome);
-    return outcome;
+    return new Attempted(outcome, outcome.error() != null && last[0].retriable(), made[0]);
+  }
+
+  /**
+   * A call whose arguments broke the tool's schema: the tool does not run; the model is asked to
+   * call again until it made {@link ToolRecovery#repairs()} such calls in a row, whose last error
+   * stands.
+   */
+  private Attempted invalid(ToolExecutionRequest call, ToolRecovery recovery, List<String> errors) {
+    int attempt = invalidCalls.merge(call.name(), 1, Integer::sum);
+    var listed = String.join("; ", errors);
+    boolean stands = attempt >= recovery.repairs();
+    ToolOutcome outcome;
+    if (stands) {
+      invalidCalls.remove(call.name());
+      outcome =
+          new ToolOutcome(null, "invalid arguments (after " + attempt + " calls): " + listed, 0);
+    } else {
+      recorder.toolRepairing(call, attempt, errors);
+      outcome =
+          new ToolOutcome(
+              null,
+              "invalid arguments: "
+                  + listed
+                  + ". The tool did not run; call "
+                  + call.name()
+                  + " again with arguments that match its schema.",
+              0);
+    }
+    summarize(call, outcome);
+    return new Attempted(outcome, stands, attempt);
+  }
+
+  /** Whether a call's standing error goes to a person: in a task, with {@code escalate}. */
+  private boolean escalates(ToolExecutionRequest call) {
+    return context.inTask() && recovery(call.name()).escalate();
   }
 
   private void summarize(ToolExecutionRequest call, ToolOutcome outcome) {
@@ -462,6 +535,16 @@ public final class LoopRun {
 
   private RunOutcome awaiting(ApprovalRequest approval) {
     return new RunOutcome.Waiting(approval.question(), approval.callId(), totals(), approval);
+  }
+
+  private RunOutcome escalated(ToolExecutionRequest call, Attempted attempted) {
+    var error = attempted.outcome().error();
+    var arguments =
+        call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
+    var escalation =
+        new RunOutcome.Escalation(call.id(), call.name(), arguments, error, attempted.attempts());
+    return new RunOutcome.Waiting(
+        call.name() + " failed: " + error, call.id(), totals(), null, escalation);
   }
 
   private RunOutcome stopped(StopReason reason, String error, boolean retriable) {

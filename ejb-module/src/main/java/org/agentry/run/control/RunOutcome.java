@@ -28,14 +28,25 @@ public sealed interface RunOutcome {
    *
    * @param question the agent's question, or {@code approval required: <tool>}
    * @param pendingCallId the id of the tool call the answer or decision will complete
-   * @param approval the call held for approval, or null for a question
+   * @param approval the call held for approval, or null
+   * @param escalation the tool error a person is asked to resolve, or null
    */
-  record Waiting(String question, String pendingCallId, Totals totals, ApprovalRequest approval)
+  record Waiting(
+      String question,
+      String pendingCallId,
+      Totals totals,
+      ApprovalRequest approval,
+      Escalation escalation)
       implements RunOutcome {
 
     /** A wait for the answer to an {@code ask_user} question. */
     public Waiting(String question, String pendingCallId, Totals totals) {
-      this(question, pendingCallId, totals, null);
+      this(question, pendingCallId, totals, null, null);
+    }
+
+    /** A wait for a decision on a tool call that needs approval. */
+    public Waiting(String question, String pendingCallId, Totals totals, ApprovalRequest approval) {
+      this(question, pendingCallId, totals, approval, null);
     }
 
     /** Null: the API reports a wait for approval as {@code approval_required}, a question not. */
@@ -44,6 +55,14 @@ public sealed interface RunOutcome {
       return null;
     }
   }
+
+  /**
+   * A tool call whose error stood after its recovery policy's retries or repairs, handed to a
+   * person (reason {@code tool_error}); the person's answer becomes the call's result.
+   *
+   * @param attempts the tool's runs (retries) or the model's calls (repairs) that failed
+   */
+  record Escalation(String callId, String tool, String arguments, String error, int attempts) {}
 
   /**
    * The run stopped before a final answer: a limit, a cancel, a provider failure.

@@ -51,6 +51,16 @@ public interface StepRecorder {
   default void toolRetrying(
       ToolExecutionRequest call, int attempt, String error, java.time.Duration delay) {}
 
+  /**
+   * A tool call's arguments broke the tool's JSON schema and the model is asked to call again (its
+   * tool's {@link org.agentry.tool.control.ToolRecovery} repair part); a task's recorder writes a
+   * {@code tool.repair} event.
+   *
+   * @param attempt the model's call of the tool in a row with invalid arguments, 1 for the first
+   * @param errors the validation errors, each {@code <JSON Pointer>: <what is wrong>}
+   */
+  default void toolRepairing(ToolExecutionRequest call, int attempt, List<String> errors) {}
+
   /** The run ended: writes its last step (if any) and its outcome together. */
   void finish(Ending ending);
 

@@ -191,7 +191,9 @@ public class Tasks {
   }
 
   /**
-   * Answers the question a waiting task's agent asked, and puts the task back in the queue.
+   * Answers the question a waiting task's agent asked, and puts the task back in the queue. For a
+   * task waiting on a tool error ({@code tool.escalated}) the answer becomes the failed call's
+   * result, which the model reads when the run resumes.
    *
    * @throws StateConflictException {@code TASK_NOT_WAITING} if it does not wait for an answer (also
    *     when it waits for an approval, which {@code /api/v1/approvals} decides)
@@ -207,19 +209,47 @@ public class Tasks {
           "The task waits for an approval, not an answer; decide it at /api/v1/approvals.");
     }
     var origin = new ToolCallOrigin(task.getAgent(), task.getSessionId(), task.getId());
+    var escalated = escalatedTool(task);
     var call =
         ToolExecutionRequest.builder()
             .id(task.getPendingCallId())
-            .name(AskUserTool.NAME)
-            .arguments("{}")
+            .name(escalated != null ? escalated.getString("name") : AskUserTool.NAME)
+            .arguments(escalated != null ? escalated.getString("arguments", "{}") : "{}")
             .build();
     writer.toolRun(origin, new ToolRun(call, new ToolOutcome(message, null, 0)));
+    if (escalated != null) { // the call's end, which the run left to the person's answer
+      events.append(id, task.getAgent(), new TaskEvents.ToolEnd(call.id(), call.name(), 0, null));
+    }
     events.append(id, task.getAgent(), new TaskEvents.Text("user", message));
     task.resumeWithAnswer(clock.instant());
     events.append(id, task.getAgent(), Status.of("queued"));
     sendAfterCommit(task);
     events.write();
     return task;
+  }
+
+  /**
+   * The {@code tool.escalated} event of the call the task waits on, or null when it waits for the
+   * answer to an {@code ask_user} question.
+   */
+  private jakarta.json.JsonObject escalatedTool(Task task) {
+    var data =
+        em.createQuery(
+                "SELECT e.data FROM TaskEvent e WHERE e.taskId = :task AND e.type = :type"
+                    + " ORDER BY e.id DESC",
+                String.class)
+            .setParameter("task", task.getId())
+            .setParameter("type", TaskEvents.TOOL_ESCALATED)
+            .setMaxResults(1)
+            .getResultList();
+    if (data.isEmpty()) {
+      return null;
+    }
+    try (var reader = org.agentry.platform.entity.Jsons.createReader(data.get(0))) {
+      var event = reader.readObject();
+      var pending = task.getPendingCallId() == null ? "" : task.getPendingCallId();
+      return pending.equals(event.getString("callId", null)) ? event : null;
+    }
   }
 
   private boolean awaitsApproval(Task task) {

@@ -41,6 +41,12 @@ public class TaskEvents {
   /** A tool call's attempt failed; the call runs again. */
   public static final String TOOL_RETRY = "tool.retry";
 
+  /** A tool call's arguments broke the tool's schema; the model is asked to call again. */
+  public static final String TOOL_REPAIR = "tool.repair";
+
+  /** A tool call's error stood and the task waits for a person. */
+  public static final String TOOL_ESCALATED = "tool.escalated";
+
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
@@ -48,7 +54,15 @@ public class TaskEvents {
 
   /** An event's data. */
   public sealed interface Data
-      permits Status, ModelRequest, ModelResponse, ToolStart, ToolEnd, ToolRetry, Text {
+      permits Status,
+          ModelRequest,
+          ModelResponse,
+          ToolStart,
+          ToolEnd,
+          ToolRetry,
+          ToolRepair,
+          ToolEscalated,
+          Text {
 
     /** The event's type, e.g. {@value TaskEvents#STATUS}. */
     String type();
@@ -64,7 +78,8 @@ public class TaskEvents {
    * @param stopReason for an end: why the run stopped
    * @param error for {@code failed} without a run: the error code
    * @param reason for {@code queued} again: {@code provider_error} or {@code lease_expired}; for
-   *     {@code waiting} on a tool call's approval: {@code approval}
+   *     {@code waiting} on a tool call's approval: {@code approval}; on a tool error a person is to
+   *     resolve: {@code tool_error}
    * @param question for {@code waiting}: what the agent asked
    * @param cancelRequested for {@code running}: true once a cancel was asked
    */
@@ -108,6 +123,11 @@ public class TaskEvents {
     /** Waiting for a decision on a tool call: reason {@code approval}. */
     public static Status waitingForApproval(String question) {
       return new Status("waiting", null, null, null, null, null, "approval", question, null);
+    }
+
+    /** Waiting for a person to resolve a tool error: reason {@code tool_error}. */
+    public static Status waitingForToolError(String question) {
+      return new Status("waiting", null, null, null, null, null, "tool_error", question, null);
     }
 
     public static Status ended(String status, String stopReason) {
@@ -197,6 +217,36 @@ public class TaskEvents {
     @Override
     public String type() {
       return TOOL_RETRY;
+    }
+  }
+
+  /**
+   * A tool call whose arguments broke the tool's JSON schema: it did not run, and the model is
+   * asked to call again.
+   *
+   * @param attempt the model's call of the tool in a row with invalid arguments, 1 for the first
+   * @param errors the validation errors, each {@code <JSON Pointer>: <what is wrong>}
+   */
+  public record ToolRepair(String callId, String name, int attempt, java.util.List<String> errors)
+      implements Data {
+    @Override
+    public String type() {
+      return TOOL_REPAIR;
+    }
+  }
+
+  /**
+   * A tool call whose error stood after its policy's retries or repairs, handed to a person; the
+   * answer to {@code POST /api/v1/tasks/{id}/respond} becomes the call's result.
+   *
+   * @param arguments the arguments as the model sent them, a JSON text
+   * @param attempts the tool's runs, or the model's calls with invalid arguments
+   */
+  public record ToolEscalated(
+      String callId, String name, String arguments, String error, int attempts) implements Data {
+    @Override
+    public String type() {
+      return TOOL_ESCALATED;
     }
   }
 

@@ -174,6 +174,24 @@ public class ToolInvoker {
     }
   }
 
+  /**
+   * The call's arguments checked against the JSON schema of the tool's specification for the agent
+   * ({@link ArgumentCheck}); empty when they are valid, and also for an unknown tool or arguments
+   * that are not a JSON object, which {@link #invoke} refuses with its own error.
+   */
+  public List<String> argumentErrors(
+      ToolExecutionRequest call, org.agentry.agent.entity.AgentSpec agent) {
+    var tool = byName().get(call.name());
+    if (tool == null) {
+      return List.of();
+    }
+    try (var reader = Jsons.createReader(new StringReader(argumentsText(call)))) {
+      return ArgumentCheck.errors(tool.specificationFor(agent).parameters(), reader.readObject());
+    } catch (JsonException | IllegalStateException e) {
+      return List.of();
+    }
+  }
+
   private static String argumentsText(ToolExecutionRequest call) {
     var text = call.arguments();
     return text == null || text.isBlank() ? "{}" : text;

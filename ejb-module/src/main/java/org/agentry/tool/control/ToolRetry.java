@@ -36,17 +36,18 @@ public record ToolRetry(int maxAttempts, Duration backoff) {
   private static final Duration DEFAULT_BACKOFF = Duration.ofMillis(200);
 
   /**
-   * Checks the {@code onError} settings of every tool the agent configures.
+   * Checks the {@code onError} settings of every tool the agent configures (see {@link
+   * ToolRecovery#check}).
    *
    * @throws InvalidInputException naming the setting that breaks its rule
    */
   public static void check(AgentSpec spec) {
-    spec.toolSettings().keySet().forEach(tool -> of(tool, spec.settingsOf(tool)));
+    ToolRecovery.check(spec);
   }
 
   /** The tool's policy for this agent ({@link #NONE} without a spec or setting). */
   public static ToolRetry forTool(AgentSpec spec, String tool) {
-    return spec == null ? NONE : of(tool, spec.settingsOf(tool));
+    return ToolRecovery.forTool(spec, tool).retry();
   }
 
   /**
@@ -58,26 +59,15 @@ public record ToolRetry(int maxAttempts, Duration backoff) {
     return backoff.multipliedBy(1L << Math.min(Math.max(attempt - 2, 0), 20));
   }
 
-  static ToolRetry of(String tool, JsonObject settings) {
-    var onError = settings.get("onError");
-    if (onError == null || onError.getValueType() == JsonValue.ValueType.NULL) {
-      return NONE;
-    }
-    var field = "toolSettings." + tool + ".onError";
-    var message =
-        "'"
-            + field
-            + "' must be {\"retry\": {\"maxAttempts\": 1 to "
-            + MAX_ATTEMPTS
-            + ", \"backoff\": an ISO-8601 duration of at most "
-            + MAX_BACKOFF
-            + "}}";
-    InvalidInputException.check(
-        onError instanceof JsonObject object
-            && object.size() == 1
-            && object.get("retry") instanceof JsonObject,
-        message);
-    var retry = onError.asJsonObject().getJsonObject("retry");
+  /**
+   * The {@code retry} part of an {@code onError} policy.
+   *
+   * @param message the error when it breaks a rule
+   * @throws InvalidInputException with the message
+   */
+  static ToolRetry parse(JsonValue part, String message) {
+    InvalidInputException.check(part instanceof JsonObject, message);
+    var retry = part.asJsonObject();
     InvalidInputException.check(
         retry.keySet().stream().allMatch(k -> k.equals("maxAttempts") || k.equals("backoff"))
             && retry.get("maxAttempts") instanceof JsonNumber number

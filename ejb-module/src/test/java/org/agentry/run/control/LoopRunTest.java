@@ -374,6 +374,200 @@ class LoopRunTest {
     assertEquals("not yet", recorder.toolRuns.get(0).outcome().error());
   }
 
+  @Test
+  void invalidArgumentsAreSentBackForRepairAndTheSecondCallRuns() {
+    var counter = new Counter();
+    model.answer(() -> reply(AiMessage.from(List.of(typed("r1", "{\"count\":\"two\"}"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from(List.of(typed("r2", "{\"count\":2}"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var settings = "{\"count\":{\"onError\":{\"repair\":{\"maxAttempts\":2}}}}";
+
+    var outcome = runWith(counter, settings, "t");
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertEquals(1, counter.calls, "only the valid call ran");
+    assertTrue(
+        recorder.log.contains("repair-tool count r1 attempt 1 [/count: must be an integer]"));
+    var toModel = (ToolExecutionResultMessage) model.requests.get(1).get(3);
+    assertEquals(
+        "Error: invalid arguments: /count: must be an integer. The tool did not run; call count"
+            + " again with arguments that match its schema.",
+        toModel.text());
+    assertEquals("counted 2", recorder.toolRuns.get(1).outcome().result());
+  }
+
+  @Test
+  void argumentsStillInvalidAfterTheRepairsReportTheErrorWithoutRunningTheTool() {
+    var counter = new Counter();
+    model.answer(() -> reply(AiMessage.from(List.of(typed("r1", "{\"extra\":1}"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from(List.of(typed("r2", "{}"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("gave up"), 1, 1));
+    var settings = "{\"count\":{\"onError\":{\"repair\":{\"maxAttempts\":2}}}}";
+
+    var outcome = runWith(counter, settings, "t");
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertEquals(0, counter.calls);
+    assertEquals(
+        List.of("/count: is required", "/extra: is not a parameter of this tool"),
+        recorder.repairs.get(0));
+    assertEquals(1, recorder.repairs.size(), "the second invalid call is not a repair request");
+    assertEquals(
+        "invalid arguments (after 2 calls): /count: is required",
+        recorder.toolRuns.get(1).outcome().error());
+  }
+
+  @Test
+  void withoutARepairPolicyArgumentsAreNotCheckedAndTheToolRuns() {
+    var counter = new Counter();
+    model.answer(() -> reply(AiMessage.from(List.of(typed("r1", "{\"count\":\"two\"}"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+
+    runWith(counter, "{}", "t");
+
+    assertEquals(1, counter.calls);
+    assertEquals("count must be a number", recorder.toolRuns.get(0).outcome().error());
+    assertTrue(recorder.repairs.isEmpty());
+  }
+
+  @Test
+  void aToolErrorThatStandsAfterRetriesParksTheTaskForAPerson() {
+    var flaky = new Flaky(99);
+    model.answer(
+        () -> reply(AiMessage.from(List.of(call("f1", "flaky"), call("f2", "flaky"))), 1, 1));
+    var settings =
+        "{\"flaky\":{\"onError\":{\"retry\":{\"maxAttempts\":2,\"backoff\":\"PT0S\"},"
+            + "\"escalate\":true}}}";
+
+    var outcome =
+        run(
+            context(spec(settings, "flaky"), List.of(), "hi", "task-1"),
+            BudgetGate.NONE,
+            ToolInvoker.of(List.of(flaky)),
+            Clock.systemUTC(),
+            Duration.ofSeconds(300));
+
+    var waiting = assertInstanceOf(RunOutcome.Waiting.class, outcome);
+    assertEquals("flaky failed: not yet (after 2 attempts)", waiting.question());
+    assertEquals("f1", waiting.pendingCallId());
+    assertNull(waiting.approval());
+    assertEquals(
+        new RunOutcome.Escalation("f1", "flaky", "{}", "not yet (after 2 attempts)", 2),
+        waiting.escalation());
+    assertEquals(2, flaky.calls, "the second call did not run");
+    assertEquals(1, recorder.ending.toolRuns().size(), "only the call after it, skipped");
+    assertEquals("f2", recorder.ending.toolRuns().get(0).call().id());
+    assertEquals(
+        "not run: waiting for a person to resolve a tool error",
+        recorder.ending.toolRuns().get(0).outcome().error());
+    assertEquals(
+        List.of("request 1", "responded 1", "retry flaky after attempt 1 in 0", "finish waiting"),
+        recorder.log);
+  }
+
+  @Test
+  void argumentsInvalidAfterTheRepairsEscalateToo() {
+    model.answer(() -> reply(AiMessage.from(List.of(typed("r1", "{}"))), 1, 1));
+    var settings = "{\"count\":{\"onError\":{\"repair\":{\"maxAttempts\":1},\"escalate\":true}}}";
+
+    var outcome = runWith(new Counter(), settings, "task-1");
+
+    var waiting = assertInstanceOf(RunOutcome.Waiting.class, outcome);
+    assertEquals(
+        "count failed: invalid arguments (after 1 calls): /count: is required", waiting.question());
+    assertEquals(1, waiting.escalation().attempts());
+  }
+
+  @Test
+  void aRunResumedAfterTheAnswerGivesItToTheModelAsTheCallsResultWithoutRunningTheTool() {
+    var flaky = new Flaky(99);
+    var history =
+        List.of(
+            message(Message.user("s", "hi", T0), 1),
+            message(
+                Message.assistant(
+                    "s", null, "[{\"id\":\"f1\",\"name\":\"flaky\",\"arguments\":\"{}\"}]", T0),
+                2),
+            message(Message.toolResult("s", "f1", "flaky", "the file says 42", T0), 3));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var settings = "{\"flaky\":{\"onError\":{\"escalate\":true}}}";
+
+    var outcome =
+        run(
+            context(spec(settings, "flaky"), history, null, "task-1"),
+            BudgetGate.NONE,
+            ToolInvoker.of(List.of(flaky)),
+            Clock.systemUTC(),
+            Duration.ofSeconds(300));
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertEquals(0, flaky.calls);
+    var result = assertInstanceOf(ToolExecutionResultMessage.class, model.requests.get(0).get(3));
+    assertEquals("f1", result.id());
+    assertEquals("the file says 42", result.text());
+  }
+
+  @Test
+  void inAChatEscalateReportsTheErrorToTheModel() {
+    var flaky = new Flaky(1);
+    model.answer(() -> reply(AiMessage.from(List.of(call("f1", "flaky"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done"), 1, 1));
+    var settings = "{\"flaky\":{\"onError\":{\"escalate\":true}}}";
+
+    var outcome =
+        run(
+            context(spec(settings, "flaky"), List.of(), "hi", null),
+            BudgetGate.NONE,
+            ToolInvoker.of(List.of(flaky)),
+            Clock.systemUTC(),
+            Duration.ofSeconds(300));
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertEquals("not yet", recorder.toolRuns.get(0).outcome().error());
+  }
+
+  private RunOutcome runWith(Tool tool, String settings, String taskId) {
+    return run(
+        context(spec(settings, tool.name()), List.of(), "hi", taskId),
+        BudgetGate.NONE,
+        ToolInvoker.of(List.of(tool)),
+        Clock.systemUTC(),
+        Duration.ofSeconds(300));
+  }
+
+  private static ToolExecutionRequest typed(String id, String arguments) {
+    return ToolExecutionRequest.builder().id(id).name("count").arguments(arguments).build();
+  }
+
+  /** A tool with a schema: one required integer {@code count}, nothing else. */
+  private static final class Counter implements Tool {
+    int calls;
+
+    @Override
+    public ToolSpecification specification() {
+      return ToolSpecification.builder()
+          .name("count")
+          .description("counts")
+          .parameters(
+              dev.langchain4j.model.chat.request.json.JsonObjectSchema.builder()
+                  .addIntegerProperty("count")
+                  .required("count")
+                  .additionalProperties(false)
+                  .build())
+          .build();
+    }
+
+    @Override
+    public String execute(ToolContext context, jakarta.json.JsonObject arguments)
+        throws org.agentry.tool.control.ToolException {
+      calls++;
+      if (!(arguments.get("count") instanceof jakarta.json.JsonNumber n)) {
+        throw new org.agentry.tool.control.ToolException("count must be a number");
+      }
+      return "counted " + n.intValue();
+    }
+  }
+
   /** A tool that refuses its first {@code failures} calls. */
   private static final class Flaky implements Tool {
     final int failures;
@@ -761,6 +955,7 @@ class LoopRunTest {
   private static final class Recorder implements StepRecorder {
     final List<String> log = new ArrayList<>();
     final List<ToolRun> toolRuns = new ArrayList<>(); // by toolsRan and by finish
+    final List<List<String>> repairs = new ArrayList<>();
     Ending ending;
     int stopAfterResponses = Integer.MAX_VALUE;
     int responses;
@@ -795,6 +990,13 @@ class LoopRunTest {
     @Override
     public void toolRetrying(ToolExecutionRequest call, int attempt, String error, Duration delay) {
       log.add("retry " + call.name() + " after attempt " + attempt + " in " + delay.toMillis());
+    }
+
+    @Override
+    public void toolRepairing(ToolExecutionRequest call, int attempt, List<String> errors) {
+      repairs.add(errors);
+      log.add(
+          "repair-tool " + call.name() + " " + call.id() + " attempt " + attempt + " " + errors);
     }
 
     @Override

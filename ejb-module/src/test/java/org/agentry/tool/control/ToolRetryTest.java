@@ -2,6 +2,7 @@ package org.agentry.tool.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,25 @@ class ToolRetryTest {
   }
 
   @Test
+  void repairAndEscalateCombineWithRetry() {
+    var settings =
+        "{\"shell\":{\"onError\":{\"retry\":{\"maxAttempts\":3},\"repair\":{},"
+            + "\"escalate\":true}}}";
+    var recovery = ToolRecovery.forTool(AgentToolSettingsTest.spec(settings), "shell");
+    assertEquals(3, recovery.retry().maxAttempts());
+    assertEquals(ToolRecovery.DEFAULT_REPAIRS, recovery.repairs(), "the default repair attempts");
+    assertTrue(recovery.escalate());
+    var repairOnly =
+        ToolRecovery.forTool(
+            AgentToolSettingsTest.spec(
+                "{\"shell\":{\"onError\":{\"repair\":{\"maxAttempts\":4}}}}"),
+            "shell");
+    assertEquals(new ToolRecovery(ToolRetry.NONE, 4, false), repairOnly);
+    assertEquals(
+        ToolRecovery.NONE, ToolRecovery.forTool(AgentToolSettingsTest.spec("{}"), "shell"));
+  }
+
+  @Test
   void badPoliciesAreRefusedNamingTheField() {
     for (var bad :
         List.of(
@@ -44,7 +64,13 @@ class ToolRetryTest {
             "{\"onError\":{\"retry\":{\"maxAttempts\":2,\"backoff\":\"PT61S\"}}}",
             "{\"onError\":{\"retry\":{\"maxAttempts\":2,\"backoff\":\"-PT1S\"}}}",
             "{\"onError\":{\"retry\":{\"maxAttempts\":2,\"jitter\":true}}}",
-            "{\"onError\":{\"escalate\":true}}")) {
+            "{\"onError\":{}}",
+            "{\"onError\":{\"escalate\":\"yes\"}}",
+            "{\"onError\":{\"repair\":true}}",
+            "{\"onError\":{\"repair\":{\"maxAttempts\":0}}}",
+            "{\"onError\":{\"repair\":{\"maxAttempts\":11}}}",
+            "{\"onError\":{\"repair\":{\"tries\":2}}}",
+            "{\"onError\":{\"report\":true}}")) {
       var e =
           assertThrows(
               InvalidInputException.class,
