@@ -267,4 +267,39 @@ class AuditIT {
     assertNull(api.get("/api/v1/audit?limit=1&action=no.such", ADMIN).json().get("nextCursor"));
     assertNotNull(api.get("/api/v1/audit?limit=1", ADMIN).json().get("nextCursor"));
   }
+
+  @Test
+  void rowsPastTheRetentionArePruned() throws Exception {
+    var now = Instant.now();
+    var old = "audit-old-" + run;
+    var kept = "audit-kept-" + run;
+    try (var db =
+        java.sql.DriverManager.getConnection(
+            System.getProperty("agentry.it.db.url"),
+            System.getProperty("agentry.it.db.user", "postgres"),
+            System.getProperty("agentry.it.db.password", ""))) {
+      insertRow(db, old, now.minus(java.time.Duration.ofDays(401)));
+      insertRow(db, kept, now.minus(java.time.Duration.ofDays(399)));
+    }
+    var deadline = System.nanoTime() + java.time.Duration.ofSeconds(75).toNanos();
+    while (!rows("resource=" + old).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+    }
+    assertEquals(0, rows("resource=" + old).size(), "the 401-day-old row is pruned");
+    assertEquals(1, rows("resource=" + kept).size(), "the 399-day-old row stays");
+  }
+
+  private static void insertRow(java.sql.Connection db, String resource, Instant at)
+      throws Exception {
+    try (var insert =
+        db.prepareStatement(
+            "INSERT INTO audit_event (id, occurred_at, actor, auth_method, tenant, action,"
+                + " resource_id, outcome) VALUES (?, ?, 'admin', 'admin-token', 'default',"
+                + " 'agent.create', ?, 'ok')")) {
+      insert.setString(1, UUID.randomUUID().toString());
+      insert.setObject(2, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+      insert.setString(3, resource);
+      insert.executeUpdate();
+    }
+  }
 }
