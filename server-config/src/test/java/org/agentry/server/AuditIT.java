@@ -269,6 +269,36 @@ class AuditIT {
   }
 
   @Test
+  void taskChangesByAnApiKeyAreRecorded() throws Exception {
+    var agent = "audit-t-" + run;
+    assertEquals(201, createAgent(ADMIN, agent, scriptedProvider("audit-t-" + run)).status());
+    var key =
+        api.post("/api/v1/api-keys", ADMIN, JSON, "{\"name\":\"audit-t\",\"role\":\"operator\"}")
+            .json();
+    var token = key.getString("token");
+    var submitted =
+        api.post(
+            "/api/v1/agents/" + agent + "/tasks",
+            token,
+            JSON,
+            "{\"input\":\"later\",\"delaySeconds\":3600}");
+    assertEquals(202, submitted.status(), submitted.body());
+    var task = submitted.json().getString("taskId");
+    assertEquals(200, api.post("/api/v1/tasks/" + task + "/cancel", token, JSON, "").status());
+    assertProblem(
+        api.post("/api/v1/tasks/" + task + "/cancel", token, JSON, ""), 409, "TASK_FINISHED");
+    assertEquals(204, api.delete("/api/v1/tasks/" + task, token).status());
+
+    var actions = rows("resource=" + task).stream().map(r -> r.getString("action")).toList();
+    assertEquals(List.of("task.delete", "task.cancel", "task.submit"), actions);
+    for (var row : rows("resource=" + task)) {
+      assertEquals("api-key:" + key.getString("id"), row.getString("actor"));
+      assertEquals(key.getString("prefix"), row.getString("keyPrefix"));
+      assertEquals("task", row.getString("resourceType"));
+    }
+  }
+
+  @Test
   void rowsPastTheRetentionArePruned() throws Exception {
     var now = Instant.now();
     var old = "audit-old-" + run;
