@@ -131,6 +131,24 @@ class OidcIT {
   }
 
   @Test
+  void changesBySsoCallersAndRefusedTokensAreAudited() throws Exception {
+    var admin = token("audrey", List.of("agentry-admins"));
+    var created = post("/api/v1/api-keys", admin, "{\"name\":\"audited\",\"role\":\"viewer\"}");
+    assertEquals(201, created.statusCode(), created.body());
+    var rows = get("/api/v1/audit?action=apikey.issue&actor=oidc:audrey", admin);
+    assertEquals(200, rows.statusCode(), rows.body());
+    assertTrue(rows.body().contains("\"authMethod\":\"oidc\""), rows.body());
+    assertTrue(rows.body().contains("\"outcome\":\"ok\""), rows.body());
+
+    var stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
+    var forged = sign(stranger, claims("forger-" + UUID.randomUUID()).build());
+    assertEquals(401, get("/api/v1/me", forged).statusCode());
+    var failures = get("/api/v1/audit?action=signin.failure", admin).body();
+    assertTrue(failures.contains("\"outcome\":\"INVALID_TOKEN\""), failures);
+    assertFalse(failures.contains(forged.substring(0, 40)), "no part of the token is kept");
+  }
+
+  @Test
   void aValidTokenWithoutAMappedRoleIsForbiddenNotUnauthenticated() throws Exception {
     var nobody = token("nobody", List.of("marketing"));
     var refused = get("/api/v1/agents", nobody);

@@ -190,6 +190,8 @@ class RoleMatrixIT {
           row("GET", "v1/usage/export", Role.VIEWER, 200),
           row("GET", "v1/usage/budgets", Role.VIEWER, 200),
           row("POST", "v1/usage/reset", Role.ADMIN, 200),
+          row("GET", "v1/audit", Role.ADMIN, 200),
+          row("GET", "v1/audit/export", Role.ADMIN, 200),
           row("GET", "v1/organism", Role.VIEWER, 200),
           row("GET", "v1/organism/config", Role.ADMIN, 200),
           row("POST", "v1/organism/reload", Role.ADMIN, 200),

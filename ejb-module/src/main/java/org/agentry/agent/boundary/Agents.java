@@ -16,6 +16,7 @@ import org.agentry.agent.control.AgentPackages;
 import org.agentry.agent.entity.Agent;
 import org.agentry.agent.entity.AgentSpec;
 import org.agentry.agent.entity.PayloadType;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.payload.control.InvalidSchemaException;
 import org.agentry.payload.control.PayloadSchemas;
 import org.agentry.platform.boundary.StaleVersionException;
@@ -28,6 +29,8 @@ import org.agentry.tool.control.ToolInvoker;
 /** Agent definitions: create, read, replace (with optimistic locking), delete, pause, resume. */
 @Stateless
 public class Agents {
+
+  @Inject AuditLog audit;
 
   @PersistenceContext EntityManager em;
 
@@ -64,6 +67,7 @@ public class Agents {
    *     declare its elements
    */
   public Agent create(String name, AgentSpec spec) {
+    audit.record("agent.create", "agent", name);
     if (name != null && em.find(Agent.class, name) != null) {
       throw new StateConflictException("AGENT_EXISTS", "An agent '" + name + "' exists already.");
     }
@@ -81,6 +85,7 @@ public class Agents {
    * @throws StaleVersionException if the agent changed since
    */
   public Agent replace(String name, long expectedVersion, AgentSpec spec) {
+    audit.record("agent.update", "agent", name);
     var agent = get(name);
     if (agent.getVersion() != expectedVersion) {
       throw new StaleVersionException("agent", name);
@@ -93,11 +98,13 @@ public class Agents {
 
   /** Deletes an agent; its sessions and usage stay. */
   public void delete(String name) {
+    audit.record("agent.delete", "agent", name);
     em.remove(get(name));
   }
 
   /** Stops the agent from accepting new chats and tasks. */
   public Agent pause(String name) {
+    audit.record("agent.pause", "agent", name);
     var agent = get(name);
     agent.pause(clock.instant());
     em.flush();
@@ -106,6 +113,7 @@ public class Agents {
 
   /** Lets the agent accept work again. */
   public Agent resume(String name) {
+    audit.record("agent.resume", "agent", name);
     var agent = get(name);
     agent.resume(clock.instant());
     em.flush();

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import org.agentry.approval.control.ApprovalEvents;
 import org.agentry.approval.entity.Approval;
 import org.agentry.approval.entity.ApprovalStatus;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.run.control.StepRecorder.ToolRun;
@@ -38,6 +39,8 @@ import org.agentry.tool.entity.ToolCallOrigin;
  */
 @Stateless
 public class Approvals {
+
+  @Inject AuditLog audit;
 
   private static final Logger AUDIT = Logger.getLogger("org.agentry.audit.approvals");
 
@@ -91,6 +94,7 @@ public class Approvals {
    */
   public Approval decide(
       String id, boolean approve, String who, Set<String> callerRoles, String comment) {
+    audit.record(approve ? "approval.approve" : "approval.deny", "approval", id);
     var approval = locked(id);
     if (approval == null) {
       throw new UnknownResourceException("approval", id);

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.budget.entity.AgentBudget;
 import org.agentry.budget.entity.BudgetCounter;
 import org.agentry.budget.entity.BudgetReservation;
@@ -28,6 +29,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class Budgets {
+
+  @Inject AuditLog audit;
 
   /**
    * One applicable budget: its counter's key, kind and limits, and what its usage records are: an
@@ -76,6 +79,7 @@ public class Budgets {
       BigDecimal dailyUsd,
       Long monthlyTokens,
       BigDecimal monthlyUsd) {
+    audit.record("budget.set", "agent", agent);
     var budget = em.find(AgentBudget.class, agent);
     if (budget == null) {
       budget = new AgentBudget(agent);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.dispatch.control.DispatchSwitch;
 import org.agentry.task.control.TaskReady;
 import org.agentry.task.control.TasksReady;
@@ -26,6 +27,8 @@ import org.agentry.task.entity.TaskStatus;
  */
 @Stateless
 public class TaskDispatch {
+
+  @Inject AuditLog audit;
 
   /**
    * Dispatch state: whether it is paused, queued tasks by priority, running tasks by node.
@@ -99,6 +102,7 @@ public class TaskDispatch {
 
   /** Pauses dispatch everywhere; running tasks go on. */
   public State pause() {
+    audit.record("dispatch.pause", "dispatch", null);
     em.find(DispatchState.class, DispatchState.ID).pause(clock.instant());
     dispatchSwitch.changed(true);
     return state();
@@ -106,6 +110,7 @@ public class TaskDispatch {
 
   /** Resumes dispatch and sends every runnable queued task, highest priority first. */
   public State resume() {
+    audit.record("dispatch.resume", "dispatch", null);
     em.find(DispatchState.class, DispatchState.ID).resume(clock.instant());
     dispatchSwitch.changed(false);
     send(runnable(clock.instant(), Integer.MAX_VALUE));

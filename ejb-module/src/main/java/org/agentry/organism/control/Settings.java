@@ -83,6 +83,7 @@ public final class Settings {
   private static Map<String, String> known() {
     var map = new TreeMap<String, String>();
     map.put("agentry.approvals.expiry", "PT24H");
+    map.put("agentry.audit.retention", "P400D");
     map.put("agentry.admin.token", null);
     map.put("agentry.agents.dir", "agents");
     map.put("agentry.skills.dir", "skills");

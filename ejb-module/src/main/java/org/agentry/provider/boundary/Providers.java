@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.agentry.agent.entity.Agent;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.platform.boundary.StaleVersionException;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
@@ -28,6 +29,8 @@ import org.agentry.security.control.SecretUnreadableException;
 /** Model providers: create, read, replace, delete, and list their models. */
 @Stateless
 public class Providers {
+
+  @Inject AuditLog audit;
 
   /** The models one provider reports, or why it could not say. */
   public record ProviderModels(String provider, String kind, List<String> models, String error) {}
@@ -72,6 +75,7 @@ public class Providers {
    * @throws InvalidInputException if the price table or scripted turns are malformed
    */
   public Provider create(String name, ProviderSpec spec, String apiKey) {
+    audit.record("provider.create", "provider", name, apiKey == null ? null : "apiKey set");
     if (name != null && em.find(Provider.class, name) != null) {
       throw new StateConflictException(
           "PROVIDER_EXISTS", "A provider '" + name + "' exists already.");
@@ -92,6 +96,7 @@ public class Providers {
    * @throws StaleVersionException if the provider changed since
    */
   public Provider replace(String name, Long expectedVersion, ProviderSpec spec, String apiKey) {
+    audit.record("provider.update", "provider", name, apiKey == null ? null : "apiKey set");
     var provider = get(name);
     if (expectedVersion != null && provider.getVersion() != expectedVersion) {
       throw new StaleVersionException("provider", name);
@@ -109,6 +114,7 @@ public class Providers {
    * @throws StateConflictException {@code PROVIDER_IN_USE} while an agent uses it
    */
   public void delete(String name) {
+    audit.record("provider.delete", "provider", name);
     var provider = get(name);
     var users =
         em.createNamedQuery(Agent.FIND_ALL, Agent.class).getResultList().stream()

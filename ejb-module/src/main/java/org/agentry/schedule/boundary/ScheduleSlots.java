@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.metrics.control.Metrics;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.schedule.control.Recurrence;
@@ -33,6 +34,8 @@ import org.agentry.task.entity.Task;
  */
 @Stateless
 public class ScheduleSlots {
+
+  @Inject AuditLog audit;
 
   /** Starts a slot's task (returning it), or records why it could not (returning null). */
   private interface Launch {
@@ -89,6 +92,7 @@ public class ScheduleSlots {
    * @throws RuntimeException as {@link Tasks#submit} does when the task is refused
    */
   public Task runNow(String scheduleId) {
+    audit.record("schedule.run-now", "schedule", scheduleId);
     var schedule = em.find(Schedule.class, scheduleId, LockModeType.PESSIMISTIC_WRITE);
     if (schedule == null) {
       throw new UnknownResourceException("schedule", scheduleId);

@@ -1,6 +1,7 @@
 package org.agentry.schedule.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.agentry.agent.entity.Agent;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.platform.boundary.StaleVersionException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.schedule.control.InvalidScheduleException;
@@ -30,6 +32,8 @@ import org.agentry.task.entity.TaskStatus;
  */
 @Stateless
 public class Schedules {
+
+  @Inject AuditLog audit;
 
   /**
    * A run with the current status of the task it created.
@@ -54,6 +58,7 @@ public class Schedules {
     var recurrence = Recurrence.define(spec, frozen(now));
     var schedule = new Schedule(spec, recurrence.anchor(), firstSlot(recurrence, now), now);
     em.persist(schedule);
+    audit.record("schedule.create", "schedule", schedule.getId(), "agent " + spec.agent());
     em.flush();
     return schedule;
   }
@@ -92,6 +97,7 @@ public class Schedules {
    * @throws InvalidScheduleException if the timing makes no rhythm or never fires after now
    */
   public Schedule replace(String id, Long expectedVersion, ScheduleSpec spec) {
+    audit.record("schedule.update", "schedule", id);
     var schedule = locked(id);
     if (expectedVersion != null && schedule.getVersion() != expectedVersion) {
       throw new StaleVersionException("schedule", id);
@@ -106,6 +112,7 @@ public class Schedules {
 
   /** Deletes a schedule and its runs; the tasks it created stay. */
   public void delete(String id) {
+    audit.record("schedule.delete", "schedule", id);
     var schedule = locked(id);
     em.createQuery("DELETE FROM ScheduleRun r WHERE r.scheduleId = :id")
         .setParameter("id", id)
@@ -115,6 +122,7 @@ public class Schedules {
 
   /** Stops a schedule firing (a buffered slot waits for the resume). */
   public Schedule pause(String id) {
+    audit.record("schedule.pause", "schedule", id);
     var schedule = locked(id);
     if (!schedule.isPaused()) {
       schedule.pause(now());
@@ -125,6 +133,7 @@ public class Schedules {
 
   /** Starts a paused schedule again at its first slot after now: no catching up. */
   public Schedule resume(String id) {
+    audit.record("schedule.resume", "schedule", id);
     var schedule = locked(id);
     if (schedule.isPaused()) {
       var now = now();

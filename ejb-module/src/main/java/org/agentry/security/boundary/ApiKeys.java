@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.security.control.AdminToken;
 import org.agentry.security.control.Tokens;
@@ -26,6 +27,8 @@ import org.agentry.security.entity.Role;
  */
 @Stateless
 public class ApiKeys {
+
+  @Inject AuditLog audit;
 
   /** A key just created, with its secret token: the only time the token is available. */
   public record CreatedApiKey(ApiKey key, String token) {}
@@ -52,6 +55,7 @@ public class ApiKeys {
     var token = Tokens.generate();
     var key = new ApiKey(name, role, Tokens.hash(token), Tokens.displayPrefix(token), now());
     em.persist(key);
+    audit.record("apikey.issue", "apikey", key.getId(), "role " + role.apiName());
     return new CreatedApiKey(key, token);
   }
 
@@ -71,6 +75,7 @@ public class ApiKeys {
    * @throws UnknownResourceException if there is no key with this id
    */
   public ApiKey revoke(String id) {
+    audit.record("apikey.revoke", "apikey", id);
     var key = find(id).orElseThrow(() -> new UnknownResourceException("API key", id));
     key.revoke(now());
     return key;

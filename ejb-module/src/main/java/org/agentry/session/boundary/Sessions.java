@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.session.entity.Message;
@@ -19,6 +20,8 @@ import org.agentry.tool.entity.ToolCallRecord;
 /** Reading and managing sessions. */
 @Stateless
 public class Sessions {
+
+  @Inject AuditLog audit;
 
   /** A page of results and the total count. */
   public record Page<T>(List<T> items, long total) {}
@@ -189,6 +192,7 @@ public class Sessions {
 
   /** Deletes the session and its messages; usage and tool-call records stay for metering. */
   public void delete(String id) {
+    audit.record("session.delete", "session", id);
     var session = get(id);
     em.createNamedQuery(Message.DELETE_BY_SESSION).setParameter("session", id).executeUpdate();
     em.remove(session);
@@ -200,6 +204,7 @@ public class Sessions {
    * @throws StateConflictException {@code SESSION_KILLED} if it was killed already
    */
   public Session kill(String id) {
+    audit.record("session.kill", "session", id);
     var session = get(id);
     if (!session.isActive()) {
       throw new StateConflictException("SESSION_KILLED", "The session was killed already.");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.platform.boundary.StaleVersionException;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
@@ -27,6 +28,8 @@ import org.agentry.skill.entity.SkillSource;
  */
 @Stateless
 public class Skills {
+
+  @Inject AuditLog audit;
 
   @PersistenceContext EntityManager em;
 
@@ -73,6 +76,7 @@ public class Skills {
    * @throws StateConflictException {@code SKILL_EXISTS} if the name is taken
    */
   public Skill create(SkillDefinition definition) {
+    audit.record("skill.create", "skill", definition.name());
     if (em.find(Skill.class, definition.name()) != null) {
       throw new StateConflictException(
           "SKILL_EXISTS", "A skill '" + definition.name() + "' exists already.");
@@ -91,6 +95,7 @@ public class Skills {
    * @throws StaleVersionException if the skill changed since
    */
   public Skill replace(SkillDefinition definition, Long expectedVersion) {
+    audit.record("skill.update", "skill", definition.name());
     var skill = get(definition.name());
     if (expectedVersion != null && skill.getVersion() != expectedVersion) {
       throw new StaleVersionException("skill", definition.name());
@@ -106,6 +111,7 @@ public class Skills {
    * @throws UnknownResourceException {@code SKILL_NOT_FOUND}
    */
   public void delete(String name) {
+    audit.record("skill.delete", "skill", name);
     em.remove(get(name));
   }
 

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.agentry.agent.entity.Agent;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.budget.entity.AgentBudget;
 import org.agentry.payload.control.InvalidPayloadException;
@@ -40,6 +41,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class Tasks {
+
+  @Inject AuditLog audit;
 
   /**
    * A submitted task.
@@ -111,6 +114,7 @@ public class Tasks {
     task.submittedWith(idempotencyKey, idempotencyKey == null ? null : requestHash);
     task.tracedFrom(tracing.currentTraceParent());
     em.persist(task);
+    audit.record("task.submit", "task", task.getId(), "agent " + agentName);
     events.append(task.getId(), agentName, Status.queued(spec.priority()));
     sendAfterCommit(task);
     events.write(); // last: its insert flushes the task, which must be complete by then
@@ -171,6 +175,7 @@ public class Tasks {
    * @throws StateConflictException {@code TASK_FINISHED} if it has ended
    */
   public Task cancel(String id) {
+    audit.record("task.cancel", "task", id);
     var task = get(id);
     switch (task.getStatus()) {
       case QUEUED, WAITING -> {
@@ -199,6 +204,7 @@ public class Tasks {
    *     when it waits for an approval, which {@code /api/v1/approvals} decides)
    */
   public Task respond(String id, String message) {
+    audit.record("task.respond", "task", id);
     var task = get(id);
     if (task.getStatus() != TaskStatus.WAITING) {
       throw new StateConflictException("TASK_NOT_WAITING", "The task is not waiting for input.");
@@ -272,6 +278,7 @@ public class Tasks {
    * @throws StateConflictException {@code TASK_ACTIVE} for an active task without force
    */
   public void delete(String id, boolean force) {
+    audit.record("task.delete", "task", id, force ? "force" : null);
     var task = get(id);
     if (!task.getStatus().isTerminal() && !force) {
       throw new StateConflictException(

@@ -1,6 +1,7 @@
 package org.agentry.usage.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.agentry.audit.control.AuditLog;
 import org.agentry.usage.entity.UsageRecord;
 
 /**
@@ -20,6 +22,8 @@ import org.agentry.usage.entity.UsageRecord;
  */
 @Stateless
 public class UsageReports {
+
+  @Inject AuditLog audit;
 
   /**
    * Which records count; null members do not filter.
@@ -163,6 +167,7 @@ public class UsageReports {
    * @return how many records were archived
    */
   public int reset() {
+    audit.record("usage.reset", "usage", null);
     var now = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     em.createNativeQuery(
             "INSERT INTO usage_archive (id, provider_name, model, agent_name, session_id, task_id,"

@@ -32,6 +32,8 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
 
   @Inject OidcAuthentication oidc;
 
+  @Inject SignInFailures failures;
+
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -53,6 +55,7 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
       if (result.getStatus() == CredentialValidationResult.Status.VALID) {
         return context.notifyContainerAboutLogin(result);
       }
+      failures.record(request, token, Problems.forStatus(401).code());
     }
     return unauthorized(response);
   }

@@ -45,6 +45,8 @@ public class OidcAuthentication {
 
   @Inject WebSessions sessions;
 
+  @Inject SignInFailures failures;
+
   /** Whether OpenID Connect is configured at all. */
   public boolean configured() {
     return settings.configured();
@@ -61,6 +63,7 @@ public class OidcAuthentication {
       return login(identity, "oidc", request, c);
     } catch (InvalidTokenException e) {
       LOG.fine(() -> "bearer JWT refused: " + e.getMessage());
+      failures.record(request, token, "INVALID_TOKEN");
       return refuse(
           response,
           new Problem(

@@ -9,7 +9,7 @@ import org.agentry.usage.boundary.UsageReports;
 import org.agentry.usage.entity.UsageRecord;
 
 /** Writes usage records as CSV (RFC 4180), a page of 1000 at a time. */
-final class CsvExport implements StreamingOutput {
+public final class CsvExport implements StreamingOutput {
 
   static final String HEADER =
       "id,createdAt,provider,model,agent,sessionId,taskId,promptTokens,completionTokens,costUsd,latencyMs";
@@ -68,7 +68,7 @@ final class CsvExport implements StreamingOutput {
    * OWASP's CSV injection guidance says; a field holding a comma, quote or line break is quoted
    * (RFC 4180, section 2).
    */
-  static String field(String raw) {
+  public static String field(String raw) {
     var value = raw.isEmpty() || "=+-@\t\r".indexOf(raw.charAt(0)) < 0 ? raw : "'" + raw;
     if (value.contains(",")
         || value.contains("\"")
