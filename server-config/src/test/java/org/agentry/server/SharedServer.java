@@ -3,7 +3,6 @@ package org.agentry.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,17 +28,19 @@ final class SharedServer {
       var agents = Files.createDirectories(work.resolve("agents"));
       writePackage(agents.resolve("packaged"), "You are loaded from a package.");
       var skills = Files.createDirectories(work.resolve("skills"));
-      var env =
-          Map.of(
-              "AGENTRY_DB_URL", System.getProperty("agentry.it.db.url"),
-              "AGENTRY_DB_USER", System.getProperty("agentry.it.db.user", "postgres"),
-              "AGENTRY_DB_PASSWORD", System.getProperty("agentry.it.db.password", ""),
-              "AGENTRY_ADMIN_TOKEN", ADMIN,
-              "AGENTRY_HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT),
-              "AGENTRY_AGENTS_DIR", agents.toString(),
-              "AGENTRY_TOOLS_SHELL_ALLOW", "pwd,env,cat",
-              "AGENTRY_APPROVALS_EXPIRY", ApprovalsIT.EXPIRY,
-              "AGENTRY_SKILLS_DIR", skills.toString());
+      var env = new java.util.HashMap<String, String>();
+      env.put("AGENTRY_DB_URL", System.getProperty("agentry.it.db.url"));
+      env.put("AGENTRY_DB_USER", System.getProperty("agentry.it.db.user", "postgres"));
+      env.put("AGENTRY_DB_PASSWORD", System.getProperty("agentry.it.db.password", ""));
+      env.put("AGENTRY_ADMIN_TOKEN", ADMIN);
+      env.put("AGENTRY_HTTP_MAX_BODY_BYTES", Integer.toString(BODY_LIMIT));
+      env.put("AGENTRY_AGENTS_DIR", agents.toString());
+      env.put("AGENTRY_TOOLS_SHELL_ALLOW", "pwd,env,cat");
+      env.put("AGENTRY_APPROVALS_EXPIRY", ApprovalsIT.EXPIRY);
+      env.put("AGENTRY_SKILLS_DIR", skills.toString());
+      // the fuzz, exposure and role tests refuse thousands of tokens on this one server: the
+      // audit's cap on recorded sign-in failures would leave none for AuditIT
+      env.put("AGENTRY_AUDIT_SIGNIN_FAILURES_PER_MINUTE", "1000000");
       var started = new ServerProcess(work.resolve("data"), env);
       Runtime.getRuntime().addShutdownHook(new Thread(SharedServer::stopQuietly));
       server = started.start();

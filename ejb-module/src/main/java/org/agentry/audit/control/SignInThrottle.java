@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Keeps refused sign-ins from flooding the audit log: the same credential from the same address is
- * recorded once per {@value #REPEAT_SECONDS} seconds, and no more than {@value #PER_MINUTE}
- * refusals a minute are recorded on this node. A client retrying a revoked key in a loop leaves one
- * row a minute, not thousands.
+ * recorded once per {@value #REPEAT_SECONDS} seconds, and no more than {@code
+ * agentry.audit.signin-failures-per-minute} (default {@value #PER_MINUTE}) refusals a minute are
+ * recorded on this node. A client retrying a revoked key in a loop leaves one row a minute, not
+ * thousands.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -24,13 +26,23 @@ public class SignInThrottle {
   private Instant windowStart = Instant.EPOCH;
   private int inWindow;
   private final Clock clock;
+  private final int perMinute;
 
   public SignInThrottle() {
-    this(Clock.systemUTC());
+    this(
+        Clock.systemUTC(),
+        ConfigProvider.getConfig()
+            .getOptionalValue("agentry.audit.signin-failures-per-minute", Integer.class)
+            .orElse(PER_MINUTE));
   }
 
   SignInThrottle(Clock clock) {
+    this(clock, PER_MINUTE);
+  }
+
+  SignInThrottle(Clock clock, int perMinute) {
     this.clock = clock;
+    this.perMinute = perMinute;
   }
 
   /**
@@ -45,7 +57,7 @@ public class SignInThrottle {
       windowStart = now;
       inWindow = 0;
     }
-    if (seen.containsKey(key) || inWindow >= PER_MINUTE) {
+    if (seen.containsKey(key) || inWindow >= perMinute) {
       return false;
     }
     seen.put(key, now);

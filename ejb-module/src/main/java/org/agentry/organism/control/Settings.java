@@ -84,6 +84,7 @@ public final class Settings {
     var map = new TreeMap<String, String>();
     map.put("agentry.approvals.expiry", "PT24H");
     map.put("agentry.audit.retention", "P400D");
+    map.put("agentry.audit.signin-failures-per-minute", "120");
     map.put("agentry.admin.token", null);
     map.put("agentry.agents.dir", "agents");
     map.put("agentry.skills.dir", "skills");
