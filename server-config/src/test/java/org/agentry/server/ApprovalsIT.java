@@ -230,6 +230,73 @@ class ApprovalsIT {
   }
 
   @Test
+  void cancellingTheWaitingTaskClosesItsApproval() throws Exception {
+    var task = parked(agent(POLICY));
+    var taskId = task.getString("taskId");
+    var id = approvalOf(taskId).getString("id");
+
+    var cancelled =
+        SharedServer.api().post("/api/v1/tasks/" + taskId + "/cancel", operator, JSON, "{}");
+    assertEquals(200, cancelled.status(), cancelled.body());
+
+    var stored = SharedServer.api().get("/api/v1/approvals/" + id, viewer).json();
+    assertEquals("cancelled", stored.getString("status"));
+    assertEquals(operatorName, stored.getString("decidedBy"));
+    var late = decide(id, "approve", operator, "too late");
+    assertEquals(409, late.status(), late.body());
+    assertTrue(late.body().contains("\"code\":\"APPROVAL_DECIDED\""), late.body());
+    assertEquals("cancelled", awaitStatus(taskId, "cancelled").getString("status"));
+    var decided =
+        events(taskId, 0).stream()
+            .map(e -> e.asJsonObject())
+            .filter(e -> "approval.decided".equals(e.getString("type")))
+            .toList();
+    assertEquals(1, decided.size(), decided.toString());
+    assertEquals("cancelled", decided.get(0).getJsonObject("data").getString("status"));
+  }
+
+  @Test
+  void anApprovalAndACancelAtOnceLeaveNoPendingApprovalOfACancelledTask() throws Exception {
+    var task = parked(agent(POLICY));
+    var taskId = task.getString("taskId");
+    var id = approvalOf(taskId).getString("id");
+
+    var start = new CountDownLatch(1);
+    var pool = Executors.newFixedThreadPool(2);
+    try {
+      var approve =
+          pool.submit(
+              () -> {
+                start.await();
+                return decide(id, "approve", operator, "yes");
+              });
+      var cancel =
+          pool.submit(
+              () -> {
+                start.await();
+                return SharedServer.api()
+                    .post("/api/v1/tasks/" + taskId + "/cancel", operator, JSON, "{}");
+              });
+      start.countDown();
+      var approved = approve.get(30, TimeUnit.SECONDS);
+      var cancelReply = cancel.get(30, TimeUnit.SECONDS);
+      assertTrue(
+          approved.status() == 200 || cancelReply.status() == 200, approved + " / " + cancelReply);
+      var stored = SharedServer.api().get("/api/v1/approvals/" + id, ADMIN).json();
+      assertFalse("pending".equals(stored.getString("status")), stored.toString());
+      assertEquals(approved.status() == 200 ? "approved" : "cancelled", stored.getString("status"));
+      if (cancelReply.status() == 200) {
+        awaitStatus(taskId, "cancelled");
+      } else {
+        assertEquals(409, cancelReply.status(), cancelReply.body());
+        awaitStatus(taskId, "completed");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void anApprovalNobodyDecidesExpiresAsADenial() throws Exception {
     var task = parked(agent(POLICY));
     var taskId = task.getString("taskId");

@@ -4,11 +4,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.agentry.approval.entity.Approval;
+import org.agentry.approval.entity.ApprovalStatus;
 import org.agentry.task.control.TaskEvents;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -75,5 +78,29 @@ public class PendingApprovals {
     em.persist(approval);
     ApprovalEvents.requested(events, approval);
     return approval;
+  }
+
+  /**
+   * Closes the pending approvals of a task being cancelled, in the caller's transaction: each
+   * becomes {@code cancelled} (decided by {@code who}, comment {@code task cancelled}) with an
+   * {@value ApprovalEvents#DECIDED} event, so nobody can approve a call that will never run. The
+   * rows are locked as a decision locks them, so a decision at the same moment either lands first
+   * (and this finds nothing pending) or is refused as {@code APPROVAL_DECIDED}.
+   *
+   * @return the approvals closed, usually none or one
+   */
+  public List<Approval> cancelFor(String taskId, String who) {
+    var pending =
+        em.createNamedQuery(Approval.OF_TASK, Approval.class)
+            .setParameter("taskId", taskId)
+            .setParameter("status", ApprovalStatus.PENDING)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    var now = clock.instant();
+    for (var approval : pending) {
+      approval.decide(ApprovalStatus.CANCELLED, who, "task cancelled", now);
+      ApprovalEvents.decided(events, approval);
+    }
+    return pending;
   }
 }

@@ -119,7 +119,10 @@ public final class LoopRun {
     }
     var specifications = tools.specifications(spec);
     if (context.approved() != null) {
-      runApproved(context.approved());
+      var ended = runApproved(context.approved());
+      if (ended != null) {
+        return ended;
+      }
     }
     while (true) {
       var stop = limitReached();
@@ -254,12 +257,18 @@ public final class LoopRun {
 
   /**
    * Runs the call a person approved while the run was parked, before the next model call, and
-   * writes its result (the model request after it was announced when the run was claimed).
+   * writes its result (the model request after it was announced when the run was claimed); returns
+   * the run's end when the call's error stands and its tool escalates, else null.
    */
-  private void runApproved(ToolExecutionRequest call) {
-    var run = new ToolRun(call, attempt(call).outcome());
+  private RunOutcome runApproved(ToolExecutionRequest call) {
+    var attempted = attempt(call);
+    if (attempted.stands() && escalates(call)) {
+      return end(null, null, List.of(), escalated(call, attempted));
+    }
+    var run = new ToolRun(call, attempted.outcome());
     messages.add(ToolExecutionResultMessage.from(call, run.outcome().textForModel()));
     recorder.toolsRan(List.of(run), null);
+    return null;
   }
 
   /**

@@ -10,7 +10,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import org.agentry.agent.entity.Agent;
+import org.agentry.approval.control.PendingApprovals;
 import org.agentry.audit.control.AuditLog;
+import org.agentry.audit.control.AuditOrigin;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.budget.entity.AgentBudget;
 import org.agentry.payload.control.InvalidPayloadException;
@@ -43,6 +45,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Tasks {
 
   @Inject AuditLog audit;
+  @Inject AuditOrigin origin;
+  @Inject PendingApprovals approvals;
 
   /**
    * A submitted task.
@@ -180,6 +184,7 @@ public class Tasks {
     switch (task.getStatus()) {
       case QUEUED, WAITING -> {
         task.finish(TaskStatus.CANCELLED, null, "cancelled", clock.instant());
+        approvals.cancelFor(id, origin.known() ? origin.subject() : "system");
         events.append(id, task.getAgent(), Status.of("cancelled"));
       }
       case RUNNING -> {

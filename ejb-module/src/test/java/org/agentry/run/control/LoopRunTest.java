@@ -623,6 +623,39 @@ class LoopRunTest {
   }
 
   @Test
+  void anApprovedCallWhoseErrorStandsParksTheTaskForAPersonBeforeAnyModelCall() {
+    var history =
+        List.of(
+            message(Message.user("s", "first", T0), 1),
+            message(
+                Message.assistant(
+                    "s", null, "[{\"id\":\"w1\",\"name\":\"flaky\",\"arguments\":\"{}\"}]", T0),
+                2));
+    var flaky = new Flaky(99);
+    var settings =
+        "{\"flaky\":{\"approval\":\"always\",\"onError\":{\"retry\":{\"maxAttempts\":2,"
+            + "\"backoff\":\"PT0S\"},\"escalate\":true}}}";
+    var base = context(spec(settings, "flaky"), history, null, "task-1");
+    var resumed = Transcript.approved(base.history(), "w1");
+
+    var outcome =
+        run(
+            base.withApproved(resumed.history(), resumed.call()),
+            BudgetGate.NONE,
+            ToolInvoker.of(List.of(flaky)),
+            Clock.systemUTC(),
+            Duration.ofSeconds(300));
+
+    var waiting = assertInstanceOf(RunOutcome.Waiting.class, outcome);
+    assertEquals(
+        new RunOutcome.Escalation("w1", "flaky", "{}", "not yet (after 2 attempts)", 2),
+        waiting.escalation());
+    assertEquals(2, flaky.calls);
+    assertTrue(model.requests.isEmpty(), "the model was not called with the error");
+    assertEquals(List.of("retry flaky after attempt 1 in 0", "finish waiting"), recorder.log);
+  }
+
+  @Test
   void resumeAnswersInterruptedToolCallsAndDropsEmptyUserMessages() {
     var history =
         List.of(

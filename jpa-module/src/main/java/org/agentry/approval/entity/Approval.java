@@ -25,7 +25,13 @@ import java.util.Objects;
     query =
         "SELECT a.id FROM Approval a WHERE a.status = :status AND a.expiresAt <= :now"
             + " ORDER BY a.expiresAt")
+@NamedQuery(
+    name = Approval.OF_TASK,
+    query = "SELECT a FROM Approval a WHERE a.taskId = :taskId AND a.status = :status")
 public class Approval {
+
+  /** A task's approvals in one status ({@code :taskId}, {@code :status}). */
+  public static final String OF_TASK = "Approval.ofTask";
 
   /** Approvals in one status ({@code :status}), oldest first. */
   public static final String BY_STATUS = "Approval.byStatus";

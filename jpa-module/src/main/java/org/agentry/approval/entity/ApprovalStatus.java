@@ -8,7 +8,12 @@ public enum ApprovalStatus {
   APPROVED,
   DENIED,
   /** Nobody decided within {@code agentry.approvals.expiry}; the call was denied as expired. */
-  EXPIRED;
+  EXPIRED,
+  /**
+   * The task that waited for it was cancelled (or deleted) first; the call never runs and nothing
+   * resumes.
+   */
+  CANCELLED;
 
   /** The lower-case name used in the API. */
   public String apiName() {
@@ -25,7 +30,7 @@ public enum ApprovalStatus {
       return valueOf(name.trim().toUpperCase(Locale.ROOT));
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "'status' must be one of pending, approved, denied, expired");
+          "'status' must be one of pending, approved, denied, expired, cancelled");
     }
   }
 }
