@@ -118,7 +118,8 @@ public final class AgentPackages {
         names(json, "peers"),
         payload,
         json.get("toolSettings") instanceof JsonObject settings ? settings : null,
-        names(json, "skills"));
+        names(json, "skills"),
+        names(json, "delegates"));
   }
 
   private static List<String> names(JsonObject json, String key) {
@@ -175,6 +176,9 @@ public final class AgentPackages {
     }
     if (!spec.skills().isEmpty()) {
       json.add("skills", Jsons.createArrayBuilder(spec.skills()));
+    }
+    if (!spec.delegates().isEmpty()) {
+      json.add("delegates", Jsons.createArrayBuilder(spec.delegates()));
     }
     var limits =
         Jsons.createObjectBuilder()

@@ -40,6 +40,7 @@ public class Leases {
   @PersistenceContext EntityManager em;
 
   @Inject TaskEvents events;
+  @Inject org.agentry.workflow.control.Delegations delegations;
   @Inject Event<TaskReady> ready;
   @Inject Clock clock;
 
@@ -123,6 +124,7 @@ public class Leases {
     if (task.isCancelRequested()) {
       task.finish(TaskStatus.CANCELLED, null, StopReason.CANCELLED.apiName(), now);
       append(task, Status.of("cancelled"));
+      delegations.ended(task);
       events.write();
       return false;
     }
@@ -133,6 +135,7 @@ public class Leases {
           null,
           now);
       append(task, Status.failed("DEAD_LETTERED"));
+      delegations.ended(task);
       events.write();
       return false;
     }

@@ -1,5 +1,7 @@
 package org.agentry.dispatch.control;
 
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,10 +10,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.agentry.agent.entity.Agent;
 import org.agentry.agent.entity.AgentLimits;
 import org.agentry.agent.entity.AgentSpec;
 import org.agentry.agent.entity.StopReason;
 import org.agentry.budget.boundary.Budgets;
+import org.agentry.run.control.Delegates;
 import org.agentry.run.control.ModelFactory;
 import org.agentry.run.control.ProviderModel;
 import org.agentry.run.control.RunContext;
@@ -24,6 +28,7 @@ import org.agentry.task.control.TaskEvents;
 import org.agentry.task.control.TaskEvents.Status;
 import org.agentry.task.entity.Task;
 import org.agentry.tool.control.Workspaces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starts a just-claimed task's run, in the claim's transaction: reads the agent's definition, its
@@ -43,6 +48,15 @@ public class RunStarts {
   @Inject MessageWriter messages;
   @Inject SessionHistory sessionHistory;
   @Inject Clock clock;
+  @Inject org.agentry.workflow.control.Delegations delegations;
+
+  @Inject
+  @ConfigProperty(name = "agentry.delegation.max-depth", defaultValue = "3")
+  int maxDepth;
+
+  @Inject
+  @ConfigProperty(name = "agentry.delegation.max-fan-out", defaultValue = "8")
+  int maxFanOut;
 
   /**
    * Claims the task for a run and starts the run.
@@ -107,8 +121,46 @@ public class RunStarts {
     if (approved != null) {
       context = context.withApproved(approved.history(), approved.call());
     }
+    if (!spec.delegates().isEmpty()) {
+      context = context.withDelegates(delegates(spec.delegates(), task.getDepth()));
+    }
     var limits = budgets.limitsFor(task.getAgent(), references.budget());
     return new ClaimedRun(lease, context, limits, last, task.getAttempts(), task.getTraceParent());
+  }
+
+  /**
+   * The delegates of the agent that exist, as tools named after them that take {@code {"input":
+   * "…"}} and carry the delegate's description.
+   */
+  private Delegates delegates(List<String> names, int depth) {
+    var agents =
+        em.createQuery("SELECT a FROM Agent a WHERE a.name IN :names", Agent.class)
+            .setParameter("names", names)
+            .getResultList();
+    var tools =
+        agents.stream()
+            .sorted(java.util.Comparator.comparing(a -> names.indexOf(a.getName())))
+            .map(
+                a -> {
+                  var described = a.spec().description();
+                  var description =
+                      (described == null || described.isBlank()
+                              ? "The agent " + a.getName()
+                              : described)
+                          + " (another agent: the call runs it as a task on its own and returns its final"
+                          + " answer; give it the whole assignment as input)";
+                  return ToolSpecification.builder()
+                      .name(a.getName())
+                      .description(description)
+                      .parameters(
+                          JsonObjectSchema.builder()
+                              .addStringProperty("input", "what the agent is asked to do")
+                              .required("input")
+                              .build())
+                      .build();
+                })
+            .toList();
+    return new Delegates(tools, depth, maxDepth, maxFanOut);
   }
 
   /** The task's session, a new one for a task without; null when the task failed for it. */
@@ -135,6 +187,7 @@ public class RunStarts {
     var reason = code.equals("PROVIDER_ERROR") ? StopReason.PROVIDER_ERROR.apiName() : null;
     task.fail(code, message, reason, clock.instant());
     events.append(task.getId(), task.getAgent(), Status.failed(code));
+    delegations.ended(task);
     return null;
   }
 

@@ -13,6 +13,7 @@ import org.agentry.task.control.TaskEvents;
 import org.agentry.task.control.TaskEvents.Status;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskStatus;
+import org.agentry.workflow.control.Delegations;
 
 /**
  * Writes how a task's run ended onto the task, in the caller's transaction: completed, waiting for
@@ -27,6 +28,7 @@ public class TaskOutcomes {
   @Inject Clock clock;
   @Inject Metrics metrics;
   @Inject PendingApprovals approvals;
+  @Inject Delegations delegations;
 
   /**
    * Applies the outcome to the task.
@@ -35,7 +37,9 @@ public class TaskOutcomes {
    */
   public void write(Task task, RunOutcome outcome, Duration retryBase) {
     var now = clock.instant();
-    if (outcome instanceof RunOutcome.Waiting waiting) {
+    if (outcome instanceof RunOutcome.Waiting waiting && !waiting.delegations().isEmpty()) {
+      delegations.start(task, waiting);
+    } else if (outcome instanceof RunOutcome.Waiting waiting) {
       task.waitFor(waiting.question(), waiting.pendingCallId(), now);
       if (waiting.approval() != null) {
         approvals.open(waiting.approval(), task.getAgent(), task.getSessionId(), task.getId());
@@ -90,6 +94,7 @@ public class TaskOutcomes {
   }
 
   private void ended(Task task, Instant now) {
+    delegations.ended(task);
     metrics.taskEnded(
         task.getAgent(), task.getStatus().apiName(), Duration.between(task.getCreatedAt(), now));
   }

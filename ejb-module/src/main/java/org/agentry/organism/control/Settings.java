@@ -83,6 +83,8 @@ public final class Settings {
   private static Map<String, String> known() {
     var map = new TreeMap<String, String>();
     map.put("agentry.approvals.expiry", "PT24H");
+    map.put("agentry.delegation.max-depth", "3");
+    map.put("agentry.delegation.max-fan-out", "8");
     map.put("agentry.audit.retention", "P400D");
     map.put("agentry.audit.signin-failures-per-minute", "120");
     map.put("agentry.admin.token", null);

@@ -117,7 +117,8 @@ public final class LoopRun {
     if (context.input() != null) {
       messages.add(UserMessage.from(context.userMessage()));
     }
-    var specifications = tools.specifications(spec);
+    var specifications = new ArrayList<>(tools.specifications(spec));
+    specifications.addAll(context.delegates().tools());
     if (context.approved() != null) {
       var ended = runApproved(context.approved());
       if (ended != null) {
@@ -209,25 +210,42 @@ public final class LoopRun {
     recorder.modelResponded(step);
     int allowed = Math.min(calls.size(), tools.limits().maxCallsPerResponse());
     var runs = new ArrayList<ToolRun>();
+    var children = new ArrayList<RunOutcome.Delegation>();
     for (int i = 0; i < allowed; i++) {
       var call = calls.get(i);
+      if (context.delegates().delegates(call)) {
+        var refusal = context.delegates().refusal(call, context.inTask(), children.size());
+        if (refusal == null) {
+          children.add(
+              new RunOutcome.Delegation(
+                  call.id(), call.name(), Delegates.input(call), arguments(call)));
+          continue;
+        }
+        var run = new ToolRun(call, new ToolOutcome(null, refusal, 0));
+        summarize(call, run.outcome());
+        runs.add(run);
+        messages.add(ToolExecutionResultMessage.from(call, run.outcome().textForModel()));
+        continue;
+      }
+
       if (recorder.shouldStop()) {
         runs.addAll(skipped(calls.subList(i, calls.size()), "not run: the run was cancelled"));
-        return end(null, null, runs, cancelled());
+        return endBefore(calls, children, runs, cancelled());
       }
       if (!clock.instant().isBefore(deadline)) {
         runs.addAll(skipped(calls.subList(i, calls.size()), "not run: " + outOfTime()));
-        return end(null, null, runs, stopped(StopReason.MAX_DURATION, outOfTime(), false));
+        return endBefore(
+            calls, children, runs, stopped(StopReason.MAX_DURATION, outOfTime(), false));
       }
       if (asksUser(call)) {
         runs.addAll(
             skipped(calls.subList(i + 1, calls.size()), "not run: waiting for the user's answer"));
-        return end(null, null, runs, waiting(call));
+        return endBefore(calls, children, runs, waiting(call));
       }
       var approval = approvalFor(call);
       if (approval != null) {
         runs.addAll(skipped(calls.subList(i + 1, calls.size()), "not run: waiting for approval"));
-        return end(null, null, runs, awaiting(approval));
+        return endBefore(calls, children, runs, awaiting(approval));
       }
       var attempted = attempt(call);
       if (attempted.stands() && escalates(call)) {
@@ -235,7 +253,7 @@ public final class LoopRun {
             skipped(
                 calls.subList(i + 1, calls.size()),
                 "not run: waiting for a person to resolve a tool error"));
-        return end(null, null, runs, escalated(call, attempted));
+        return endBefore(calls, children, runs, escalated(call, attempted));
       }
       var run = new ToolRun(call, attempted.outcome());
       runs.add(run);
@@ -250,9 +268,43 @@ public final class LoopRun {
       summarize(run.call(), run.outcome());
       messages.add(ToolExecutionResultMessage.from(run.call(), run.outcome().textForModel()));
     }
+    if (!children.isEmpty()) {
+      return end(null, null, runs, delegating(children));
+    }
     var next = limitReached() == null ? new ModelRequest(iterations + 1, messages.size()) : null;
     recorder.toolsRan(runs, next);
     return null;
+  }
+
+  /**
+   * Ends the run before the delegate calls collected so far start (a cancel, the deadline, a
+   * question, an approval, an escalation): those are answered as not run, so that no call of the
+   * response stays unanswered.
+   */
+  private RunOutcome endBefore(
+      List<ToolExecutionRequest> calls,
+      List<RunOutcome.Delegation> children,
+      List<ToolRun> runs,
+      RunOutcome outcome) {
+    runs.addAll(skipped(delegated(calls, children), "not run: the run stopped before it started"));
+    return end(null, null, runs, outcome);
+  }
+
+  private static List<ToolExecutionRequest> delegated(
+      List<ToolExecutionRequest> calls, List<RunOutcome.Delegation> children) {
+    var ids = children.stream().map(RunOutcome.Delegation::callId).toList();
+    return calls.stream().filter(c -> ids.contains(c.id())).toList();
+  }
+
+  private static String arguments(ToolExecutionRequest call) {
+    return call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
+  }
+
+  private RunOutcome delegating(List<RunOutcome.Delegation> children) {
+    var names = children.stream().map(RunOutcome.Delegation::agent).distinct().toList();
+    var question =
+        "waiting for " + children.size() + " delegated task(s): " + String.join(", ", names);
+    return new RunOutcome.Waiting(question, null, totals(), null, null, children);
   }
 
   /**

@@ -25,6 +25,7 @@ import org.agentry.agent.entity.AgentSpec;
  *     one
  * @param approved a tool call of the history's last model reply that a person approved: the run
  *     runs it first, without asking again; null when there is none
+ * @param delegates the other agents it may call as tools, with the limits that apply
  */
 public record RunContext(
     String agent,
@@ -36,10 +37,12 @@ public record RunContext(
     String taskId,
     Path workspace,
     PayloadCheck payload,
-    ToolExecutionRequest approved) {
+    ToolExecutionRequest approved,
+    Delegates delegates) {
 
   public RunContext {
     history = List.copyOf(history);
+    delegates = delegates == null ? Delegates.NONE : delegates;
   }
 
   /** A context without a payload check (see {@link #withPayload}). */
@@ -52,7 +55,7 @@ public record RunContext(
       String input,
       String taskId,
       Path workspace) {
-    this(agent, spec, model, sessionId, history, input, taskId, workspace, null, null);
+    this(agent, spec, model, sessionId, history, input, taskId, workspace, null, null, null);
   }
 
   /**
@@ -62,7 +65,7 @@ public record RunContext(
    */
   public RunContext withApproved(List<ChatMessage> history, ToolExecutionRequest call) {
     return new RunContext(
-        agent, spec, model, sessionId, history, input, taskId, workspace, payload, call);
+        agent, spec, model, sessionId, history, input, taskId, workspace, payload, call, delegates);
   }
 
   /**
@@ -81,7 +84,15 @@ public record RunContext(
       framed.add(UserMessage.from(check.prompt(last.singleText())));
     }
     return new RunContext(
-        agent, spec, model, sessionId, framed, input, taskId, workspace, check, approved);
+        agent, spec, model, sessionId, framed, input, taskId, workspace, check, approved,
+        delegates);
+  }
+
+  /** The same context with these delegates. */
+  public RunContext withDelegates(Delegates others) {
+    return new RunContext(
+        agent, spec, model, sessionId, history, input, taskId, workspace, payload, approved,
+        others);
   }
 
   /** The first user message of the run: the input, framed for the model when it is a payload. */

@@ -30,14 +30,31 @@ public sealed interface RunOutcome {
    * @param pendingCallId the id of the tool call the answer or decision will complete
    * @param approval the call held for approval, or null
    * @param escalation the tool error a person is asked to resolve, or null
+   * @param delegations the calls of other agents the run waits for (reason {@code children}), each
+   *     to run as a child task; empty otherwise
    */
   record Waiting(
       String question,
       String pendingCallId,
       Totals totals,
       ApprovalRequest approval,
-      Escalation escalation)
+      Escalation escalation,
+      List<Delegation> delegations)
       implements RunOutcome {
+
+    public Waiting {
+      delegations = delegations == null ? List.of() : List.copyOf(delegations);
+    }
+
+    /** A wait for a person to resolve a tool error, or for a decision. */
+    public Waiting(
+        String question,
+        String pendingCallId,
+        Totals totals,
+        ApprovalRequest approval,
+        Escalation escalation) {
+      this(question, pendingCallId, totals, approval, escalation, List.of());
+    }
 
     /** A wait for the answer to an {@code ask_user} question. */
     public Waiting(String question, String pendingCallId, Totals totals) {
@@ -63,6 +80,16 @@ public sealed interface RunOutcome {
    * @param attempts the tool's runs (retries) or the model's calls (repairs) that failed
    */
   record Escalation(String callId, String tool, String arguments, String error, int attempts) {}
+
+  /**
+   * A call of another agent (a delegate) that runs as a child task; its output becomes the call's
+   * result.
+   *
+   * @param agent the delegate's name, also the tool's name
+   * @param input what the delegate is asked, the call's {@code input} argument
+   * @param arguments the call's arguments as the model sent them, a JSON text
+   */
+  record Delegation(String callId, String agent, String input, String arguments) {}
 
   /**
    * The run stopped before a final answer: a limit, a cancel, a provider failure.

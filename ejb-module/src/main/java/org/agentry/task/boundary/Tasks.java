@@ -34,6 +34,7 @@ import org.agentry.telemetry.control.Tracing;
 import org.agentry.tool.control.AskUserTool;
 import org.agentry.tool.control.ToolOutcome;
 import org.agentry.tool.entity.ToolCallOrigin;
+import org.agentry.workflow.control.Delegations;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,6 +48,7 @@ public class Tasks {
   @Inject AuditLog audit;
   @Inject AuditOrigin origin;
   @Inject PendingApprovals approvals;
+  @Inject Delegations delegations;
 
   /**
    * A submitted task.
@@ -173,8 +175,10 @@ public class Tasks {
   }
 
   /**
-   * Cancels a task: a queued or waiting one at once; a running one is asked to stop, which it does
-   * at its next step (the caller then aborts its model call if it runs on this node).
+   * Cancels a task: a queued or waiting one at once, with the child tasks its delegate calls
+   * started; a running one is asked to stop, which it does at its next step (the caller then aborts
+   * its model call if it runs on this node). A cancelled child's end reaches its parent as the
+   * delegate call's error.
    *
    * @throws StateConflictException {@code TASK_FINISHED} if it has ended
    */
@@ -186,6 +190,11 @@ public class Tasks {
         task.finish(TaskStatus.CANCELLED, null, "cancelled", clock.instant());
         approvals.cancelFor(id, origin.known() ? origin.subject() : "system");
         events.append(id, task.getAgent(), Status.of("cancelled"));
+        delegations.ended(task);
+        em.flush(); // the children's ends below must find this task cancelled
+        for (var child : delegations.activeChildren(id)) {
+          cancel(child);
+        }
       }
       case RUNNING -> {
         // native: the flag must not bump the version the running step writes against

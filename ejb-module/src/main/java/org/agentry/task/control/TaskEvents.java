@@ -47,6 +47,12 @@ public class TaskEvents {
   /** A tool call's error stood and the task waits for a person. */
   public static final String TOOL_ESCALATED = "tool.escalated";
 
+  /** A delegate call started a child task. */
+  public static final String DELEGATION_STARTED = "delegation.started";
+
+  /** A child task started by a delegate call ended; its result went to the call. */
+  public static final String DELEGATION_ENDED = "delegation.ended";
+
   @PersistenceContext EntityManager em;
 
   @Inject Clock clock;
@@ -62,6 +68,8 @@ public class TaskEvents {
           ToolRetry,
           ToolRepair,
           ToolEscalated,
+          DelegationStarted,
+          DelegationEnded,
           Text {
 
     /** The event's type, e.g. {@value TaskEvents#STATUS}. */
@@ -79,7 +87,7 @@ public class TaskEvents {
    * @param error for {@code failed} without a run: the error code
    * @param reason for {@code queued} again: {@code provider_error} or {@code lease_expired}; for
    *     {@code waiting} on a tool call's approval: {@code approval}; on a tool error a person is to
-   *     resolve: {@code tool_error}
+   *     resolve: {@code tool_error}; for child tasks started by delegate calls: {@code children}
    * @param question for {@code waiting}: what the agent asked
    * @param cancelRequested for {@code running}: true once a cancel was asked
    */
@@ -128,6 +136,11 @@ public class TaskEvents {
     /** Waiting for a person to resolve a tool error: reason {@code tool_error}. */
     public static Status waitingForToolError(String question) {
       return new Status("waiting", null, null, null, null, null, "tool_error", question, null);
+    }
+
+    /** Waiting for the child tasks of delegate calls: reason {@code children}. */
+    public static Status waitingForChildren(String question) {
+      return new Status("waiting", null, null, null, null, null, "children", question, null);
     }
 
     public static Status ended(String status, String stopReason) {
@@ -247,6 +260,34 @@ public class TaskEvents {
     @Override
     public String type() {
       return TOOL_ESCALATED;
+    }
+  }
+
+  /**
+   * A delegate call of the task's run started a child task.
+   *
+   * @param agent the delegate
+   * @param childTaskId the task that runs it
+   */
+  public record DelegationStarted(String callId, String agent, String childTaskId) implements Data {
+    @Override
+    public String type() {
+      return DELEGATION_STARTED;
+    }
+  }
+
+  /**
+   * A child task ended and its output (or error) became the delegate call's result.
+   *
+   * @param status the child's end: {@code completed}, {@code failed} or {@code cancelled}
+   * @param error for a child that did not complete: what the call's result says, else null
+   */
+  public record DelegationEnded(
+      String callId, String agent, String childTaskId, String status, String error)
+      implements Data {
+    @Override
+    public String type() {
+      return DELEGATION_ENDED;
     }
   }
 

@@ -655,6 +655,115 @@ class LoopRunTest {
     assertEquals(List.of("retry flaky after attempt 1 in 0", "finish waiting"), recorder.log);
   }
 
+  private static ToolExecutionRequest delegateCall(String id, String agent, String arguments) {
+    return ToolExecutionRequest.builder().id(id).name(agent).arguments(arguments).build();
+  }
+
+  private static Delegates delegates(int depth, String... agents) {
+    var tools =
+        java.util.Arrays.stream(agents)
+            .map(
+                a ->
+                    dev.langchain4j.agent.tool.ToolSpecification.builder()
+                        .name(a)
+                        .description("the agent " + a)
+                        .build())
+            .toList();
+    return new Delegates(tools, depth, 3, 2);
+  }
+
+  @Test
+  void delegateCallsInATaskParkItForChildTasksWhileTheOtherCallsRun() {
+    model.answer(
+        () ->
+            reply(
+                AiMessage.from(
+                    List.of(
+                        delegateCall("d1", "researcher", "{\"input\":\"find it\"}"),
+                        call("c1", "current_time"),
+                        delegateCall("d2", "writer", "{\"input\":\"write it\"}"))),
+                1,
+                1));
+    var context =
+        context(List.of(), "go", "task-1", 5).withDelegates(delegates(0, "researcher", "writer"));
+
+    var outcome = run(context, BudgetGate.NONE);
+
+    var waiting = assertInstanceOf(RunOutcome.Waiting.class, outcome);
+    assertEquals(
+        List.of(
+            new RunOutcome.Delegation("d1", "researcher", "find it", "{\"input\":\"find it\"}"),
+            new RunOutcome.Delegation("d2", "writer", "write it", "{\"input\":\"write it\"}")),
+        waiting.delegations());
+    assertNull(waiting.pendingCallId());
+    assertEquals("waiting for 2 delegated task(s): researcher, writer", waiting.question());
+    var runs = recorder.ending.toolRuns();
+    assertEquals(1, runs.size(), "only current_time ran; the delegate calls wait for children");
+    assertEquals("c1", runs.get(0).call().id());
+    assertNull(runs.get(0).outcome().error());
+    var offered = model.requests.size();
+    assertEquals(1, offered);
+  }
+
+  @Test
+  void delegateCallsPastTheLimitsOrWithoutInputAreErrorsForTheModel() {
+    model.answer(
+        () ->
+            reply(
+                AiMessage.from(
+                    List.of(
+                        delegateCall("d1", "researcher", "{}"),
+                        delegateCall("d2", "researcher", "{\"input\":\"a\"}"),
+                        delegateCall("d3", "researcher", "{\"input\":\"b\"}"),
+                        delegateCall("d4", "researcher", "{\"input\":\"c\"}"))),
+                1,
+                1));
+    var context = context(List.of(), "go", "task-1", 5).withDelegates(delegates(0, "researcher"));
+
+    var waiting = assertInstanceOf(RunOutcome.Waiting.class, run(context, BudgetGate.NONE));
+
+    assertEquals(
+        List.of("d2", "d3"),
+        waiting.delegations().stream().map(RunOutcome.Delegation::callId).toList());
+    var errors =
+        recorder.ending.toolRuns().stream()
+            .map(r -> r.call().id() + ": " + r.outcome().error())
+            .toList();
+    assertEquals(
+        List.of(
+            "d1: call researcher with {\"input\": \"<the task>\"}",
+            "d4: not run: at most 2 delegate calls of one response start tasks"),
+        errors);
+  }
+
+  @Test
+  void atTheDepthLimitADelegateCallIsAnErrorAndTheRunGoesOn() {
+    model.answer(
+        () ->
+            reply(AiMessage.from(List.of(delegateCall("d1", "self", "{\"input\":\"x\"}"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done alone"), 1, 1));
+    var deep = context(List.of(), "go", "task-1", 5).withDelegates(delegates(3, "self"));
+
+    assertInstanceOf(RunOutcome.Completed.class, run(deep, BudgetGate.NONE));
+    var sent = model.requests.get(1);
+    var result = assertInstanceOf(ToolExecutionResultMessage.class, sent.get(sent.size() - 1));
+    assertTrue(result.text().contains("the delegation depth limit of 3 is reached"), result.text());
+  }
+
+  @Test
+  void inAChatADelegateCallIsAnErrorAndTheTurnGoesOn() {
+    model.answer(
+        () ->
+            reply(AiMessage.from(List.of(delegateCall("d1", "self", "{\"input\":\"x\"}"))), 1, 1));
+    model.answer(() -> reply(AiMessage.from("done alone"), 1, 1));
+    var chat = context(List.of(), "go", null, 5).withDelegates(delegates(0, "self"));
+    assertInstanceOf(RunOutcome.Completed.class, run(chat, BudgetGate.NONE));
+    var chatSent = model.requests.get(1);
+    var chatResult =
+        assertInstanceOf(ToolExecutionResultMessage.class, chatSent.get(chatSent.size() - 1));
+    assertTrue(chatResult.text().contains("only in background tasks"), chatResult.text());
+  }
+
   @Test
   void resumeAnswersInterruptedToolCallsAndDropsEmptyUserMessages() {
     var history =

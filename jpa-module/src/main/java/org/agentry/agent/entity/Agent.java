@@ -102,6 +102,11 @@ public class Agent {
   @Column(nullable = false)
   private List<String> skills;
 
+  /** The agents it may call as tools; see {@link AgentSpec#delegates()}. */
+  @Convert(converter = NameListConverter.class)
+  @Column(nullable = false)
+  private List<String> delegates;
+
   @Column(nullable = false)
   private boolean paused;
 
@@ -152,6 +157,7 @@ public class Agent {
     payloadSchema = payload == null ? null : payload.schema();
     toolSettings = spec.toolSettings().toString();
     skills = spec.skills();
+    delegates = spec.delegates();
     updatedAt = now;
   }
 
@@ -174,7 +180,8 @@ public class Agent {
         toolSettings == null || toolSettings.isEmpty()
             ? null
             : Jsons.createReader(toolSettings).readObject(),
-        skills);
+        skills,
+        delegates);
   }
 
   /** Marks the definition as loaded from an agent package with this digest. */

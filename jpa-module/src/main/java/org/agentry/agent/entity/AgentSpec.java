@@ -44,7 +44,11 @@ public record AgentSpec(
     List<String> peers,
     PayloadType payload,
     JsonObject toolSettings,
-    List<String> skills) {
+    List<String> skills,
+    List<String> delegates) {
+
+  /** How many agents one agent may list as delegates. */
+  public static final int MAX_DELEGATES = 32;
 
   /** What a key of {@code toolSettings} may look like: a tool name or an MCP tool pattern. */
   public static final String TOOL_KEY_PATTERN = "[a-z][a-z0-9_]{0,63}|mcp:[A-Za-z0-9_.*/-]{1,190}";
@@ -98,6 +102,69 @@ public record AgentSpec(
         "'skills' must be skill names matching " + Names.PATTERN);
     skills = skills == null ? List.of() : List.copyOf(new LinkedHashSet<>(skills));
     InvalidInputException.check(skills.size() <= 100, "'skills' may hold at most 100 names");
+    InvalidInputException.check(
+        delegates == null
+            || delegates.stream().allMatch(d -> d != null && Names.VALID.matcher(d).matches()),
+        "'delegates' must be agent names matching " + Names.PATTERN);
+    delegates = delegates == null ? List.of() : List.copyOf(new LinkedHashSet<>(delegates));
+    InvalidInputException.check(
+        delegates.size() <= MAX_DELEGATES,
+        "'delegates' may hold at most " + MAX_DELEGATES + " names");
+    var toolNames = tools;
+    InvalidInputException.check(
+        delegates.stream().noneMatch(toolNames::contains),
+        "'delegates' must not repeat a name of 'tools': a delegate is offered as a tool of its name");
+  }
+
+  /** A definition without delegates. */
+  public AgentSpec(
+      String description,
+      String systemPrompt,
+      String provider,
+      String model,
+      Double temperature,
+      Integer maxOutputTokens,
+      List<String> tools,
+      AgentLimits limits,
+      boolean enabled,
+      List<String> peers,
+      PayloadType payload,
+      JsonObject toolSettings,
+      List<String> skills) {
+    this(
+        description,
+        systemPrompt,
+        provider,
+        model,
+        temperature,
+        maxOutputTokens,
+        tools,
+        limits,
+        enabled,
+        peers,
+        payload,
+        toolSettings,
+        skills,
+        null);
+  }
+
+  /** The same definition with these delegates (agent names). */
+  public AgentSpec withDelegates(List<String> names) {
+    return new AgentSpec(
+        description,
+        systemPrompt,
+        provider,
+        model,
+        temperature,
+        maxOutputTokens,
+        tools,
+        limits,
+        enabled,
+        peers,
+        payload,
+        toolSettings,
+        skills,
+        names);
   }
 
   /** The settings of one tool (its key in {@code toolSettings}), or an empty object. */
@@ -126,6 +193,7 @@ public record AgentSpec(
         peers,
         payload,
         toolSettings,
-        skills);
+        skills,
+        delegates);
   }
 }

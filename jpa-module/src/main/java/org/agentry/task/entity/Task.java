@@ -43,6 +43,14 @@ public class Task {
   @Column(name = "parent_task_id", length = 36)
   private String parentTaskId;
 
+  /** The parent's tool call this task answers, for a task started by delegation; else null. */
+  @Column(name = "parent_call_id")
+  private String parentCallId;
+
+  /** How many delegations led to it: 0 for a task submitted otherwise. */
+  @Column(nullable = false)
+  private int depth;
+
   @Column(name = "max_iterations")
   private Integer maxIterations;
 
@@ -149,6 +157,27 @@ public class Task {
     this.maxAttempts = maxAttempts;
     this.createdAt = now;
     this.updatedAt = now;
+  }
+
+  /**
+   * Marks it as started by a delegating tool call of its parent task (whose id the spec names).
+   *
+   * @param callId the parent's tool call it answers
+   * @param depth the parent's depth plus one
+   */
+  public void delegatedBy(String callId, int depth) {
+    this.parentCallId = callId;
+    this.depth = depth;
+  }
+
+  /** The parent's tool call it answers, or null when no delegation started it. */
+  public String getParentCallId() {
+    return parentCallId;
+  }
+
+  /** How many delegations led to it; 0 for a task submitted otherwise. */
+  public int getDepth() {
+    return depth;
   }
 
   /** Remembers the idempotency key it was submitted with and the hash of that request. */

@@ -18,6 +18,8 @@ import org.agentry.agent.entity.PayloadType;
  * @param toolSettings settings of single tools keyed by tool name, e.g. {@code {"shell": {"allow":
  *     ["ls", "git"]}}}; default none
  * @param skills the skills the agent may load; default none
+ * @param delegates the agents it may call as tools, each call a child task it waits for; default
+ *     none. Names of agents that do not exist yet are accepted (they are offered once they exist).
  */
 public record AgentRequest(
     String name,
@@ -33,7 +35,8 @@ public record AgentRequest(
     List<String> peers,
     Payload payload,
     JsonObject toolSettings,
-    List<String> skills) {
+    List<String> skills,
+    List<String> delegates) {
 
   /**
    * A typed XML payload.
@@ -81,6 +84,7 @@ public record AgentRequest(
         peers,
         payload == null ? null : payload.toPayloadType(),
         toolSettings,
-        skills);
+        skills,
+        delegates);
   }
 }

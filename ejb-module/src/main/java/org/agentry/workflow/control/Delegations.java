@@ -1,0 +1,190 @@
+package org.agentry.workflow.control;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.agentry.agent.entity.Agent;
+import org.agentry.run.control.RunOutcome;
+import org.agentry.run.control.StepRecorder.ToolRun;
+import org.agentry.run.control.StepWriter;
+import org.agentry.task.control.TaskEvents;
+import org.agentry.task.control.TaskEvents.Status;
+import org.agentry.task.control.TaskReady;
+import org.agentry.task.entity.Task;
+import org.agentry.task.entity.TaskSpec;
+import org.agentry.task.entity.TaskStatus;
+import org.agentry.tool.control.ToolOutcome;
+import org.agentry.tool.entity.ToolCallOrigin;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Delegation on the task machinery, in the caller's transaction. A run whose model called delegates
+ * parks its task {@code waiting} (reason {@code children}) and each call starts a child task (same
+ * priority, {@code parentTaskId} and the call's id set, one level deeper), sent after the commit;
+ * the parent holds no thread. Each child's end writes the call's result into the parent's session —
+ * the child's output, or {@code <agent> task <id> <status>: <error>} as a tool error — and the last
+ * child to end puts the parent back in the queue. Children end in parallel: each end locks the
+ * parent's row first, so of two children ending at once the second sees the first and exactly one
+ * resumes the parent.
+ */
+@ApplicationScoped
+public class Delegations {
+
+  private static final List<TaskStatus> ACTIVE =
+      List.of(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.WAITING);
+
+  @PersistenceContext EntityManager em;
+
+  @Inject TaskEvents events;
+  @Inject StepWriter writer;
+  @Inject Event<TaskReady> ready;
+  @Inject Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "agentry.dispatch.max-attempts", defaultValue = "3")
+  int maxAttempts;
+
+  /**
+   * Parks the parent for its delegate calls and starts a child task for each. A call whose agent is
+   * gone, paused or disabled gets that as its error at once; when no child started, the parent goes
+   * straight back to the queue.
+   */
+  public void start(Task parent, RunOutcome.Waiting waiting) {
+    var now = clock.instant();
+    parent.waitFor(waiting.question(), null, now);
+    append(parent, Status.waitingForChildren(waiting.question()));
+    int started = 0;
+    for (var call : waiting.delegations()) {
+      var agent = em.find(Agent.class, call.agent());
+      if (agent == null || !agent.acceptsWork()) {
+        var why = agent == null ? "does not exist" : "is paused or disabled";
+        answer(
+            parent,
+            call.callId(),
+            call.agent(),
+            call.arguments(),
+            null,
+            "agent " + call.agent() + " " + why);
+        continue;
+      }
+      var spec =
+          new TaskSpec(
+              call.input(),
+              parent.getPriority(),
+              List.of(),
+              null,
+              parent.getId(),
+              null,
+              null,
+              null,
+              null);
+      var child = new Task(call.agent(), spec, maxAttempts, now);
+      child.delegatedBy(call.callId(), parent.getDepth() + 1);
+      child.tracedFrom(parent.getTraceParent());
+      em.persist(child);
+      events.append(child.getId(), child.getAgent(), Status.queued(child.getPriority()));
+      append(parent, new TaskEvents.DelegationStarted(call.callId(), call.agent(), child.getId()));
+      child.enqueued(now);
+      ready.fire(new TaskReady(child.getId(), child.getPriority()));
+      started++;
+    }
+    if (started == 0) {
+      resume(parent, now);
+    }
+  }
+
+  /**
+   * Gives a child task's end to its parent, if a delegate call started it and the parent still
+   * waits: the call's result, a {@code delegation.ended} event, and the parent back in the queue
+   * when no other child is active.
+   *
+   * @param child a task that has just ended (completed, failed or cancelled)
+   */
+  public void ended(Task child) {
+    if (child.getParentCallId() == null || child.getParentTaskId() == null) {
+      return;
+    }
+    var parent = em.find(Task.class, child.getParentTaskId(), LockModeType.PESSIMISTIC_WRITE);
+    if (parent == null || parent.getStatus() != TaskStatus.WAITING) {
+      return; // cancelled or deleted meanwhile: nothing waits for the result
+    }
+    var status = child.getStatus().apiName();
+    String error = null;
+    if (child.getStatus() != TaskStatus.COMPLETED) {
+      var detail = child.getErrorMessage() == null ? "" : ": " + child.getErrorMessage();
+      error = child.getAgent() + " task " + child.getId() + " " + status + detail;
+    }
+    var output = child.getOutput() == null ? "" : child.getOutput();
+    var arguments = inputArguments(child.getInput());
+    answer(
+        parent,
+        child.getParentCallId(),
+        child.getAgent(),
+        arguments,
+        error == null ? output : null,
+        error);
+    append(
+        parent,
+        new TaskEvents.DelegationEnded(
+            child.getParentCallId(), child.getAgent(), child.getId(), status, error));
+    long active =
+        em.createQuery(
+                "SELECT COUNT(t) FROM Task t WHERE t.parentTaskId = :parent AND t.id <> :self"
+                    + " AND t.status IN :active",
+                Long.class)
+            .setParameter("parent", parent.getId())
+            .setParameter("self", child.getId())
+            .setParameter("active", ACTIVE)
+            .getSingleResult();
+    if (active == 0) {
+      resume(parent, clock.instant());
+    }
+  }
+
+  /** The ids of the task's children that have not ended. */
+  public List<String> activeChildren(String taskId) {
+    return em.createQuery(
+            "SELECT t.id FROM Task t WHERE t.parentTaskId = :parent AND t.parentCallId IS NOT NULL"
+                + " AND t.status IN :active",
+            String.class)
+        .setParameter("parent", taskId)
+        .setParameter("active", ACTIVE)
+        .getResultList();
+  }
+
+  private void answer(
+      Task parent, String callId, String agent, String arguments, String result, String error) {
+    var call = ToolExecutionRequest.builder().id(callId).name(agent).arguments(arguments).build();
+    var origin = new ToolCallOrigin(parent.getAgent(), parent.getSessionId(), parent.getId());
+    writer.toolRun(origin, new ToolRun(call, new ToolOutcome(result, error, 0)));
+    append(parent, new TaskEvents.ToolEnd(callId, agent, 0, error));
+  }
+
+  private void resume(Task parent, Instant now) {
+    parent.resumeWithAnswer(now);
+    append(parent, Status.of("queued"));
+    if (parent.isRunnable(now)) {
+      parent.enqueued(now);
+      ready.fire(new TaskReady(parent.getId(), parent.getPriority()));
+    }
+  }
+
+  private void append(Task task, TaskEvents.Data data) {
+    events.append(task.getId(), task.getAgent(), data);
+  }
+
+  /** The arguments a delegate call carried, rebuilt from the child's input. */
+  private static String inputArguments(String input) {
+    return org.agentry.platform.entity.Jsons.createObjectBuilder()
+        .add("input", input)
+        .build()
+        .toString();
+  }
+}
