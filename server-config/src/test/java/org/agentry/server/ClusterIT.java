@@ -28,14 +28,17 @@ import org.apache.activemq.broker.region.policy.PolicyMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Two Payara Micro nodes in one cluster on one PostgreSQL database and one external ActiveMQ broker
  * (in this JVM, on loopback): 1,000 tasks against a slow stub run on both; one node is killed
  * ({@code kill -9}) mid-run and started again later; no task is lost or completed twice, the
  * survivor takes the dead node's tasks over once their leases expire, and a 2 s schedule fires each
- * slot exactly once throughout. Prints the figures the README quotes.
+ * slot exactly once throughout. Prints the figures the README quotes. It runs with {@code bin/test
+ * --full} (system property {@code agentry.tests.full=true}), as CI does.
  */
+@EnabledIfSystemProperty(named = "agentry.tests.full", matches = "true")
 class ClusterIT {
 
   private static final String JSON = "application/json";

@@ -125,6 +125,36 @@ class DelegationIT {
   }
 
   @Test
+  void eightChildrenEndingAtOnceResumeTheParentExactlyOnce() throws Exception {
+    var quick = agent("q-" + shortId(), "[{\"text\":\"ok\"}]", "[]", "");
+    var calls = new java.util.StringJoiner(",");
+    for (int i = 0; i < 8; i++) {
+      calls.add(call(quick, "part " + i));
+    }
+    var lead =
+        agent(
+            "lead-" + shortId(),
+            "[{\"toolCalls\":[" + calls + "]},{\"text\":\"joined\"}]",
+            "[]",
+            ",\"delegates\":[\"" + quick + "\"]");
+
+    var id = task(lead);
+    var done = awaitStatus(id, "completed");
+
+    assertEquals("joined", done.getString("output"));
+    assertEquals(8, eventsOf(id, "delegation.ended").size());
+    var statuses =
+        eventsOf(id, "status").stream()
+            .map(e -> e.getJsonObject("data").getString("status"))
+            .toList();
+    assertEquals(
+        List.of("queued", "running", "waiting", "queued", "running", "completed"),
+        statuses,
+        "one resume after the eighth child");
+    assertEquals(8, toolResults(done.getString("sessionId")).size());
+  }
+
+  @Test
   void aFailedChildIsTheCallsErrorAndAnUnknownDelegateIsNotOffered() throws Exception {
     var failing =
         agent(
@@ -155,6 +185,37 @@ class DelegationIT {
     var ended = eventsOf(id, "delegation.ended");
     assertEquals(1, ended.size(), ended.toString());
     assertEquals("failed", ended.get(0).getJsonObject("data").getString("status"));
+  }
+
+  @Test
+  void theChildrensTokensCountTowardTheParentsTaskBudget() throws Exception {
+    var small = ",\"maxOutputTokens\":50";
+    var child =
+        agent(
+            "c-" + shortId(),
+            "[{\"text\":\"done\",\"promptTokens\":100,\"completionTokens\":100}]",
+            "[]",
+            small);
+    var lead =
+        agent(
+            "lead-" + shortId(),
+            "[{\"toolCalls\":["
+                + call(child, "one")
+                + ","
+                + call(child, "two")
+                + "],\"promptTokens\":300,\"completionTokens\":300},{\"text\":\"over\"}]",
+            "[]",
+            small + ",\"limits\":{\"tokenBudget\":1000},\"delegates\":[\"" + child + "\"]");
+
+    var id = task(lead);
+    var failed = awaitStatus(id, "failed");
+
+    assertEquals("budget_exceeded", failed.getString("stopReason"), failed.toString());
+    for (var started : eventsOf(id, "delegation.started")) {
+      var childId = started.getJsonObject("data").getString("childTaskId");
+      assertEquals("completed", awaitStatus(childId, "completed").getString("status"));
+    }
+    assertEquals(2, eventsOf(id, "delegation.ended").size());
   }
 
   @Test

@@ -75,6 +75,9 @@ public class RunStarts {
       return fail(task, "AGENT_DISABLED", "The agent is disabled.");
     }
     var spec = withTaskLimits(agent.spec(), task);
+    if (!spec.delegates().isEmpty() && spec.limits().tokenBudget() != null) {
+      spec = withTreeSpent(spec, delegations.tokensOfTree(task.getId()));
+    }
     var provider = references.provider();
     if (provider == null) {
       return fail(task, "PROVIDER_NOT_FOUND", "Provider '" + spec.provider() + "' does not exist.");
@@ -192,6 +195,20 @@ public class RunStarts {
   }
 
   /** The agent's definition with the task's own limits in place of the agent's. */
+  /**
+   * For an agent that delegates, the token budget is the whole task's, children included: the run
+   * gets what the task and its child tasks have not used yet (at least 1, which stops the run
+   * before its first model call once the budget is gone).
+   */
+  static AgentSpec withTreeSpent(AgentSpec spec, long spent) {
+    var limits = spec.limits();
+    return spec.withLimits(
+        new AgentLimits(
+            limits.maxIterations(),
+            limits.maxDurationSeconds(),
+            Math.max(1, limits.tokenBudget() - spent)));
+  }
+
   static AgentSpec withTaskLimits(AgentSpec spec, Task task) {
     var agentLimits = spec.limits();
     var taskSpec = task.spec();

@@ -191,10 +191,7 @@ public class Tasks {
         approvals.cancelFor(id, origin.known() ? origin.subject() : "system");
         events.append(id, task.getAgent(), Status.of("cancelled"));
         delegations.ended(task);
-        em.flush(); // the children's ends below must find this task cancelled
-        for (var child : delegations.activeChildren(id)) {
-          cancel(child);
-        }
+        delegations.cancelChildrenAfterCommit(id);
       }
       case RUNNING -> {
         // native: the flag must not bump the version the running step writes against
@@ -298,7 +295,7 @@ public class Tasks {
       throw new StateConflictException(
           "TASK_ACTIVE", "The task is " + task.getStatus().apiName() + "; cancel it or use force.");
     }
-    if (task.getStatus() == TaskStatus.RUNNING) {
+    if (!task.getStatus().isTerminal()) {
       cancel(id);
     }
     em.createQuery("DELETE FROM TaskEvent e WHERE e.taskId = :id")

@@ -45,6 +45,7 @@ public class Delegations {
   @Inject TaskEvents events;
   @Inject StepWriter writer;
   @Inject Event<TaskReady> ready;
+  @Inject Event<ChildCancels.Cancel> cancels;
   @Inject Clock clock;
 
   @Inject
@@ -60,6 +61,7 @@ public class Delegations {
     var now = clock.instant();
     parent.waitFor(waiting.question(), null, now);
     append(parent, Status.waitingForChildren(waiting.question()));
+    var share = budgetShare(parent, waiting.delegations().size());
     int started = 0;
     for (var call : waiting.delegations()) {
       var agent = em.find(Agent.class, call.agent());
@@ -83,7 +85,7 @@ public class Delegations {
               parent.getId(),
               null,
               null,
-              null,
+              share,
               null);
       var child = new Task(call.agent(), spec, maxAttempts, now);
       child.delegatedBy(call.callId(), parent.getDepth() + 1);
@@ -146,6 +148,56 @@ public class Delegations {
     if (active == 0) {
       resume(parent, clock.instant());
     }
+  }
+
+  /**
+   * Cancels the active children of a task being cancelled once its transaction committed, each in a
+   * transaction of its own (see {@link ChildCancels}): a child ending meanwhile locks its own row
+   * and then the parent's, so cancelling children inside the parent's transaction (parent's row,
+   * then theirs) could deadlock with it.
+   */
+  public void cancelChildrenAfterCommit(String taskId) {
+    var children = activeChildren(taskId);
+    if (!children.isEmpty()) {
+      cancels.fire(new ChildCancels.Cancel(children));
+    }
+  }
+
+  /**
+   * The token budget each of {@code children} new children gets: what is left of the parent's task
+   * budget (the task's own {@code tokenBudget}, else its agent's) after the tokens its tree used so
+   * far, split evenly, at least 1; null when the parent has no token budget.
+   */
+  private Long budgetShare(Task parent, int children) {
+    var budget = parent.spec().tokenBudget();
+    if (budget == null) {
+      var agent = em.find(Agent.class, parent.getAgent());
+      budget = agent == null ? null : agent.spec().limits().tokenBudget();
+    }
+    if (budget == null) {
+      return null;
+    }
+    long left = budget - tokensOfTree(parent.getId());
+    return Math.max(1, left / Math.max(1, children));
+  }
+
+  /**
+   * The prompt and completion tokens used by the task and every task its delegate calls started, at
+   * any depth (a recursive query over {@code parent_task_id}), as usage records count them.
+   */
+  public long tokensOfTree(String taskId) {
+    em.flush(); // usage this transaction wrote counts too
+    var sum =
+        (Number)
+            em.createNativeQuery(
+                    "WITH RECURSIVE tree(id) AS (SELECT CAST(? AS VARCHAR(36)) UNION ALL"
+                        + " SELECT t.id FROM task t JOIN tree ON t.parent_task_id = tree.id"
+                        + " WHERE t.parent_call_id IS NOT NULL)"
+                        + " SELECT COALESCE(SUM(u.prompt_tokens + u.completion_tokens), 0)"
+                        + " FROM usage_record u WHERE u.task_id IN (SELECT id FROM tree)")
+                .setParameter(1, taskId)
+                .getSingleResult();
+    return sum == null ? 0 : sum.longValue();
   }
 
   /** The ids of the task's children that have not ended. */
