@@ -36,12 +36,19 @@ final class Http {
   final Client client;
   final WebTarget api;
 
+  /** The client's implementations of the {@code org.agentry.client.api} interfaces. */
+  final Proxies proxies;
+
   /** The read timeout of event streams, ms. */
   final long streamReadTimeoutMs;
 
-  Http(Client client, WebTarget api, long streamReadTimeoutMs) {
+  /**
+   * @param root the target of {@code <base>/api}
+   */
+  Http(Client client, WebTarget root, long streamReadTimeoutMs) {
     this.client = client;
-    this.api = api;
+    this.api = root.path("v1");
+    this.proxies = new Proxies(root);
     this.streamReadTimeoutMs = streamReadTimeoutMs;
   }
 

@@ -2,6 +2,7 @@ package org.agentry.client;
 
 import jakarta.ws.rs.core.GenericType;
 import java.util.List;
+import org.agentry.client.api.ProvidersApi;
 import org.agentry.client.model.Provider;
 import org.agentry.client.model.ProviderRequest;
 
@@ -32,6 +33,14 @@ public final class Providers {
   /** Creates a provider; 409 {@code PROVIDER_EXISTS}. */
   public Provider create(ProviderRequest provider) {
     return http.post(http.path("providers"), provider, Provider.class);
+  }
+
+  /**
+   * Replaces a provider if it is still at {@code version} ({@link Provider#version()}, its ETag);
+   * 412 {@code PRECONDITION_FAILED} when it changed since. A null API key keeps the stored one.
+   */
+  public Provider replace(String name, ProviderRequest provider, long version) {
+    return http.proxies.of(ProvidersApi.class).replace(name, "\"" + version + "\"", provider);
   }
 
   /** Deletes a provider; 409 {@code PROVIDER_IN_USE} while agents name it. */

@@ -1,11 +1,15 @@
 package org.agentry.client;
 
 import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.agentry.client.api.SchedulesApi;
 import org.agentry.client.model.Schedule;
 import org.agentry.client.model.ScheduleRequest;
 import org.agentry.client.model.ScheduleRun;
 import org.agentry.client.model.TaskAccepted;
+import org.agentry.client.model.Versioned;
 
 /**
  * {@code /api/v1/schedules}. Unknown ids throw {@link AgentryException.NotFound} ({@code
@@ -43,6 +47,23 @@ public final class Schedules {
   /** Creates a schedule; 404 {@code AGENT_NOT_FOUND} for an unknown agent. */
   public Schedule create(ScheduleRequest schedule) {
     return http.post(http.path("schedules"), schedule, Schedule.class);
+  }
+
+  /** One schedule with its ETag (a schedule's body carries no version). */
+  public Versioned<Schedule> getVersioned(String id) {
+    var request = http.path("schedules", id).request(MediaType.APPLICATION_JSON_TYPE);
+    try (var response = http.call(request, "GET", null)) {
+      return new Versioned<>(
+          response.readEntity(Schedule.class), response.getHeaderString(HttpHeaders.ETAG));
+    }
+  }
+
+  /**
+   * Replaces a schedule if it is still at {@code etag} ({@link #getVersioned}); 412 {@code
+   * PRECONDITION_FAILED} when it changed since.
+   */
+  public Schedule replace(String id, ScheduleRequest schedule, String etag) {
+    return http.proxies.of(SchedulesApi.class).replace(id, etag, schedule);
   }
 
   /** Stops it firing. */

@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.agentry.client.api.AgentTasksApi;
+import org.agentry.client.api.TasksApi;
 import org.agentry.client.model.Task;
 import org.agentry.client.model.TaskAccepted;
+import org.agentry.client.model.TaskContext;
 import org.agentry.client.model.TaskEvent;
 import org.agentry.client.model.TaskPage;
 import org.agentry.client.model.TaskQuery;
@@ -50,6 +53,26 @@ public final class Tasks {
       request.header("Idempotency-Key", idempotencyKey);
     }
     return http.read(http.call(request, "POST", Entity.json(task)), TaskAccepted.class);
+  }
+
+  /**
+   * Hands the agent a task whose input is an XML document: the agent's typed payload element
+   * (checked against its schema: 422 {@code INVALID_PAYLOAD}) or an envelope.
+   *
+   * @param sessionId a session to go on in, or null
+   */
+  public TaskAccepted submitXml(String agent, String xml, String sessionId) {
+    return http.proxies.of(AgentTasksApi.class).submitXml(agent, null, sessionId, xml);
+  }
+
+  /**
+   * What the task's model sees: its system prompt and a page of the session's messages.
+   *
+   * @param after the last message id seen, or null for the first page
+   * @param limit 1–200, or null for 50
+   */
+  public TaskContext context(String id, Long after, Integer limit) {
+    return http.proxies.of(TasksApi.class).context(id, after, limit);
   }
 
   /** One task with its output or error, stop reason, attempts and usage totals. */

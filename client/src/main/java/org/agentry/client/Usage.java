@@ -3,6 +3,9 @@ package org.agentry.client;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Map;
+import org.agentry.client.api.UsageApi;
+import org.agentry.client.model.ScopedUsage;
 import org.agentry.client.model.UsageReport;
 
 /** {@code /api/v1/usage}: what agents spent. {@code from} is inclusive, {@code to} exclusive. */
@@ -27,6 +30,16 @@ public final class Usage {
     var target = range(http.path("usage", "export").queryParam("format", "csv"), from, to);
     var request = target.request(MediaType.valueOf("text/csv"));
     return http.read(http.call(request, "GET", null), String.class);
+  }
+
+  /** One agent's usage: totals and a breakdown by UTC day. */
+  public ScopedUsage agent(String name, Instant from, Instant to) {
+    return http.proxies.of(UsageApi.class).agent(name, from, to);
+  }
+
+  /** Deletes every usage record (admin); the answer counts what was removed by kind. */
+  public Map<String, Integer> reset() {
+    return http.proxies.of(UsageApi.class).reset();
   }
 
   private static WebTarget range(WebTarget target, Instant from, Instant to) {
