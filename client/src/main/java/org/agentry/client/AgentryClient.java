@@ -19,7 +19,6 @@ import org.agentry.client.api.ModelsApi;
 import org.agentry.client.api.OrganismApi;
 import org.agentry.client.api.SensorEventsApi;
 import org.agentry.client.api.SessionsApi;
-import org.agentry.client.api.SkillsApi;
 import org.agentry.client.api.ThreadsApi;
 import org.agentry.client.model.Me;
 
@@ -108,7 +107,7 @@ public final class AgentryClient implements AutoCloseable {
 
   /** Skills: list, get, create or ingest a zip, replace, delete, discover. */
   public Skills skills() {
-    return new Skills(api(SkillsApi.class));
+    return new Skills(http);
   }
 
   /** Sensor events: post (deduplicated) and list. */

@@ -1,7 +1,9 @@
 package org.agentry.client;
 
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
 import java.util.List;
 import org.agentry.client.api.SkillsApi;
 import org.agentry.client.model.DiscoveryReport;
@@ -17,10 +19,12 @@ import org.agentry.client.model.Versioned;
  */
 public final class Skills {
 
+  private final Http http;
   private final SkillsApi api;
 
-  Skills(SkillsApi api) {
-    this.api = api;
+  Skills(Http http) {
+    this.http = http;
+    this.api = http.proxies.of(SkillsApi.class);
   }
 
   /** Every skill. */
@@ -31,6 +35,18 @@ public final class Skills {
   /** One skill and its ETag. */
   public Versioned<Skill> get(String name) {
     return versioned(api.get(name));
+  }
+
+  /**
+   * One file of a skill as text.
+   *
+   * @param path relative to the skill's folder, e.g. {@code ref/style.md}
+   */
+  public String file(String name, String path) {
+    var segments = new ArrayList<String>(List.of("skills", name, "files"));
+    segments.addAll(List.of(path.split("/")));
+    var request = http.path(segments.toArray(String[]::new)).request(MediaType.TEXT_PLAIN_TYPE);
+    return http.read(http.call(request, "GET", null), String.class);
   }
 
   /** Creates a skill described as JSON; 409 {@code SKILL_EXISTS}, 422 for a bad definition. */
