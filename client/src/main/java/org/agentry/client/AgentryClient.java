@@ -14,6 +14,7 @@ import org.agentry.client.api.AuditApi;
 import org.agentry.client.api.CapabilitiesApi;
 import org.agentry.client.api.InfoApi;
 import org.agentry.client.api.InjectApi;
+import org.agentry.client.api.MeApi;
 import org.agentry.client.api.MessagesApi;
 import org.agentry.client.api.ModelsApi;
 import org.agentry.client.api.OrganismApi;
@@ -157,7 +158,7 @@ public final class AgentryClient implements AutoCloseable {
 
   /** {@code GET /api/v1/me}: who the token belongs to and its roles. */
   public Me me() {
-    return http.get(http.path("me"), Me.class);
+    return api(MeApi.class).get();
   }
 
   /** Closes the underlying JAX-RS client and its connections. */

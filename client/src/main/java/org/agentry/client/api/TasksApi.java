@@ -12,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.agentry.client.model.Task;
@@ -36,6 +35,7 @@ public interface TasksApi {
    * @param status {@code queued}, {@code running}, {@code waiting}, {@code completed}, {@code
    *     failed} or {@code cancelled}
    * @param priority 0–9
+   * @param createdFrom an ISO-8601 instant, inclusive
    * @param cursor the previous page's {@code nextCursor}
    * @param limit 1–200, null for 50
    */
@@ -45,8 +45,8 @@ public interface TasksApi {
       @QueryParam("status") String status,
       @QueryParam("priority") Integer priority,
       @QueryParam("tag") String tag,
-      @QueryParam("createdFrom") Instant createdFrom,
-      @QueryParam("createdTo") Instant createdTo,
+      @QueryParam("createdFrom") String createdFrom,
+      @QueryParam("createdTo") String createdTo,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit);
 
