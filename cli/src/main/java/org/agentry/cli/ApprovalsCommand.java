@@ -26,7 +26,8 @@ final class ApprovalsCommand implements Runnable {
   int list(
       @Option(
               names = "--status",
-              description = "pending, approved, denied, expired or all (default: ${DEFAULT-VALUE})",
+              description =
+                  "pending, approved, denied, expired, cancelled or all (default: ${DEFAULT-VALUE})",
               defaultValue = "pending")
           String status,
       @Option(names = "--limit", description = "1-200") Integer limit) {

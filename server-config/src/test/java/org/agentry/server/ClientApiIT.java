@@ -292,6 +292,7 @@ class ClientApiIT {
             null,
             null,
             settings,
+            null,
             null);
     return admin.agents().create(agent).name();
   }

@@ -24,7 +24,8 @@ public interface ApprovalsApi {
   /**
    * Approvals, newest first.
    *
-   * @param status {@code pending}, {@code approved}, {@code denied}, {@code expired}, or null
+   * @param status {@code pending}, {@code approved}, {@code denied}, {@code expired}, {@code
+   *     cancelled}, or null
    */
   @GET
   List<Approval> list(@QueryParam("status") String status, @QueryParam("limit") Integer limit);

@@ -8,7 +8,8 @@ import java.time.Instant;
  *
  * @param taskId the waiting task, or null for a chat's call
  * @param approverRole the lowest role that may decide
- * @param status {@code pending}, {@code approved}, {@code denied} or {@code expired}
+ * @param status {@code pending}, {@code approved}, {@code denied}, {@code expired} or {@code
+ *     cancelled} (its task was cancelled)
  */
 public record Approval(
     String id,
