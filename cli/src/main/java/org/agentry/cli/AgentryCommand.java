@@ -20,18 +20,26 @@ import picocli.CommandLine.Spec;
  * {@code agentry}: the command line over the Java client. Exit codes: {@value #OK} done, {@value
  * #API_ERROR} the server answered with an error (its problem's {@code code} is printed), {@value
  * #USAGE} a usage error (unknown command or option, unreadable file), {@value #CONNECTION} the
- * server could not be reached, {@value #TASK_FAILED} a task waited for ended failed or cancelled.
+ * server could not be reached, {@value #TASK_FAILED} a task waited for ended failed or cancelled,
+ * {@value #WAITING} a task waited for is parked waiting for an answer or an approval, {@value
+ * #TIMEOUT} the wait's {@code --timeout} passed before the task ended.
  */
 @Command(
     name = "agentry",
     mixinStandardHelpOptions = true,
     versionProvider = AgentryCommand.Version.class,
-    description = "Calls an Agentry server: agents, tasks, schedules, usage.",
+    description =
+        "Calls an Agentry server: agents, tasks, schedules, usage, approvals, audit, sessions,"
+            + " skills.",
     subcommands = {
       AgentsCommand.class,
       TasksCommand.class,
       SchedulesCommand.class,
-      UsageCommand.class
+      UsageCommand.class,
+      ApprovalsCommand.class,
+      AuditCommand.class,
+      SessionsCommand.class,
+      SkillsCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -39,7 +47,9 @@ import picocli.CommandLine.Spec;
       "1:the server answered with an error (its code is printed)",
       "2:usage error",
       "3:the server could not be reached",
-      "4:the task waited for failed or was cancelled"
+      "4:the task waited for failed or was cancelled",
+      "5:the task waited for waits for an answer or an approval (the question is printed)",
+      "6:--timeout passed before the task waited for ended"
     })
 public final class AgentryCommand implements Runnable {
 
@@ -48,6 +58,8 @@ public final class AgentryCommand implements Runnable {
   static final int USAGE = 2;
   static final int CONNECTION = 3;
   static final int TASK_FAILED = 4;
+  static final int WAITING = 5;
+  static final int TIMEOUT = 6;
 
   /** Held so that the level set on it stays: JUL keeps loggers only weakly. */
   private static final Logger JERSEY = Logger.getLogger("org.glassfish");

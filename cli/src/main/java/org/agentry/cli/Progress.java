@@ -9,7 +9,8 @@ import org.agentry.client.model.TaskEvent;
  * The live progress line of a task being waited for, rewritten in place on standard error ({@code
  * \r}) at each event: status, model calls, tokens, USD and the tool running, e.g. {@code 5f0c…
  * running · 2 model calls · 260 tokens · $0.000410 · tool write_file}. A task that waits for an
- * answer gets its question on lines of their own, and how to answer.
+ * answer gets its question on lines of their own, and how to answer; one that waits for an
+ * approval, the approval's id and how to decide it.
  */
 final class Progress implements Consumer<TaskEvent> {
 
@@ -20,6 +21,7 @@ final class Progress implements Consumer<TaskEvent> {
   private long tokens;
   private BigDecimal cost = BigDecimal.ZERO;
   private String tool;
+  private String approvalId;
   private int width;
 
   Progress(PrintWriter err, String taskId) {
@@ -33,12 +35,10 @@ final class Progress implements Consumer<TaskEvent> {
       case "status" -> {
         status = event.status();
         if ("waiting".equals(status) && event.text("question") != null) {
-          err.println();
-          err.println("question: " + event.text("question"));
-          err.println("answer with: agentry tasks respond " + taskId + " \"…\"");
-          width = 0;
+          waiting(event);
         }
       }
+      case "approval.requested" -> approvalId = event.text("approvalId");
       case "model.response" -> {
         calls++;
         tokens += event.number("promptTokens") + event.number("completionTokens");
@@ -51,6 +51,24 @@ final class Progress implements Consumer<TaskEvent> {
       default -> {}
     }
     draw();
+  }
+
+  /** The question on lines of their own, and how to answer it or decide its approval. */
+  private void waiting(TaskEvent event) {
+    err.println();
+    err.println("question: " + event.text("question"));
+    if ("approval".equals(event.text("reason")) && approvalId != null) {
+      err.println("approval: " + approvalId);
+      err.println(
+          "decide with: agentry approvals approve "
+              + approvalId
+              + "  (or: agentry approvals deny "
+              + approvalId
+              + ")");
+    } else {
+      err.println("answer with: agentry tasks respond " + taskId + " \"…\"");
+    }
+    width = 0;
   }
 
   /** Ends the line, so that what follows starts on a line of its own. */

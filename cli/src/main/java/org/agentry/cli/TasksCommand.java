@@ -1,5 +1,6 @@
 package org.agentry.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.agentry.client.model.Task;
@@ -29,14 +30,26 @@ final class TasksCommand implements Runnable {
   @Command(
       description =
           "Hands an agent a task. With --wait, follows its events with a progress line and prints"
-              + " its output; exit code 4 if it fails or is cancelled.")
+              + " its output; exit code 4 if it fails or is cancelled, 5 if it waits for an answer"
+              + " or an approval (the question is printed), 6 if --timeout passes first.")
   int submit(
       @Parameters(index = "0", paramLabel = "AGENT") String agent,
       @Parameters(index = "1", paramLabel = "INPUT") String input,
       @Option(names = "--priority", description = "0-9, high, normal or low") String priority,
       @Option(names = "--tag", description = "a tag; repeatable") List<String> tags,
       @Option(names = "--idempotency-key", paramLabel = "KEY") String key,
-      @Option(names = "--wait", description = "wait for the end") boolean wait) {
+      @Option(names = "--wait", description = "wait for the end") boolean wait,
+      @Option(
+              names = "--timeout",
+              paramLabel = "DURATION",
+              converter = DurationConverter.class,
+              description = "with --wait: the longest wait, e.g. 30s, 5m, PT1H (default: none)")
+          Duration timeout)
+      throws InterruptedException {
+    if (timeout != null && !wait) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--timeout needs --wait");
+    }
     var request =
         new TaskRequest(
             input, TaskRequest.priority(priority), tags, null, null, null, null, null, null, null);
@@ -46,9 +59,15 @@ final class TasksCommand implements Runnable {
       return AgentryCommand.OK;
     }
     var progress = new Progress(root.err(), accepted.taskId());
-    var task = root.client().tasks().await(accepted.taskId(), progress);
+    var outcome = new Waiter(root.client()).await(accepted.taskId(), progress, timeout);
     progress.finish();
-    return ended(task);
+    if (outcome instanceof Waiter.Ended ended) {
+      return ended(ended.task());
+    }
+    if (outcome instanceof Waiter.Parked parked) {
+      return parked(parked.task());
+    }
+    return timedOut(accepted.taskId(), timeout);
   }
 
   @Command(description = "Lists tasks, newest first: one page, or every page with --all.")
@@ -139,6 +158,28 @@ final class TasksCommand implements Runnable {
       new Printer.Column<TaskEvent>("TYPE", TaskEvent::type),
       new Printer.Column<TaskEvent>("DATA", TaskEvent::data)
     };
+  }
+
+  /** A task parked waiting: exit code 5, the task printed with --output json. */
+  private int parked(Task task) {
+    if (root.printer().format() == Printer.Format.json) {
+      root.printer().object(task);
+    }
+    root.err().println("task " + task.taskId() + " waiting: " + task.question());
+    return AgentryCommand.WAITING;
+  }
+
+  private int timedOut(String taskId, Duration timeout) {
+    root.err()
+        .println(
+            "task "
+                + taskId
+                + " still running after "
+                + timeout.toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+                + "; follow it with: agentry tasks events "
+                + taskId
+                + " --follow");
+    return AgentryCommand.TIMEOUT;
   }
 
   /** Prints how the task ended: its output, or its error on standard error with exit code 4. */

@@ -31,8 +31,8 @@ final class UsageCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() {
-    var start = instant(from, "--from");
-    var end = instant(to, "--to");
+    var start = instant(root.spec.commandLine(), from, "--from");
+    var end = instant(root.spec.commandLine(), to, "--to");
     if (csv) {
       root.printer().text(root.client().usage().csv(start, end));
       return AgentryCommand.OK;
@@ -61,7 +61,12 @@ final class UsageCommand implements java.util.concurrent.Callable<Integer> {
 
   private record Row(String group, String key, org.agentry.client.model.UsageTotals totals) {}
 
-  private Instant instant(String text, String option) {
+  /**
+   * An instant ({@code 2026-01-31T09:00:00Z}) or a UTC day ({@code 2026-01-31}), null for null.
+   *
+   * @throws CommandLine.ParameterException for anything else
+   */
+  static Instant instant(CommandLine line, String text, String option) {
     if (text == null) {
       return null;
     }
@@ -71,7 +76,7 @@ final class UsageCommand implements java.util.concurrent.Callable<Integer> {
           : Instant.parse(text);
     } catch (DateTimeParseException e) {
       throw new CommandLine.ParameterException(
-          root.spec.commandLine(), option + " must be like 2026-01-31 or 2026-01-31T09:00:00Z");
+          line, option + " must be like 2026-01-31 or 2026-01-31T09:00:00Z");
     }
   }
 }

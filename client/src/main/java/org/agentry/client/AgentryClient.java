@@ -9,6 +9,18 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.agentry.client.api.ApprovalsApi;
+import org.agentry.client.api.AuditApi;
+import org.agentry.client.api.CapabilitiesApi;
+import org.agentry.client.api.InfoApi;
+import org.agentry.client.api.InjectApi;
+import org.agentry.client.api.MeApi;
+import org.agentry.client.api.MessagesApi;
+import org.agentry.client.api.ModelsApi;
+import org.agentry.client.api.OrganismApi;
+import org.agentry.client.api.SensorEventsApi;
+import org.agentry.client.api.SessionsApi;
+import org.agentry.client.api.ThreadsApi;
 import org.agentry.client.model.Me;
 
 /**
@@ -74,9 +86,79 @@ public final class AgentryClient implements AutoCloseable {
     return new Dispatch(http);
   }
 
+  /** Sessions: list, get with tool calls, transcript (JSON or XML envelopes), delete, kill. */
+  public SessionsApi sessions() {
+    return api(SessionsApi.class);
+  }
+
+  /** Threads between agents: list, get, messages, kill. */
+  public ThreadsApi threads() {
+    return api(ThreadsApi.class);
+  }
+
+  /** Messages across sessions. */
+  public MessagesApi messages() {
+    return api(MessagesApi.class);
+  }
+
+  /** Injecting a message into a thread, as JSON or as an XML envelope. */
+  public InjectApi inject() {
+    return api(InjectApi.class);
+  }
+
+  /** Skills: list, get, create or ingest a zip, replace, delete, discover. */
+  public Skills skills() {
+    return new Skills(http);
+  }
+
+  /** Sensor events: post (deduplicated) and list. */
+  public SensorEventsApi sensorEvents() {
+    return api(SensorEventsApi.class);
+  }
+
+  /** Approvals of tool calls: list, get, approve, deny. */
+  public ApprovalsApi approvals() {
+    return api(ApprovalsApi.class);
+  }
+
+  /** The audit log (admin): query and CSV export. */
+  public AuditApi audit() {
+    return api(AuditApi.class);
+  }
+
+  /** The installation: state, settings, reload, stop. */
+  public OrganismApi organism() {
+    return api(OrganismApi.class);
+  }
+
+  /** What agents can be given: tools, agents, skills with their schemas. */
+  public CapabilitiesApi capabilities() {
+    return api(CapabilitiesApi.class);
+  }
+
+  /** The models each provider offers. */
+  public ModelsApi models() {
+    return api(ModelsApi.class);
+  }
+
+  /** The server's name and version. */
+  public InfoApi info() {
+    return api(InfoApi.class);
+  }
+
+  /**
+   * Any interface of {@code org.agentry.client.api}, one per server resource, covering every route
+   * of the API (a build test compares them with the server's resources). Its methods throw as this
+   * client's do; those returning a {@code Response} return only 2xx answers, which the caller
+   * closes.
+   */
+  public <T> T api(Class<T> api) {
+    return http.proxies.of(api);
+  }
+
   /** {@code GET /api/v1/me}: who the token belongs to and its roles. */
   public Me me() {
-    return http.get(http.path("me"), Me.class);
+    return api(MeApi.class).get();
   }
 
   /** Closes the underlying JAX-RS client and its connections. */
@@ -154,8 +236,8 @@ public final class AgentryClient implements AutoCloseable {
               .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
               .register(auth)
               .build();
-      var api = client.target(baseUrl).path("api").path("v1");
-      return new AgentryClient(new Http(client, api, Math.max(60_000, readTimeout.toMillis())));
+      var root = client.target(baseUrl).path("api");
+      return new AgentryClient(new Http(client, root, Math.max(60_000, readTimeout.toMillis())));
     }
   }
 }

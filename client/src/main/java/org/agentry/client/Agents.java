@@ -1,10 +1,9 @@
 package org.agentry.client;
 
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.core.GenericType;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import org.agentry.client.api.AgentsApi;
+import org.agentry.client.api.BudgetApi;
+import org.agentry.client.api.ChatApi;
 import org.agentry.client.model.Agent;
 import org.agentry.client.model.AgentRequest;
 import org.agentry.client.model.Budget;
@@ -16,27 +15,29 @@ import org.agentry.client.model.ChatReply;
  */
 public final class Agents {
 
-  private static final GenericType<List<Agent>> LIST = new GenericType<>() {};
-
-  private final Http http;
+  private final AgentsApi api;
+  private final ChatApi chat;
+  private final BudgetApi budgets;
 
   Agents(Http http) {
-    this.http = http;
+    this.api = http.proxies.of(AgentsApi.class);
+    this.chat = http.proxies.of(ChatApi.class);
+    this.budgets = http.proxies.of(BudgetApi.class);
   }
 
   /** Every agent, by name. */
   public List<Agent> list() {
-    return http.get(http.path("agents"), LIST);
+    return api.list();
   }
 
   /** One agent. */
   public Agent get(String name) {
-    return http.get(http.path("agents", name), Agent.class);
+    return api.get(name);
   }
 
   /** Creates an agent; 409 {@code AGENT_EXISTS} as {@link AgentryException.Conflict}. */
   public Agent create(AgentRequest agent) {
-    return http.post(http.path("agents"), agent, Agent.class);
+    return api.create(agent);
   }
 
   /**
@@ -44,21 +45,17 @@ public final class Agents {
    * Agent#version()}); 412 {@code PRECONDITION_FAILED} when it changed since.
    */
   public Agent update(String name, AgentRequest agent, long version) {
-    var request =
-        http.path("agents", name)
-            .request(MediaType.APPLICATION_JSON_TYPE)
-            .header(HttpHeaders.IF_MATCH, "\"" + version + "\"");
-    return http.read(http.call(request, "PUT", Entity.json(agent)), Agent.class);
+    return api.replace(name, "\"" + version + "\"", agent);
   }
 
   /** Pauses an agent: it takes no new chats or tasks (409 {@code AGENT_PAUSED}). */
   public Agent pause(String name) {
-    return http.post(http.path("agents", name, "pause"), null, Agent.class);
+    return api.pause(name);
   }
 
   /** Resumes a paused agent. */
   public Agent resume(String name) {
-    return http.post(http.path("agents", name, "resume"), null, Agent.class);
+    return api.resume(name);
   }
 
   /**
@@ -73,22 +70,21 @@ public final class Agents {
     if (sessionId != null) {
       body.put("sessionId", sessionId);
     }
-    return http.post(http.path("agents", name, "chat"), body, ChatReply.class);
+    return chat.chat(name, body);
   }
 
   /** The agent's budget; every limit null when none was set. */
   public Budget budget(String name) {
-    return http.get(http.path("agents", name, "budget"), Budget.class);
+    return budgets.get(name);
   }
 
   /** Replaces the agent's budget (operator); null limits remove those limits. */
   public Budget setBudget(String name, Budget budget) {
-    var request = http.path("agents", name, "budget").request(MediaType.APPLICATION_JSON_TYPE);
-    return http.read(http.call(request, "PUT", Entity.json(budget)), Budget.class);
+    return budgets.put(name, budget);
   }
 
   /** Deletes an agent. */
   public void delete(String name) {
-    http.delete(http.path("agents", name));
+    api.delete(name).close();
   }
 }

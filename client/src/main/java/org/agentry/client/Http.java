@@ -11,16 +11,17 @@ import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
-import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.Map;
 
 /**
- * The HTTP plumbing every part of the client shares: one JAX-RS {@link Client} and the API's base
- * target, sending requests and turning error answers into {@link AgentryException}s and broken
- * connections into {@link AgentryConnectionException}s.
+ * The HTTP plumbing every part of the client shares: one JAX-RS {@link Client}, the API's base
+ * target and the {@link Proxies} of the annotated interfaces; requests the interfaces cannot
+ * express (an ETag read with the body, nested file paths, event streams) are sent here. Error
+ * answers become {@link AgentryException}s and broken connections {@link
+ * AgentryConnectionException}s.
  */
 final class Http {
 
@@ -36,12 +37,19 @@ final class Http {
   final Client client;
   final WebTarget api;
 
+  /** The client's implementations of the {@code org.agentry.client.api} interfaces. */
+  final Proxies proxies;
+
   /** The read timeout of event streams, ms. */
   final long streamReadTimeoutMs;
 
-  Http(Client client, WebTarget api, long streamReadTimeoutMs) {
+  /**
+   * @param root the target of {@code <base>/api}
+   */
+  Http(Client client, WebTarget root, long streamReadTimeoutMs) {
     this.client = client;
-    this.api = api;
+    this.api = root.path("v1");
+    this.proxies = new Proxies(root);
     this.streamReadTimeoutMs = streamReadTimeoutMs;
   }
 
@@ -52,27 +60,6 @@ final class Http {
       target = target.path("{s}").resolveTemplate("s", segment);
     }
     return target;
-  }
-
-  <T> T get(WebTarget target, Class<T> type) {
-    return read(call(target.request(MediaType.APPLICATION_JSON_TYPE), "GET", null), type);
-  }
-
-  <T> T get(WebTarget target, GenericType<T> type) {
-    try (var response = call(target.request(MediaType.APPLICATION_JSON_TYPE), "GET", null)) {
-      return response.readEntity(type);
-    } catch (ProcessingException e) {
-      throw new AgentryConnectionException("Cannot read the answer: " + e.getMessage(), e);
-    }
-  }
-
-  <T> T post(WebTarget target, Object body, Class<T> type) {
-    var entity = body == null ? null : Entity.json(body);
-    return read(call(target.request(MediaType.APPLICATION_JSON_TYPE), "POST", entity), type);
-  }
-
-  void delete(WebTarget target) {
-    call(target.request(), "DELETE", null).close();
   }
 
   /** Sends the request; a 2xx answer comes back open, anything else is thrown. */

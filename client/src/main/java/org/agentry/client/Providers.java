@@ -1,7 +1,7 @@
 package org.agentry.client;
 
-import jakarta.ws.rs.core.GenericType;
 import java.util.List;
+import org.agentry.client.api.ProvidersApi;
 import org.agentry.client.model.Provider;
 import org.agentry.client.model.ProviderRequest;
 
@@ -11,31 +11,37 @@ import org.agentry.client.model.ProviderRequest;
  */
 public final class Providers {
 
-  private static final GenericType<List<Provider>> LIST = new GenericType<>() {};
-
-  private final Http http;
+  private final ProvidersApi api;
 
   Providers(Http http) {
-    this.http = http;
+    this.api = http.proxies.of(ProvidersApi.class);
   }
 
   /** Every provider. */
   public List<Provider> list() {
-    return http.get(http.path("providers"), LIST);
+    return api.list();
   }
 
   /** One provider; {@code PROVIDER_NOT_FOUND}. */
   public Provider get(String name) {
-    return http.get(http.path("providers", name), Provider.class);
+    return api.get(name);
   }
 
   /** Creates a provider; 409 {@code PROVIDER_EXISTS}. */
   public Provider create(ProviderRequest provider) {
-    return http.post(http.path("providers"), provider, Provider.class);
+    return api.create(provider);
+  }
+
+  /**
+   * Replaces a provider if it is still at {@code version} ({@link Provider#version()}, its ETag);
+   * 412 {@code PRECONDITION_FAILED} when it changed since. A null API key keeps the stored one.
+   */
+  public Provider replace(String name, ProviderRequest provider, long version) {
+    return api.replace(name, "\"" + version + "\"", provider);
   }
 
   /** Deletes a provider; 409 {@code PROVIDER_IN_USE} while agents name it. */
   public void delete(String name) {
-    http.delete(http.path("providers", name));
+    api.delete(name).close();
   }
 }

@@ -1,16 +1,15 @@
 package org.agentry.client;
 
-import jakarta.ws.rs.client.Entity;
-import jakarta.ws.rs.client.WebTarget;
-import jakarta.ws.rs.core.GenericType;
-import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.agentry.client.api.AgentTasksApi;
+import org.agentry.client.api.TasksApi;
 import org.agentry.client.model.Task;
 import org.agentry.client.model.TaskAccepted;
+import org.agentry.client.model.TaskContext;
 import org.agentry.client.model.TaskEvent;
 import org.agentry.client.model.TaskPage;
 import org.agentry.client.model.TaskQuery;
@@ -22,12 +21,14 @@ import org.agentry.client.model.TaskRequest;
  */
 public final class Tasks {
 
-  private static final GenericType<List<TaskEvent>> EVENTS = new GenericType<>() {};
-
   private final Http http;
+  private final TasksApi api;
+  private final AgentTasksApi submits;
 
   Tasks(Http http) {
     this.http = http;
+    this.api = http.proxies.of(TasksApi.class);
+    this.submits = http.proxies.of(AgentTasksApi.class);
   }
 
   /**
@@ -45,16 +46,32 @@ public final class Tasks {
    * the key already named; 409 {@code IDEMPOTENCY_KEY_REUSED} for another body.
    */
   public TaskAccepted submit(String agent, TaskRequest task, String idempotencyKey) {
-    var request = http.path("agents", agent, "tasks").request(MediaType.APPLICATION_JSON_TYPE);
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
-    return http.read(http.call(request, "POST", Entity.json(task)), TaskAccepted.class);
+    return submits.submit(agent, idempotencyKey, task);
+  }
+
+  /**
+   * Hands the agent a task whose input is an XML document: the agent's typed payload element
+   * (checked against its schema: 422 {@code INVALID_PAYLOAD}) or an envelope.
+   *
+   * @param sessionId a session to go on in, or null
+   */
+  public TaskAccepted submitXml(String agent, String xml, String sessionId) {
+    return submits.submitXml(agent, null, sessionId, xml);
+  }
+
+  /**
+   * What the task's model sees: its system prompt and a page of the session's messages.
+   *
+   * @param after the last message id seen, or null for the first page
+   * @param limit 1–200, or null for 50
+   */
+  public TaskContext context(String id, Long after, Integer limit) {
+    return api.context(id, after, limit);
   }
 
   /** One task with its output or error, stop reason, attempts and usage totals. */
   public Task get(String id) {
-    return http.get(http.path("tasks", id), Task.class);
+    return api.get(id);
   }
 
   /**
@@ -63,16 +80,15 @@ public final class Tasks {
    * @param cursor the previous page's {@code nextCursor}, or null for the first page
    */
   public TaskPage list(TaskQuery query, String cursor) {
-    var target = http.path("tasks");
-    target = param(target, "agent", query.agent());
-    target = param(target, "status", query.status());
-    target = param(target, "priority", query.priority());
-    target = param(target, "tag", query.tag());
-    target = param(target, "createdFrom", query.createdFrom());
-    target = param(target, "createdTo", query.createdTo());
-    target = param(target, "limit", query.limit());
-    target = param(target, "cursor", cursor);
-    return http.get(target, TaskPage.class);
+    return api.list(
+        query.agent(),
+        query.status(),
+        query.priority(),
+        query.tag(),
+        query.createdFrom(),
+        query.createdTo(),
+        cursor,
+        query.limit());
   }
 
   /**
@@ -89,17 +105,17 @@ public final class Tasks {
 
   /** Cancels the task; 409 {@code TASK_FINISHED} once it has ended. */
   public Task cancel(String id) {
-    return http.post(http.path("tasks", id, "cancel"), null, Task.class);
+    return api.cancel(id);
   }
 
   /** Answers a waiting task's question; 400 {@code TASK_NOT_WAITING} otherwise. */
   public Task respond(String id, String message) {
-    return http.post(http.path("tasks", id, "respond"), Map.of("message", message), Task.class);
+    return api.respond(id, Map.of("message", message));
   }
 
   /** Deletes the task; 409 {@code TASK_ACTIVE} for an active one unless {@code force}. */
   public void delete(String id, boolean force) {
-    http.delete(http.path("tasks", id).queryParam("force", force));
+    api.delete(id, force).close();
   }
 
   /**
@@ -109,8 +125,7 @@ public final class Tasks {
    * @param limit 1–200, or null for the server's 50
    */
   public List<TaskEvent> events(String id, long after, Integer limit) {
-    var target = http.path("tasks", id, "events").queryParam("after", after);
-    return http.get(limit == null ? target : target.queryParam("limit", limit), EVENTS);
+    return api.events(id, after, limit);
   }
 
   /**
@@ -160,9 +175,5 @@ public final class Tasks {
     thread.setDaemon(true);
     thread.start();
     return future;
-  }
-
-  static WebTarget param(WebTarget target, String name, Object value) {
-    return value == null ? target : target.queryParam(name, value);
   }
 }

@@ -117,6 +117,7 @@ class ClientIT {
             null,
             null,
             null,
+            null,
             null);
 
     var updated = admin.agents().update(agent, changed, read.version());
@@ -334,6 +335,7 @@ class ClientIT {
             null,
             List.of("current_time"),
             new AgentRequest.Limits(5, 60, null),
+            null,
             null,
             null,
             null,

@@ -60,9 +60,16 @@ final class ResourceRoutes {
   /** The classes of web-module (a jar, or a classes folder) that carry {@code @Path}. */
   private static List<Class<?>> resourceClasses()
       throws IOException, URISyntaxException, ClassNotFoundException {
+    return resourceClasses(AgentryApplication.class);
+  }
+
+  /**
+   * The classes that carry {@code @Path} in the jar (or classes folder) that holds {@code anchor}.
+   */
+  static List<Class<?>> resourceClasses(Class<?> anchor)
+      throws IOException, URISyntaxException, ClassNotFoundException {
     var location =
-        java.nio.file.Path.of(
-            AgentryApplication.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        java.nio.file.Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
     var names = new ArrayList<String>();
     if (Files.isDirectory(location)) {
       try (var files = Files.walk(location)) {
@@ -75,7 +82,7 @@ final class ResourceRoutes {
         jar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class")).forEach(names::add);
       }
     }
-    var loader = AgentryApplication.class.getClassLoader();
+    var loader = anchor.getClassLoader();
     var classes = new ArrayList<Class<?>>();
     for (var name : names) {
       var className = name.replace('/', '.').replace('\\', '.').replaceAll("\\.class$", "");

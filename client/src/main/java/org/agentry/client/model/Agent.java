@@ -25,6 +25,7 @@ public record Agent(
     JsonObject payload,
     JsonObject toolSettings,
     List<String> skills,
+    List<String> delegates,
     boolean paused,
     Instant createdAt,
     Instant updatedAt,

@@ -14,6 +14,7 @@ import java.util.List;
  * @param enabled default true
  * @param peers agents it may address
  * @param payload {@code {element, outputElement, schema}} for a typed XML payload
+ * @param delegates the agents it may call as tools (each call a child task it waits for)
  * @param toolSettings settings of single tools keyed by tool name
  */
 public record AgentRequest(
@@ -30,7 +31,8 @@ public record AgentRequest(
     List<String> peers,
     JsonObject payload,
     JsonObject toolSettings,
-    List<String> skills) {
+    List<String> skills,
+    List<String> delegates) {
 
   /**
    * The limits of one run; null members take the server's defaults (10 iterations, 300 s, none).
@@ -48,6 +50,7 @@ public record AgentRequest(
         systemPrompt,
         provider,
         model,
+        null,
         null,
         null,
         null,
