@@ -108,7 +108,9 @@ class WildFlyEarIT {
             "-Dagentry.db.url=" + System.getProperty("agentry.it.wildflyDbUrl"),
             "-Dagentry.db.user=" + System.getProperty("agentry.it.db.user", "postgres"),
             "-Dagentry.db.password=" + System.getProperty("agentry.it.db.password", ""),
-            "-Dagentry.broker.url=vm://localhost?create=false",
+            // prefetch 1, as the launcher sets it for one consumer: a consumer holding a backlog
+            // of low-priority messages would run them before a later high-priority one
+            "-Dagentry.broker.url=vm://localhost?create=false&jms.prefetchPolicy.queuePrefetch=1",
             "-Dagentry.broker.xml-config=xbean:file:" + brokerXml,
             "-Dagentry.admin.token=" + ADMIN,
             // one consumer, so that the start order of queued tasks is the queue's order
