@@ -34,7 +34,8 @@ public class Broker {
    * adapter instance of its own, configured from the RAR's defaults ({@code tcp://localhost:61616})
    * unless told otherwise: the {@code ra.} prefix sends the value to that instance, and WildFly
    * resolves {@code ${agentry.broker.url}} from its system properties. Payara shares the deployed
-   * adapter and has no setter of this name on the factory, so it leaves the property aside.
+   * adapter: it finds no setter of this name on the factory, logs so once at deployment (RAR7097)
+   * and leaves the property aside.
    */
   public static final String WILDFLY_ADAPTER_SERVER_URL = "ra.ServerUrl=${agentry.broker.url}";
 
