@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
  * application's settings as system properties, the ActiveMQ Classic resource adapter (embedded
  * broker) and the EAR in the deployments folder, PostgreSQL as the database. It proves that the EAR
  * deploys unchanged and works: WildFly's {@code /health/ready} (management port) reports {@code
- * UP}, a task submitted over HTTP completes on a scripted provider, and queued tasks start in JMS
- * priority order.
+ * UP}, a task submitted over HTTP completes on a scripted provider, and a task of higher JMS
+ * priority overtakes tasks queued before it.
  *
  * <p>The server runs from a base directory of its own under {@code target/wildfly-it} on free ports
  * (a port offset), and is stopped, with every process it started, after the tests.
@@ -46,8 +46,8 @@ class WildFlyEarIT {
 
   private static final String JSON = "application/json";
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
-  // WildFly boots and deploys in 30-100 s on a busy two-core machine.
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  // Boot and deployment took 30 s on a quiet machine, 137 and 146 s on two cores at load 20.
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(300);
   private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
   private static final String RAR_NAME = "activemq-rar-6.1.8.rar";
 
