@@ -17,10 +17,11 @@ import org.postgresql.ds.PGSimpleDataSource;
  * password} as bean properties and pools what this returns.
  *
  * <p>The definition's values are Payara placeholders ({@code ${MPCONFIG=agentry.db.url}}), which
- * Payara resolves. WildFly does not know that syntax: it hands them over empty, or unresolved when
- * its annotation property replacement is off. A value that arrives blank or still holding {@code
- * ${…}} is therefore read here from MicroProfile Config ({@code agentry.db.url}, {@code
- * agentry.db.user}, {@code agentry.db.password}), so that one definition serves both servers.
+ * Payara resolves. WildFly does not know that syntax: it sets the URL empty, and passes the user
+ * and password to {@link #getConnection(String, String)} unresolved. A URL that arrives blank, and
+ * any value still holding {@code ${…}}, is therefore read here from MicroProfile Config ({@code
+ * agentry.db.url}, {@code agentry.db.user}, {@code agentry.db.password}), so that one definition
+ * serves both servers. A blank user or password keeps its meaning (none).
  *
  * @see DatabaseKind
  */
@@ -80,7 +81,10 @@ public class AgentryDataSource implements DataSource {
   }
 
   private DataSource create() throws SQLException {
-    var url = orSetting(this.url, "agentry.db.url");
+    var url =
+        this.url == null || this.url.isBlank()
+            ? setting("agentry.db.url")
+            : orSetting(this.url, "agentry.db.url");
     var user = orSetting(this.user, "agentry.db.user");
     var password = orSetting(this.password, "agentry.db.password");
     return switch (DatabaseKind.fromJdbcUrl(url)) {
@@ -105,19 +109,18 @@ public class AgentryDataSource implements DataSource {
     };
   }
 
-  /**
-   * Whether a value set by the server is missing or an unresolved placeholder, so that the setting
-   * must be read from configuration instead.
-   */
+  /** Whether a value set by the server is a placeholder it did not resolve ({@code ${…}}). */
   static boolean unresolved(String value) {
-    return value == null || value.isBlank() || value.contains("${");
+    return value != null && value.contains("${");
   }
 
   /** The value, or the setting of that name when the value is {@link #unresolved}. */
   private static String orSetting(String value, String key) {
-    if (!unresolved(value)) {
-      return value;
-    }
+    return unresolved(value) ? setting(key) : value;
+  }
+
+  /** A setting from MicroProfile Config, or null when it is absent. */
+  private static String setting(String key) {
     return ConfigProvider.getConfig(AgentryDataSource.class.getClassLoader())
         .getOptionalValue(key, String.class)
         .orElse(null);

@@ -8,17 +8,18 @@ import org.junit.jupiter.api.Test;
 class AgentryDataSourceTest {
 
   @Test
-  void valuesWildFlyLeavesEmptyOrUnresolvedAreReadFromConfiguration() {
-    assertTrue(AgentryDataSource.unresolved(null));
-    assertTrue(AgentryDataSource.unresolved(""));
-    assertTrue(AgentryDataSource.unresolved("  "));
-    assertTrue(AgentryDataSource.unresolved("${MPCONFIG=agentry.db.url}"));
+  void placeholdersWildFlyPassesThroughAreUnresolved() {
+    assertTrue(AgentryDataSource.unresolved("${MPCONFIG=agentry.db.user}"));
+    assertTrue(AgentryDataSource.unresolved("${MPCONFIG=agentry.db.password}"));
   }
 
   @Test
-  void resolvedValuesAreUsedAsGiven() {
+  void resolvedAndBlankValuesAreUsedAsGiven() {
     assertFalse(AgentryDataSource.unresolved("jdbc:postgresql://db:5432/agentry"));
     assertFalse(AgentryDataSource.unresolved("agentry"));
+    // a blank password means none, as before
+    assertFalse(AgentryDataSource.unresolved(""));
+    assertFalse(AgentryDataSource.unresolved(null));
   }
 
   @Test
