@@ -39,7 +39,8 @@ import org.flywaydb.core.Flyway;
     name = Broker.CONNECTION_FACTORY,
     interfaceName = "jakarta.jms.ConnectionFactory",
     resourceAdapter = Broker.RESOURCE_ADAPTER,
-    maxPoolSize = 64)
+    maxPoolSize = 64,
+    properties = Broker.WILDFLY_ADAPTER_SERVER_URL)
 public class PlatformStartup {
 
   /** JNDI name of the application's JTA datasource. */

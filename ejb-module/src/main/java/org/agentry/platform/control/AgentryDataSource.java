@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -14,6 +15,13 @@ import org.postgresql.ds.PGSimpleDataSource;
  * DataSourceDefinition} serves both the embedded default ({@code jdbc:h2:…}) and production ({@code
  * jdbc:postgresql://…}). The container's connection pool sets {@code url}, {@code user} and {@code
  * password} as bean properties and pools what this returns.
+ *
+ * <p>The definition's values are Payara placeholders ({@code ${MPCONFIG=agentry.db.url}}), which
+ * Payara resolves. WildFly does not know that syntax: it sets the URL empty, and passes the user
+ * and password to {@link #getConnection(String, String)} unresolved. A URL that arrives blank, and
+ * any value still holding {@code ${…}}, is therefore read here from MicroProfile Config ({@code
+ * agentry.db.url}, {@code agentry.db.user}, {@code agentry.db.password}), so that one definition
+ * serves both servers. A blank user or password keeps its meaning (none).
  *
  * @see DatabaseKind
  */
@@ -59,7 +67,10 @@ public class AgentryDataSource implements DataSource {
 
   @Override
   public Connection getConnection(String username, String password) throws SQLException {
-    return delegate().getConnection(username, password);
+    // WildFly's pool passes the definition's user and password here, placeholders and all
+    return delegate()
+        .getConnection(
+            orSetting(username, "agentry.db.user"), orSetting(password, "agentry.db.password"));
   }
 
   private synchronized DataSource delegate() throws SQLException {
@@ -70,6 +81,12 @@ public class AgentryDataSource implements DataSource {
   }
 
   private DataSource create() throws SQLException {
+    var url =
+        this.url == null || this.url.isBlank()
+            ? setting("agentry.db.url")
+            : orSetting(this.url, "agentry.db.url");
+    var user = orSetting(this.user, "agentry.db.user");
+    var password = orSetting(this.password, "agentry.db.password");
     return switch (DatabaseKind.fromJdbcUrl(url)) {
       case H2 -> {
         var h2 = new JdbcDataSource();
@@ -90,6 +107,23 @@ public class AgentryDataSource implements DataSource {
         yield pg;
       }
     };
+  }
+
+  /** Whether a value set by the server is a placeholder it did not resolve ({@code ${…}}). */
+  static boolean unresolved(String value) {
+    return value != null && value.contains("${");
+  }
+
+  /** The value, or the setting of that name when the value is {@link #unresolved}. */
+  private static String orSetting(String value, String key) {
+    return unresolved(value) ? setting(key) : value;
+  }
+
+  /** A setting from MicroProfile Config, or null when it is absent. */
+  private static String setting(String key) {
+    return ConfigProvider.getConfig(AgentryDataSource.class.getClassLoader())
+        .getOptionalValue(key, String.class)
+        .orElse(null);
   }
 
   @Override

@@ -29,6 +29,16 @@ public class Broker {
   /** The resource adapter's name: Payara names a deployed RAR after its file. */
   public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.8";
 
+  /**
+   * A property of the connection factory's definition for WildFly, which gives the factory an
+   * adapter instance of its own, configured from the RAR's defaults ({@code tcp://localhost:61616})
+   * unless told otherwise: the {@code ra.} prefix sends the value to that instance, and WildFly
+   * resolves {@code ${agentry.broker.url}} from its system properties. Payara shares the deployed
+   * adapter: it finds no setter of this name on the factory, logs so once at deployment (RAR7097)
+   * and leaves the property aside.
+   */
+  public static final String WILDFLY_ADAPTER_SERVER_URL = "ra.ServerUrl=${agentry.broker.url}";
+
   @Resource(lookup = CONNECTION_FACTORY)
   ConnectionFactory connectionFactory;
 
