@@ -140,7 +140,7 @@ async function showSignIn() {
   const form = h('form', { id: 'sign-in', class: 'card' },
     h('h1', { text: 'Sign in' }),
     oidc ? h('p', {}, h('a', { class: 'button', id: 'sso', href: '/auth/login?return=%2Fconsole%2F', text: 'Sign in with single sign-on' })) : null,
-    h('p', { text: 'Or paste an API key or the admin token. It is kept in this tab only (session storage) and sent as a bearer token.' }),
+    h('p', { text: (oidc ? 'Or paste' : 'Paste') + ' an API key or the admin token. It is kept in this tab only (session storage) and sent as a bearer token.' }),
     field('API key or admin token', token),
     h('button', { type: 'submit', text: 'Sign in' }));
   form.addEventListener('submit', (event) => {

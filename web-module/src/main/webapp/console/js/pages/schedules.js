@@ -84,6 +84,7 @@ export async function scheduleForm(main) {
     if (kind.value === 'cron') refreshPreview();
   });
   cron.addEventListener('input', refreshPreview);
+  zone.addEventListener('input', refreshPreview);
   zone.addEventListener('change', refreshPreview);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -106,15 +107,20 @@ export async function scheduleForm(main) {
   return () => clearTimeout(timer);
 }
 
+let previewSeq = 0;
+
 async function showPreview(box, cron, zone) {
+  const seq = ++previewSeq;
   try {
     const result = await get('/schedules/preview' + query({ cron, zone, count: 5 }));
+    if (seq !== previewSeq) return; // a newer preview was asked for meanwhile
     fill(box, h('h2', { text: 'Next fire times' }),
       result.next.length === 0 ? h('p', { text: 'This expression never fires.' }) : table([
         { label: 'In ' + result.timeZone, cell: (t) => when(t, result.timeZone) },
         { label: 'In your zone (' + VIEWER_ZONE + ')', cell: (t) => when(t) },
       ], result.next, { id: 'preview-table' }));
   } catch (e) {
+    if (seq !== previewSeq) return;
     fill(box, h('p', { class: 'problem', id: 'preview-problem' },
       h('strong', { text: e.title || 'Error' }), ' ', e.detail || e.message));
   }

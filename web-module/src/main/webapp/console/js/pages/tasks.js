@@ -113,12 +113,20 @@ function eventItem(event) {
   } catch (e) {
     parsed = null;
   }
-  const headline = parsed && event.type === 'status' ? parsed.status : '';
+  const headline = parsed ? summaryOf(event.type, parsed) : '';
   return h('li', { class: 'event event-' + event.type.replace(/[^a-z.]/g, ''), 'data-id': event.id || '' },
     h('span', { class: 'event-id', text: '#' + (event.id || '') }), ' ',
     h('strong', { class: 'event-type', text: event.type }), ' ',
     headline ? h('span', { class: 'event-status', text: headline }) : null,
     h('details', {}, h('summary', { text: 'data' }), h('pre', { text: data })));
+}
+
+/** A few words on an event: the new status, the tool called, the tokens of a model answer. */
+function summaryOf(type, data) {
+  if (type === 'status') return data.status + (data.stopReason ? ' (' + data.stopReason + ')' : '');
+  if (type.startsWith('tool.')) return data.name || data.tool || '';
+  if (type === 'model.response' && data.completionTokens !== undefined) return data.completionTokens + ' completion tokens';
+  return '';
 }
 
 function showTask(section, t) {

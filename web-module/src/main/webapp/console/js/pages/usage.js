@@ -42,13 +42,18 @@ export async function usagePage(main, params) {
       h('section', { class: 'card' }, h('h2', { text: 'By agent' }), table(groupColumns('Agent'), report.byAgent, { id: 'usage-by-agent' })),
       h('section', { class: 'card' }, h('h2', { text: 'By model' }), table(groupColumns('Model'), report.byModel, { id: 'usage-by-model' }))),
     budgetSection(budgets, agents.map((a) => a.name)));
-  const days = [...report.byDay].sort((a, b) => a.key.localeCompare(b.key));
+  // every day of the range, the days without calls as zero
+  const byDay = new Map(report.byDay.map((g) => [g.key, g.totals]));
+  const days = [];
+  for (let t = Date.parse(from + 'T00:00:00Z'); t <= Date.parse(to + 'T00:00:00Z'); t += DAY) days.push(day(t));
+  const tokens = days.map((d) => byDay.get(d)?.totalTokens || 0);
   const plot = lineChart(chartBox, [
-    days.map((g) => Date.parse(g.key + 'T00:00:00Z') / 1000),
-    days.map((g) => g.totals.totalTokens),
-    days.map((g) => Number(g.totals.costUsd) * 1e6),
-  ], [{ label: 'tokens', stroke: '#1565c0' }, { label: 'cost (µUSD)', stroke: '#ef6c00' }],
+    days.map((d) => Date.parse(d + 'T00:00:00Z') / 1000),
+    tokens,
+    days.map((d) => Number(byDay.get(d)?.costUsd || 0)),
+  ], [{ label: 'tokens', stroke: '#1565c0' }, { label: 'cost (USD)', stroke: '#ef6c00', scale: 'usd' }],
   { id: 'usage-chart', label: 'Tokens and cost per day' });
+  chartBox.querySelector('#usage-chart').dataset.tokens = String(tokens.reduce((a, b) => a + b, 0));
   return () => plot && plot.destroy();
 }
 
