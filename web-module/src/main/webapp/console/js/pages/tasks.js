@@ -154,6 +154,10 @@ function showTask(section, t) {
 }
 
 function showActions(box, t, path, reload) {
+  // unchanged state: keep the controls, and any answer being typed into them
+  const state = t.status + '/' + t.cancelRequested;
+  if (box.dataset.state === state) return;
+  box.dataset.state = state;
   const active = !FINISHED.includes(t.status);
   const children = [];
   if (can('operator')) {
