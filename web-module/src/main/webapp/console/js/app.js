@@ -23,6 +23,7 @@ const routes = [
   [/^\/providers\/new$/, providerForm],
   [/^\/schedules$/, scheduleList],
   [/^\/schedules\/new$/, scheduleForm],
+  [/^\/schedules\/([^/]+)\/edit$/, scheduleForm],
   [/^\/schedules\/([^/]+)$/, schedulePage],
   [/^\/sessions$/, sessionList],
   [/^\/sessions\/([^/]+)$/, sessionPage],

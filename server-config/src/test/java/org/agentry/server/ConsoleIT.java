@@ -179,6 +179,16 @@ class ConsoleIT {
     assertEquals(1, stored.size());
     assertEquals("30 6 * * *", stored.getJsonObject(0).getString("cron"));
     assertEquals("Asia/Tokyo", stored.getJsonObject(0).getString("timeZone"));
+    // edited in the browser: sent with the ETag the form read
+    browser.await(By.id("edit-schedule")).click();
+    var edited = browser.await(By.id("f-cron"));
+    browser.awaitText(By.tagName("h1"), "Edit schedule");
+    edited.clear();
+    edited.sendKeys("0 7 * * *");
+    browser.driver.findElement(By.id("save-schedule")).click();
+    browser.awaitText(By.tagName("h1"), "Schedule " + name);
+    var id = stored.getJsonObject(0).getString("id");
+    assertEquals("0 7 * * *", api.get("/api/v1/schedules/" + id, ADMIN).json().getString("cron"));
     browser.open("/schedules");
     browser.awaitText(By.id("schedule-table"), name);
     browser.screenshot("schedules");

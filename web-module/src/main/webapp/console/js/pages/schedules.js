@@ -1,6 +1,6 @@
 // Schedules: the list with the next fire time in the schedule's zone and the viewer's, the create
 // form with a preview of the next five fire times, and one schedule with its runs.
-import { call, get, post, query } from '../api.js';
+import { call, get, post, query, Problem } from '../api.js';
 import { attempt, can, go } from '../app.js';
 import { button, details, field, fill, h, input, isoFromLocal, link, select, table, when } from '../dom.js';
 
@@ -47,31 +47,49 @@ function zones() {
   }
 }
 
-/** #/schedules/new: interval or cron, with the server's preview of the next five cron fire times. */
-export async function scheduleForm(main) {
+/** An ISO instant as a datetime-local value in the viewer's zone, or ''. */
+function localFromIso(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+}
+
+/**
+ * #/schedules/new, or #/schedules/{id}/edit (sent with the ETag it read: a stale edit is refused):
+ * interval or cron, with the server's preview of the next five cron fire times.
+ */
+export async function scheduleForm(main, params, id) {
   const agents = (await get('/agents')).map((a) => a.name);
+  let current = null;
+  let etag = null;
+  if (id) {
+    const read = await call('GET', '/schedules/' + encodeURIComponent(id));
+    current = read.data;
+    etag = read.etag;
+  }
   const zoneList = h('datalist', { id: 'zones' }, ['UTC', ...zones()].map((z) => h('option', { value: z })));
-  const kind = select('kind', [['cron', 'cron expression'], ['interval', 'interval']]);
-  const cron = input('cron', { value: '0 9 * * 1-5', spellcheck: 'false' });
-  const interval = input('intervalSeconds', { type: 'number', min: 1, value: 3600 });
-  const zone = input('timeZone', { list: 'zones', value: VIEWER_ZONE || 'UTC' });
+  const c = current || { task: {} };
+  const kind = select('kind', [['cron', 'cron expression'], ['interval', 'interval']], { value: current && !current.cron ? 'interval' : 'cron' });
+  const cron = input('cron', { value: c.cron || '0 9 * * 1-5', spellcheck: 'false' });
+  const interval = input('intervalSeconds', { type: 'number', min: 1, value: c.intervalSeconds || 3600 });
+  const zone = input('timeZone', { list: 'zones', value: c.timeZone || VIEWER_ZONE || 'UTC' });
   const preview = h('div', { id: 'cron-preview', 'aria-live': 'polite' });
-  const cronBox = h('div', { class: 'row' }, field('Cron (minute hour day month weekday)', cron));
-  const intervalBox = h('div', { class: 'row', hidden: true }, field('Every (seconds)', interval));
+  const cronBox = h('div', { class: 'row', hidden: kind.value !== 'cron' }, field('Cron (minute hour day month weekday)', cron));
+  const intervalBox = h('div', { class: 'row', hidden: kind.value === 'cron' }, field('Every (seconds)', interval));
   const form = h('form', { id: 'schedule-form', class: 'card form' },
-    h('div', { class: 'row' }, field('Name', input('name', { required: true })),
-      field('Agent', select('agent', agents, { required: true }))),
-    field('Task input', h('textarea', { name: 'input', id: 'f-input', rows: 3, required: true })),
+    h('div', { class: 'row' }, field('Name', input('name', { required: true, value: c.name || '' })),
+      field('Agent', select('agent', agents, { required: true, value: c.agent || agents[0] }))),
+    field('Task input', h('textarea', { name: 'input', id: 'f-input', rows: 3, required: true }, c.task.input || '')),
     h('div', { class: 'row' }, field('Timing', kind), field('Time zone', zone), zoneList),
     cronBox, intervalBox, preview,
     h('div', { class: 'row' },
-      field('Overlap', select('overlap', [['skip', 'skip a slot while the last task runs'], ['allow', 'allow overlap'], ['buffer_one', 'buffer one slot']])),
-      field('Priority', select('priority', ['4', '9', '8', '7', '6', '5', '3', '2', '1', '0']))),
+      field('Overlap', select('overlap', [['skip', 'skip a slot while the last task runs'], ['allow', 'allow overlap'], ['buffer_one', 'buffer one slot']], { value: c.overlap || 'skip' })),
+      field('Priority', select('priority', ['4', '9', '8', '7', '6', '5', '3', '2', '1', '0'], { value: String(c.task.priority ?? 4) }))),
     h('div', { class: 'row' },
-      field('Window start', input('startAt', { type: 'datetime-local' })),
-      field('Window end', input('endAt', { type: 'datetime-local' }))),
-    field('Create paused', input('paused', { type: 'checkbox' })),
-    h('button', { type: 'submit', text: 'Create schedule' }));
+      field('Window start', input('startAt', { type: 'datetime-local', value: localFromIso(c.startAt) })),
+      field('Window end', input('endAt', { type: 'datetime-local', value: localFromIso(c.endAt) }))),
+    field('Paused', input('paused', { type: 'checkbox', checked: Boolean(c.paused) })),
+    h('button', { type: 'submit', id: 'save-schedule', text: id ? 'Save changes' : 'Create schedule' }));
   let timer = null;
   const refreshPreview = () => {
     clearTimeout(timer);
@@ -92,17 +110,29 @@ export async function scheduleForm(main) {
       const e = form.elements;
       const body = {
         name: e.name.value.trim(), agent: e.agent.value,
-        task: { input: e.input.value, priority: Number(e.priority.value) },
+        task: { ...c.task, input: e.input.value, priority: Number(e.priority.value) },
         timeZone: zone.value.trim() || 'UTC', overlap: e.overlap.value, paused: e.paused.checked,
         startAt: isoFromLocal(e.startAt.value), endAt: isoFromLocal(e.endAt.value),
       };
       if (kind.value === 'cron') body.cron = cron.value.trim();
       else body.intervalSeconds = Number(interval.value);
-      const { data } = await call('POST', '/schedules', { body });
-      go('/schedules/' + encodeURIComponent(data.id));
+      if (!id) {
+        const { data } = await call('POST', '/schedules', { body });
+        go('/schedules/' + encodeURIComponent(data.id));
+        return;
+      }
+      try {
+        await call('PUT', '/schedules/' + encodeURIComponent(id), { body, headers: { 'If-Match': etag } });
+      } catch (err) {
+        if (err instanceof Problem && err.status === 412) {
+          throw new Problem(412, { title: err.title, code: err.code, detail: 'Someone changed this schedule after you opened it, so your edit was not saved. Reload the page to see their version. (' + err.detail + ')' });
+        }
+        throw err;
+      }
+      go('/schedules/' + encodeURIComponent(id));
     });
   });
-  fill(main, h('h1', { text: 'New schedule' }), form);
+  fill(main, h('h1', { text: id ? 'Edit schedule ' + c.name : 'New schedule' }), form);
   showPreview(preview, cron.value, zone.value);
   return () => clearTimeout(timer);
 }
@@ -133,6 +163,7 @@ export async function schedulePage(main, params, id) {
   const runs = await get(path + '/runs?limit=50');
   fill(main, h('h1', { text: 'Schedule ' + s.name }),
     scheduleActions(s, () => go('/schedules/' + encodeURIComponent(id))),
+    can('operator') ? link('#/schedules/' + encodeURIComponent(id) + '/edit', 'Edit', { class: 'button', id: 'edit-schedule' }) : null,
     h('div', { class: 'card' }, details([
       ['Agent', link('#/agents/' + encodeURIComponent(s.agent), s.agent)],
       ['Timing', timing(s)],
