@@ -90,6 +90,7 @@ export async function taskPage(main, params, id) {
       if (state === 'ended') attempt(reload);
     },
     done: (last) => {
+      if (task && FINISHED.includes(task.status)) return true;
       if (!last || last.type !== 'status') return false;
       try {
         return FINISHED.includes(JSON.parse(last.data).status);
