@@ -71,7 +71,7 @@ class ConsoleIT {
     try {
       assertEquals(200, api.post("/api/v1/dispatch/pause", ADMIN, JSON, "").status());
       browser.awaitExactText(By.id("dispatch-state"), "paused", Duration.ofSeconds(15));
-      browser.await(By.id("dispatch-toggle")).click();
+      browser.click(By.id("dispatch-toggle"));
       browser.awaitExactText(By.id("dispatch-state"), "running", Duration.ofSeconds(10));
       assertFalse(api.get("/api/v1/dispatch", ADMIN).json().getBoolean("paused"));
     } finally {
@@ -93,13 +93,13 @@ class ConsoleIT {
     new Select(browser.driver.findElement(By.id("f-provider"))).selectByValue(provider);
     browser.driver.findElement(By.id("f-model")).sendKeys("scripted");
     browser.driver.findElement(By.id("f-tools")).sendKeys("current_time");
-    browser.driver.findElement(By.id("save-agent")).click();
+    browser.click(By.id("save-agent"));
     browser.await(By.id("agent-etag"));
     assertEquals(200, api.get("/api/v1/agents/" + agent, ADMIN).status());
 
     browser.open("/tasks/new?agent=" + agent);
     browser.await(By.id("f-input")).sendKeys("What time is it?");
-    browser.driver.findElement(By.cssSelector("#task-form button[type=submit]")).click();
+    browser.click(By.cssSelector("#task-form button[type=submit]"));
     browser.await(By.id("task-status"));
     // events appear while the task still runs: the stream is live, not a replay at the end
     browser.awaitText(By.id("events"), "tool.start");
@@ -124,7 +124,7 @@ class ConsoleIT {
     browser.signIn(ADMIN);
     browser.open("/tasks/" + id);
     browser.awaitText(By.id("events"), "model.request");
-    browser.await(By.id("cancel-task")).click();
+    browser.click(By.id("cancel-task"));
     browser.awaitExactText(By.id("task-status"), "cancelled", TASK_TIME);
     assertEquals("cancelled", api.get("/api/v1/tasks/" + id, ADMIN).json().getString("status"));
     assertFalse(browser.present(By.id("cancel-task")), "no cancel for a finished task");
@@ -140,7 +140,7 @@ class ConsoleIT {
     browser.open("/tasks/" + id);
     browser.awaitText(By.id("task-question"), "Which file?");
     browser.await(By.id("respond-message")).sendKeys("notes.md");
-    browser.driver.findElement(By.cssSelector("#respond-form button")).click();
+    browser.click(By.cssSelector("#respond-form button"));
     browser.awaitExactText(By.id("task-status"), "completed", TASK_TIME);
     browser.awaitText(By.id("task-output"), "Thanks");
     var context = api.get("/api/v1/tasks/" + id + "/context", ADMIN).body();
@@ -166,13 +166,13 @@ class ConsoleIT {
     var zone = browser.driver.findElement(By.id("f-timeZone"));
     zone.clear();
     zone.sendKeys("Asia/Tokyo");
-    browser.driver.findElement(By.id("f-name")).click(); // "change" fires on leaving the field
+    browser.click(By.id("f-name")); // "change" fires on leaving the field
     browser.awaitText(By.cssSelector("#preview-table thead"), "Asia/Tokyo");
     var times = browser.textsNow("#preview-table tbody tr td:first-child");
     assertEquals(5, times.size(), times.toString());
     assertTrue(times.stream().allMatch(t -> t.contains("6:30:00")), times.toString());
     browser.screenshot("schedule-new");
-    browser.driver.findElement(By.cssSelector("#schedule-form button[type=submit]")).click();
+    browser.click(By.cssSelector("#schedule-form button[type=submit]"));
     browser.awaitText(By.tagName("h1"), name);
     browser.await(By.id("preview-table"));
     var stored = api.get("/api/v1/schedules?agent=" + agent, ADMIN).structure().asJsonArray();
@@ -180,12 +180,12 @@ class ConsoleIT {
     assertEquals("30 6 * * *", stored.getJsonObject(0).getString("cron"));
     assertEquals("Asia/Tokyo", stored.getJsonObject(0).getString("timeZone"));
     // edited in the browser: sent with the ETag the form read
-    browser.await(By.id("edit-schedule")).click();
+    browser.click(By.id("edit-schedule"));
     var edited = browser.await(By.id("f-cron"));
     browser.awaitText(By.tagName("h1"), "Edit schedule");
     edited.clear();
     edited.sendKeys("0 7 * * *");
-    browser.driver.findElement(By.id("save-schedule")).click();
+    browser.click(By.id("save-schedule"));
     browser.awaitText(By.tagName("h1"), "Schedule " + name);
     var id = stored.getJsonObject(0).getString("id");
     assertEquals("0 7 * * *", api.get("/api/v1/schedules/" + id, ADMIN).json().getString("cron"));
@@ -251,7 +251,7 @@ class ConsoleIT {
 
     prompt.clear();
     prompt.sendKeys("Mine.");
-    browser.driver.findElement(By.id("save-agent")).click();
+    browser.click(By.id("save-agent"));
     browser.awaitText(By.cssSelector("#flash .problem-detail"), "Someone changed this agent");
     browser.screenshot("agent-stale-edit");
     assertEquals(
@@ -296,7 +296,7 @@ class ConsoleIT {
     browser.open("/keys");
     browser.await(By.id("f-name")).sendKeys(name);
     new Select(browser.driver.findElement(By.id("f-role"))).selectByValue("operator");
-    browser.driver.findElement(By.cssSelector("#key-form button")).click();
+    browser.click(By.cssSelector("#key-form button"));
     var token = browser.await(By.id("issued-token")).getDomProperty("value");
     assertTrue(token.startsWith("agentry_"), token);
     assertEquals(200, api.get("/api/v1/info", token).status());
@@ -306,7 +306,7 @@ class ConsoleIT {
     browser.awaitText(By.id("key-table"), name);
     assertFalse(browser.present(By.id("issued-token")), "shown once");
     assertFalse(browser.driver.getPageSource().contains(token));
-    browser.driver.findElement(By.cssSelector("button[aria-label='Revoke " + name + "']")).click();
+    browser.click(By.cssSelector("button[aria-label='Revoke " + name + "']"));
     browser.driver.switchTo().alert().accept();
     browser.awaitText(By.id("key-table"), "revoked");
     assertEquals(401, api.get("/api/v1/info", token).status());

@@ -20,9 +20,10 @@ export async function overview(main) {
     await attempt(async () => {
       const [state, failed, budgetList, perMinute] = await Promise.all([
         get('/dispatch'), get('/tasks?status=failed&limit=8'), get('/usage/budgets'), throughput()]);
-      showDispatch(dispatch, state, refresh);
-      showFailures(failures, failed.items);
-      showBudgets(budgets, budgetList.slice(0, 5));
+      // a section whose data did not change keeps its elements (and the keyboard focus in them)
+      changed(dispatch, state) && showDispatch(dispatch, state, refresh);
+      changed(failures, failed.items) && showFailures(failures, failed.items);
+      changed(budgets, budgetList.slice(0, 5)) && showBudgets(budgets, budgetList.slice(0, 5));
       plot = showChart(chart, perMinute, plot);
     });
   };
@@ -32,6 +33,13 @@ export async function overview(main) {
     clearInterval(timer);
     if (plot) plot.destroy();
   };
+}
+
+function changed(section, data) {
+  const json = JSON.stringify(data);
+  if (section.dataset.shown === json) return false;
+  section.dataset.shown = json;
+  return true;
 }
 
 function showDispatch(section, state, refresh) {
