@@ -94,6 +94,10 @@ final class Browser implements AutoCloseable {
             });
   }
 
+  void awaitAbsent(By by) {
+    new WebDriverWait(driver, WAIT).until(d -> d.findElements(by).isEmpty());
+  }
+
   void awaitText(By by, String text) {
     new WebDriverWait(driver, WAIT)
         .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
