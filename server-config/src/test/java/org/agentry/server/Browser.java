@@ -79,14 +79,20 @@ final class Browser implements AutoCloseable {
     field.submit();
   }
 
+  /** A wait that looks again when the page re-rendered an element while it was being read. */
+  private WebDriverWait waiting(Duration timeout) {
+    var wait = new WebDriverWait(driver, timeout);
+    wait.ignoring(StaleElementReferenceException.class);
+    return wait;
+  }
+
   WebElement await(By by) {
-    return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+    return waiting(WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   /** Clicks the element, finding it again if the page re-rendered it meanwhile. */
   void click(By by) {
-    new WebDriverWait(driver, WAIT)
-        .ignoring(StaleElementReferenceException.class)
+    waiting(WAIT)
         .until(
             d -> {
               d.findElement(by).click();
@@ -95,17 +101,16 @@ final class Browser implements AutoCloseable {
   }
 
   void awaitAbsent(By by) {
-    new WebDriverWait(driver, WAIT).until(d -> d.findElements(by).isEmpty());
+    waiting(WAIT).until(d -> d.findElements(by).isEmpty());
   }
 
   void awaitText(By by, String text) {
-    new WebDriverWait(driver, WAIT)
-        .until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    waiting(WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
   }
 
   /** Waits until the element's text is exactly one of these. */
   void awaitExactText(By by, String text, Duration timeout) {
-    new WebDriverWait(driver, timeout)
+    waiting(timeout)
         .until(d -> d.findElements(by).stream().anyMatch(e -> e.getText().equals(text)));
   }
 

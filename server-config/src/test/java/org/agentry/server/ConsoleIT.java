@@ -267,7 +267,7 @@ class ConsoleIT {
     TasksIT.awaitStatus(id, "completed");
     browser.signIn(ADMIN);
     browser.open("/tasks/" + id);
-    assertEquals(input, browser.await(By.id("task-input")).getText());
+    browser.awaitExactText(By.id("task-input"), input, Duration.ofSeconds(20));
     browser.awaitText(By.id("task-output"), "<b>bold?</b>");
     browser.open("/tasks?agent=" + agent);
     browser.awaitText(By.id("task-table"), "<script>");
