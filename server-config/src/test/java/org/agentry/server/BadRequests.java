@@ -228,6 +228,7 @@ final class BadRequests {
             Map.ofEntries(
                 Map.entry("v1/schedules", List.of("agent", "offset", "limit")),
                 Map.entry("v1/schedules/{id}/runs", List.of("offset", "limit")),
+                Map.entry("v1/schedules/preview", List.of("cron", "zone", "count")),
                 Map.entry("v1/sensors/events", List.of("sensorId", "offset", "limit")),
                 Map.entry("v1/sessions", List.of("agent", "offset", "limit")),
                 Map.entry("v1/sessions/{id}/messages", List.of("after", "limit")),
@@ -268,6 +269,9 @@ final class BadRequests {
     bad.put("agent", texts);
     bad.put("tag", texts);
     bad.put("sensorId", texts);
+    bad.put("cron", List.of("* * *", "61 * * * *", "@daily", "0 0 30 2 *", "\u0000", "💥"));
+    bad.put("zone", List.of("Mars/Base", "+25:00", "\u0000", "💥"));
+    bad.put("count", List.of("0", "21", "-1", "abc", "1.5"));
     var values = bad;
     var targets =
         rows.stream()

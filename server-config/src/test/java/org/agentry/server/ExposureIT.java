@@ -47,7 +47,8 @@ class ExposureIT {
             "/openapi-ui/",
             "/jmx",
             "/jolokia",
-            "/console",
+            // Payara Server's admin console path; Agentry's own console is /console/ (static files)
+            "/console/admin",
             "/WEB-INF/web.xml",
             "/META-INF/MANIFEST.MF",
             "/",

@@ -34,6 +34,18 @@ public interface SchedulesApi {
       @QueryParam("offset") Integer offset,
       @QueryParam("limit") Integer limit);
 
+  /**
+   * The next {@code count} (1–20, null: 5) fire times of a cron expression in {@code zone} (null:
+   * UTC). 400 {@code VALIDATION_FAILED} without {@code cron}; 422 {@code INVALID_SCHEDULE} for an
+   * expression or zone a schedule would refuse.
+   */
+  @GET
+  @Path("preview")
+  org.agentry.client.model.CronPreview preview(
+      @QueryParam("cron") String cron,
+      @QueryParam("zone") String zone,
+      @QueryParam("count") Integer count);
+
   /** One schedule with its next slot (its ETag comes as a header). */
   @GET
   @Path("{id}")

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.List;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.Paging;
@@ -50,6 +51,21 @@ public class SchedulesResource {
     return schedules.list(agent, Paging.offset(offset), Paging.limit(limit)).stream()
         .map(ScheduleResponse::of)
         .toList();
+  }
+
+  /**
+   * The next fire times of a cron expression: {@code ?cron=&zone=&count=} → {@link CronPreview}
+   * (count 1–20, default 5; zone default UTC). Nothing is stored. 400 {@code VALIDATION_FAILED}
+   * without {@code cron}; 422 {@code INVALID_SCHEDULE} for an expression or zone a schedule would
+   * refuse.
+   */
+  @GET
+  @Path("preview")
+  public CronPreview preview(
+      @QueryParam("cron") String cron,
+      @QueryParam("zone") String zone,
+      @QueryParam("count") Integer count) {
+    return CronPreview.of(cron, zone, count, Instant.now());
   }
 
   /** One schedule, with its ETag. */
