@@ -69,6 +69,13 @@ class McpIT {
       var read = json(text(client.callTool(call("get_task", Map.of("taskId", taskId)))));
       assertEquals("completed", read.getString("status"));
       assertEquals("hello from " + agent, read.getString("output"));
+      var audit =
+          SharedServer.api()
+              .get("/api/v1/audit?action=task.submit&resource=" + taskId, ADMIN)
+              .json()
+              .getJsonArray("items");
+      assertEquals(1, audit.size(), audit.toString());
+      assertEquals("api-key", audit.getJsonObject(0).getString("authMethod"), audit.toString());
 
       var paused = SharedServer.api().post("/api/v1/agents/" + agent + "/pause", ADMIN, JSON, "{}");
       assertEquals(200, paused.status(), paused.body());
@@ -171,10 +178,17 @@ class McpIT {
   @Test
   void agentsCallAStdioMcpServerThatIsStartedAgainAfterItDied() throws Exception {
     var server = "fx-" + shortId();
-    var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    var command =
-        jsonArray(
-            java, "-cp", System.getProperty("java.class.path"), McpFixtureServer.class.getName());
+    var javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // the test class path is longer than one argument may be: give it to java in an argument file
+    var arguments = java.nio.file.Files.createTempFile("mcp-fixture", ".args");
+    java.nio.file.Files.writeString(
+        arguments,
+        "-cp \""
+            + System.getProperty("java.class.path").replace("\\", "\\\\")
+            + "\"\n"
+            + McpFixtureServer.class.getName()
+            + "\n");
+    var command = jsonArray(javaBin, "@" + arguments);
     var registered =
         SharedServer.api()
             .post(
