@@ -1,7 +1,7 @@
 package org.agentry.mcp.control;
 
+import io.modelcontextprotocol.client.McpAsyncClient;
 import io.modelcontextprotocol.client.McpClient;
-import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.client.transport.ServerParameters;
 import io.modelcontextprotocol.client.transport.StdioClientTransport;
@@ -15,8 +15,10 @@ import java.util.TreeMap;
 import org.agentry.mcp.entity.McpTransport;
 
 /**
- * One initialized MCP session with a server (the SDK's synchronous client), and the server's tool
- * list as last listed or announced ({@code notifications/tools/list_changed}).
+ * One initialized MCP session with a server (the SDK's client), and the server's tool list as last
+ * listed or announced ({@code notifications/tools/list_changed}). Starting and {@code initialize}
+ * may take up to the connect timeout (a stdio server may be a JVM or {@code npx} starting); every
+ * later request waits at most the server's {@code timeoutSeconds}.
  */
 final class McpConnection implements AutoCloseable {
 
@@ -24,12 +26,14 @@ final class McpConnection implements AutoCloseable {
   static final List<String> PASSED_ENV = List.of("PATH", "HOME", "LANG", "LC_ALL", "TZ", "TMPDIR");
 
   private final long version;
-  private final McpSyncClient client;
+  private final McpAsyncClient client;
+  private final Duration timeout;
   private volatile List<McpSchema.Tool> tools;
 
-  private McpConnection(long version, McpSyncClient client) {
+  private McpConnection(long version, McpAsyncClient client, Duration timeout) {
     this.version = version;
     this.client = client;
+    this.timeout = timeout;
   }
 
   /**
@@ -41,27 +45,62 @@ final class McpConnection implements AutoCloseable {
    */
   static McpConnection open(McpTarget target, Duration connectTimeout, String clientVersion) {
     var holder = new McpConnection[1];
+    var timeout = Duration.ofSeconds(target.spec().timeoutSeconds());
     var client =
-        McpClient.sync(transport(target, connectTimeout))
-            .requestTimeout(Duration.ofSeconds(target.spec().timeoutSeconds()))
+        McpClient.async(transport(target, connectTimeout))
+            // the session's own guard; each request below waits for its own deadline
+            .requestTimeout(timeout.compareTo(connectTimeout) > 0 ? timeout : connectTimeout)
             .initializationTimeout(connectTimeout)
             .clientInfo(new McpSchema.Implementation("agentry", clientVersion))
             .toolsChangeConsumer(
-                tools -> {
-                  if (holder[0] != null) {
-                    holder[0].tools = List.copyOf(tools);
-                  }
-                })
+                tools ->
+                    reactor.core.publisher.Mono.fromRunnable(
+                        () -> {
+                          if (holder[0] != null) {
+                            holder[0].tools = List.copyOf(tools);
+                          }
+                        }))
             .build();
-    var connection = new McpConnection(target.version(), client);
+    var connection = new McpConnection(target.version(), client, timeout);
     holder[0] = connection;
     try {
-      client.initialize();
+      await(client.initialize(), connectTimeout);
     } catch (RuntimeException e) {
       connection.close();
       throw e;
     }
     return connection;
+  }
+
+  /**
+   * The request's answer, waiting at most {@code timeout}.
+   *
+   * @throws McpTimeoutException when none came in time (the request is cancelled)
+   */
+  private static <T> T await(reactor.core.publisher.Mono<T> request, Duration timeout) {
+    var future = request.toFuture();
+    try {
+      return future.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      future.cancel(true);
+      throw new McpTimeoutException(e);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** No answer came in time. */
+  static final class McpTimeoutException extends RuntimeException {
+    McpTimeoutException(java.util.concurrent.TimeoutException cause) {
+      super("no answer in time", cause, false, false);
+    }
   }
 
   private static McpClientTransport transport(McpTarget target, Duration connectTimeout) {
@@ -133,7 +172,7 @@ final class McpConnection implements AutoCloseable {
       var all = new java.util.ArrayList<McpSchema.Tool>();
       String cursor = null;
       do {
-        var page = client.listTools(cursor);
+        var page = await(client.listTools(cursor), timeout);
         all.addAll(page.tools());
         cursor = page.nextCursor();
       } while (cursor != null && all.size() < 10_000);
@@ -144,13 +183,13 @@ final class McpConnection implements AutoCloseable {
   }
 
   McpSchema.CallToolResult call(String tool, Map<String, Object> arguments) {
-    return client.callTool(new McpSchema.CallToolRequest(tool, arguments));
+    return await(client.callTool(new McpSchema.CallToolRequest(tool, arguments)), timeout);
   }
 
   @Override
   public void close() {
     try {
-      client.closeGracefully();
+      client.closeGracefully().block(Duration.ofSeconds(5));
     } catch (RuntimeException e) {
       client.close();
     }
