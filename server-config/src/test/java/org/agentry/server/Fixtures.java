@@ -103,6 +103,7 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
                 + viewer.getString("token")
                 + "\"}}"));
     ids.put("mcp-servers", mcpServer);
+    ids.put("mcp-url", SharedServer.get().base() + "/mcp");
     assertEquals(204, api.delete("/api/v1/api-keys/" + revoked.getString("id"), ADMIN).status());
     ids.put("model", "scripted");
     return new Fixtures(
