@@ -18,9 +18,10 @@ import java.util.Map;
  * LangChain4j schema a {@link dev.langchain4j.agent.tool.ToolSpecification} holds, so that model
  * providers get it and {@link org.agentry.tool.control.ArgumentCheck} checks arguments against it.
  * Objects (properties, {@code required}, {@code additionalProperties}), strings, string enums,
- * integers, numbers, booleans, null, arrays and {@code anyOf} carry over with their descriptions; a
- * part it cannot express (references, {@code oneOf}, a type list) becomes an unconstrained
- * string-or-anything — the server still checks what it gets.
+ * integers, numbers, booleans, null, arrays and {@code anyOf} carry over with their descriptions. A
+ * part without a type it can express (references, {@code oneOf}, a list of types) becomes a string
+ * described as "any JSON value", so a {@code repair} policy's check would expect a string there;
+ * the server checks what it gets in any case.
  */
 public final class McpSchemas {
 
