@@ -121,6 +121,11 @@ public final class AgentryClient implements AutoCloseable {
     return api(ApprovalsApi.class);
   }
 
+  /** Registered MCP servers (admin writes) and their tools. */
+  public org.agentry.client.api.McpServersApi mcpServers() {
+    return api(org.agentry.client.api.McpServersApi.class);
+  }
+
   /** The audit log (admin): query and CSV export. */
   public AuditApi audit() {
     return api(AuditApi.class);

@@ -78,6 +78,9 @@ final class BodySchemas {
                         Values.text(100_001, 100_010))))),
         Map.entry("POST v1/providers", providerFields(true)),
         Map.entry("PUT v1/providers/{name}", providerFields(false)),
+        Map.entry("POST v1/mcp-servers", mcpServerFields(true, fixtures.ids().get("mcp-url"))),
+        Map.entry(
+            "PUT v1/mcp-servers/{name}", mcpServerFields(false, fixtures.ids().get("mcp-url"))),
         Map.entry("POST v1/skills", skillFields(true)),
         Map.entry("PUT v1/skills/{name}", skillFields(false)),
         Map.entry("POST v1/schedules", scheduleFields(agent)),
@@ -338,6 +341,58 @@ final class BodySchemas {
                     "{\"a/./b\":\"y\"}",
                     "{\"k\":\"\\u0000\"}"),
                 Values.wrongType(Values.Type.OBJECT))));
+  }
+
+  /**
+   * {@code POST /api/v1/mcp-servers} and {@code PUT /api/v1/mcp-servers/{name}}: valid bodies are
+   * http servers at the shared server's own {@code /mcp} (so that the fixture server, which a
+   * {@code PUT} may change, stays reachable and keeps its headers); broken ones break the name
+   * rule, name another transport, give a command or env to an http server, a URL that is not
+   * http(s) or holds credentials, a reserved or malformed header, or a timeout outside 1–600.
+   */
+  private static List<Field> mcpServerFields(boolean create, String url) {
+    var name =
+        create
+            ? field(
+                "name",
+                quoted("fz-new-mcp"),
+                Gen.oneOf(
+                    badString("Bad Name", "", "-x", "a_b", "a".repeat(64)),
+                    Values.withNul(),
+                    Values.wrongType(Values.Type.STRING)))
+            : field("name", Gen.just(null), badString("fz-other-name", "Bad Name"));
+    return List.of(
+        name,
+        field(
+            "transport",
+            quoted("http"),
+            Gen.oneOf(badString("sse", "", "HTTP"), Values.wrongType(Values.Type.STRING))),
+        field(
+            "command",
+            Gen.just(null),
+            Gen.oneOf(Gen.of("[\"npx\"]"), Values.wrongType(Values.Type.ARRAY))),
+        field(
+            "url",
+            quoted(url),
+            Gen.oneOf(
+                badString("ftp://h/mcp", "", "https://u:p@h/mcp", "not a url"),
+                Values.wrongType(Values.Type.STRING))),
+        field(
+            "headers",
+            create ? optional(Gen.of("{\"X-Fz\":\"1\"}", "{}")) : Gen.just(null),
+            Gen.oneOf(
+                Gen.of(
+                    "{\"Host\":\"x\"}",
+                    "{\"bad name\":\"x\"}",
+                    "{\"X-Fz\":\"a\\nb\"}",
+                    "{\"X-Fz\":null}"),
+                Values.wrongType(Values.Type.OBJECT))),
+        field(
+            "env",
+            Gen.just(null),
+            Gen.oneOf(
+                Gen.of("{\"A\":\"b\"}", "{\"1X\":\"b\"}"), Values.wrongType(Values.Type.OBJECT))),
+        field("timeoutSeconds", optional(ints(1, 600)), badInt(0, 601)));
   }
 
   private static Field field(String name, Gen<String> valid, Gen<String> invalid) {

@@ -1,6 +1,7 @@
 package org.agentry.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -184,6 +185,35 @@ class ClientApiIT {
     assertEquals(
         "SKILL_NOT_FOUND",
         assertThrows(AgentryException.NotFound.class, () -> admin.skills().get(name)).code());
+  }
+
+  @Test
+  void anMcpServerIsRegisteredListedWithItsToolsAndRemovedWithoutShowingItsHeaders()
+      throws Exception {
+    var name = "mcp-" + AgentsIT.shortId();
+    var secret = "Bearer " + SharedServer.ADMIN;
+    var request =
+        new org.agentry.client.model.McpServerRequest(
+            name,
+            "http",
+            null,
+            SharedServer.get().base() + "/mcp",
+            java.util.Map.of("Authorization", secret),
+            null,
+            30);
+
+    var created = admin.mcpServers().create(request);
+    var tools = admin.mcpServers().tools(name);
+    var listed = admin.mcpServers().list();
+    admin.mcpServers().delete(name);
+    var gone = assertThrows(AgentryException.class, () -> admin.mcpServers().get(name));
+
+    assertEquals(java.util.List.of("Authorization"), created.headerNames());
+    assertFalse(created.toString().contains(SharedServer.ADMIN), created.toString());
+    assertTrue(tools.stream().anyMatch(t -> "submit_task".equals(t.name())), tools.toString());
+    assertTrue(listed.stream().anyMatch(m -> name.equals(m.name())), listed.toString());
+    assertEquals(404, gone.status());
+    assertEquals("MCP_SERVER_NOT_FOUND", gone.code());
   }
 
   @Test

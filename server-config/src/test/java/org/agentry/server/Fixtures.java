@@ -89,6 +89,25 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
     var operator = key(api, prefix + "-operator", "operator");
     var revoked = key(api, prefix + "-revoked", "viewer");
     ids.put("apiKey", viewer.getString("id"));
+    var mcpServer = prefix + "-mcp";
+    created(
+        api.post(
+            "/api/v1/mcp-servers",
+            ADMIN,
+            JSON,
+            "{\"name\":\""
+                + mcpServer
+                + "\",\"transport\":\"http\",\"url\":\""
+                + SharedServer.get().base()
+                + "/mcp\",\"headers\":{\"Authorization\":\"Bearer "
+                + viewer.getString("token")
+                + "\"}}"));
+    ids.put("mcp-servers", mcpServer);
+    // the first use makes the MCP session (cold: the SDK's classes load): done here, so that the
+    // fuzz and role tests' requests find it made
+    var tools = api.get("/api/v1/mcp-servers/" + mcpServer + "/tools", ADMIN);
+    assertEquals(200, tools.status(), tools.body());
+    ids.put("mcp-url", SharedServer.get().base() + "/mcp");
     assertEquals(204, api.delete("/api/v1/api-keys/" + revoked.getString("id"), ADMIN).status());
     ids.put("model", "scripted");
     return new Fixtures(

@@ -43,8 +43,8 @@ class RoleMatrixIT {
    *     one when {@code absent}
    * @param minimum the lowest role allowed
    * @param allowed the status a caller of the minimum role or above gets for the probe
-   * @param body the probe's JSON body; {@code ${provider}}, {@code ${agent}} and {@code ${unique}}
-   *     are replaced
+   * @param body the probe's JSON body; {@code ${provider}}, {@code ${agent}}, {@code ${unique}} and
+   *     {@code ${base}} (the server's URL) are replaced
    */
   record Row(
       String method,
@@ -115,6 +115,17 @@ class RoleMatrixIT {
               .body("{\"description\":\"d\",\"content\":\"c\",\"files\":{\"notes.md\":\"n\"}}"),
           row("DELETE", "v1/skills/{name}", Role.ADMIN, 404).absentId(),
           row("POST", "v1/skills/discover", Role.ADMIN, 200),
+          row("GET", "v1/mcp-servers", Role.VIEWER, 200),
+          row("POST", "v1/mcp-servers", Role.ADMIN, 201)
+              .body(
+                  "{\"name\":\"mx-${unique}\",\"transport\":\"http\","
+                      + "\"url\":\"http://127.0.0.1:9/mcp\"}"),
+          row("GET", "v1/mcp-servers/{name}", Role.VIEWER, 200),
+          row("GET", "v1/mcp-servers/{name}/tools", Role.VIEWER, 200),
+          row("PUT", "v1/mcp-servers/{name}", Role.ADMIN, 200)
+              .header("If-Match", "*")
+              .body("{\"transport\":\"http\",\"url\":\"${base}/mcp\"}"),
+          row("DELETE", "v1/mcp-servers/{name}", Role.ADMIN, 404).absentId(),
           row("GET", "v1/agents/{name}/package", Role.VIEWER, 200),
           row("GET", "v1/agents/{name}/schema", Role.VIEWER, 404), // the fixture agent has none
           row("POST", "v1/agents/{name}/chat", Role.OPERATOR, 200).body("{\"message\":\"hi\"}"),
@@ -335,7 +346,8 @@ class RoleMatrixIT {
           row.body()
               .replace("${unique}", Integer.toString(UNIQUE.incrementAndGet()))
               .replace("${provider}", fixtures.ids().get("provider"))
-              .replace("${agent}", fixtures.ids().get("agent"));
+              .replace("${agent}", fixtures.ids().get("agent"))
+              .replace("${base}", base);
       builder.header("Content-Type", "application/json");
       builder.method(row.method(), HttpRequest.BodyPublishers.ofString(body));
     } else {

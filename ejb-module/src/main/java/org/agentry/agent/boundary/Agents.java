@@ -230,9 +230,6 @@ public class Agents {
     org.agentry.tool.control.AgentToolSettings.check(spec);
     org.agentry.approval.control.ApprovalPolicy.check(spec);
     org.agentry.tool.control.ToolRecovery.check(spec);
-    var unknown = spec.tools().stream().filter(t -> !tools.names().contains(t)).toList();
-    InvalidInputException.check(
-        unknown.isEmpty(),
-        "'tools' names unknown tools " + unknown + "; available: " + tools.names());
+    tools.check(spec.tools());
   }
 }

@@ -328,7 +328,7 @@ public final class LoopRun {
    * none.
    */
   private ApprovalRequest approvalFor(ToolExecutionRequest call) {
-    if (!ToolInvoker.offeredTo(context.spec()).contains(call.name())) {
+    if (!tools.offers(context.spec(), call.name())) {
       return null; // refused as an unknown tool anyway
     }
     var policy =

@@ -35,6 +35,7 @@ public class ToolInvoker {
   private static final Logger LOG = Logger.getLogger(ToolInvoker.class.getName());
 
   @Inject Instance<Tool> discovered;
+  @Inject Instance<ToolSource> sources;
   @Inject Watchdog watchdog;
   @Inject Tracing tracing;
 
@@ -106,10 +107,48 @@ public class ToolInvoker {
    * {@link Tool#specificationFor} the agent.
    */
   public List<ToolSpecification> specifications(org.agentry.agent.entity.AgentSpec agent) {
-    return offeredTo(agent).stream()
-        .filter(byName()::containsKey)
-        .map(n -> byName().get(n).specificationFor(agent))
-        .toList();
+    var specifications =
+        new java.util.ArrayList<>(
+            offeredTo(agent).stream()
+                .filter(byName()::containsKey)
+                .map(n -> byName().get(n).specificationFor(agent))
+                .toList());
+    for (var source : sources()) {
+      var entries = agent.tools().stream().filter(source::owns).toList();
+      if (!entries.isEmpty()) {
+        source.tools(entries).forEach(tool -> specifications.add(tool.specification()));
+      }
+    }
+    return List.copyOf(specifications);
+  }
+
+  /**
+   * Whether the agent may call the tool of this name: one of {@link #offeredTo} it, or one a {@link
+   * ToolSource} gives for its entries ({@code mcp_<server>_<tool>} for {@code mcp:<server>/*}).
+   */
+  public boolean offers(org.agentry.agent.entity.AgentSpec agent, String name) {
+    var allowed = offeredTo(agent);
+    return allowed.contains(name) || resolve(name, allowed) != null;
+  }
+
+  /**
+   * Checks an agent's {@code tools}: each names a tool there is, or is an entry of a {@link
+   * ToolSource} that the source accepts.
+   *
+   * @throws org.agentry.platform.entity.InvalidInputException naming what is unknown
+   */
+  public void check(List<String> names) {
+    var rest = new java.util.ArrayList<>(names);
+    for (var source : sources()) {
+      var owned = names.stream().filter(source::owns).toList();
+      if (!owned.isEmpty()) {
+        source.check(owned);
+        rest.removeAll(owned);
+      }
+    }
+    var unknown = rest.stream().filter(t -> !names().contains(t)).toList();
+    org.agentry.platform.entity.InvalidInputException.check(
+        unknown.isEmpty(), "'tools' names unknown tools " + unknown + "; available: " + names());
   }
 
   /**
@@ -145,7 +184,7 @@ public class ToolInvoker {
   private ToolOutcome run(
       ToolContext context, ToolExecutionRequest call, List<String> allowed, Duration remaining) {
     long start = System.nanoTime();
-    var tool = allowed.contains(call.name()) ? byName().get(call.name()) : null;
+    var tool = resolve(call.name(), allowed);
     if (tool == null) {
       return ToolOutcome.failed(
           "unknown tool '" + call.name() + "'; available: " + String.join(", ", allowed), start);
@@ -181,7 +220,7 @@ public class ToolInvoker {
    */
   public List<String> argumentErrors(
       ToolExecutionRequest call, org.agentry.agent.entity.AgentSpec agent) {
-    var tool = byName().get(call.name());
+    var tool = resolve(call.name(), offeredTo(agent));
     if (tool == null) {
       return List.of();
     }
@@ -190,6 +229,25 @@ public class ToolInvoker {
     } catch (JsonException | IllegalStateException e) {
       return List.of();
     }
+  }
+
+  /** The tool a call names among the allowed ones: a built-in one, or one of a source's. */
+  private Tool resolve(String name, List<String> allowed) {
+    if (allowed.contains(name)) {
+      return byName().get(name);
+    }
+    for (var source : sources()) {
+      var entries = allowed.stream().filter(source::owns).toList();
+      var tool = entries.isEmpty() ? null : source.find(name, entries);
+      if (tool != null) {
+        return tool;
+      }
+    }
+    return null;
+  }
+
+  private Iterable<ToolSource> sources() {
+    return sources == null ? List.of() : sources;
   }
 
   private static String argumentsText(ToolExecutionRequest call) {

@@ -16,7 +16,8 @@ import org.agentry.platform.entity.Names;
  * @param model the model's name at that provider, e.g. {@code gpt-4o-mini}
  * @param temperature sampling temperature 0–2, or null for the provider's default
  * @param maxOutputTokens most tokens one reply may have (1–1,000,000), or null for the default
- * @param tools names of the tools the model may call
+ * @param tools names of the tools the model may call, and MCP servers' tools ({@code
+ *     mcp:<server>/<tool>}, {@code mcp:<server>/*})
  * @param limits iteration, duration and token limits of one run
  * @param enabled whether the agent may run at all
  * @param peers names of the agents it may address (send messages to, delegate to), each matching
@@ -76,8 +77,14 @@ public record AgentSpec(
         "'tools' must be tool names like read_file");
     tools = tools == null ? List.of() : List.copyOf(tools);
     InvalidInputException.check(
-        tools.stream().allMatch(t -> t != null && t.matches("[a-z][a-z0-9_]{0,63}")),
-        "'tools' must be tool names like read_file");
+        tools.stream()
+            .allMatch(
+                t ->
+                    t != null
+                        && (t.matches("[a-z][a-z0-9_]{0,63}")
+                            || t.matches("mcp:" + Names.PATTERN + "/[^\\s/]{1,128}"))),
+        "'tools' must be tool names like read_file, or MCP tools like mcp:<server>/<tool> or"
+            + " mcp:<server>/*");
     limits = limits == null ? AgentLimits.DEFAULT : limits;
     InvalidInputException.check(
         peers == null

@@ -18,7 +18,9 @@ import org.agentry.security.http.OidcAuthentication;
  * {@code GET /api/v1/me} says), its tenant, and the client's address. The address is the TCP
  * peer's: the server trusts no proxy header ({@code X-Forwarded-For}).
  */
-@WebFilter(urlPatterns = "/api/*", asyncSupported = true)
+@WebFilter(
+    urlPatterns = {"/api/*", "/mcp"},
+    asyncSupported = true)
 public class AuditOriginFilter extends HttpFilter {
 
   @Inject AuditOrigin origin;

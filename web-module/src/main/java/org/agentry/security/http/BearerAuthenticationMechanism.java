@@ -18,8 +18,8 @@ import org.agentry.security.control.JwtVerifier;
 
 /**
  * Requires {@code Authorization: Bearer <token>} (RFC 6750, scheme case-insensitive) on every
- * {@code /api} and {@code /metrics} request. A missing, unknown or revoked token gets 401
- * problem+json with {@code WWW-Authenticate: Bearer}; the token is never logged. When OpenID
+ * {@code /api}, {@code /metrics} and {@code /mcp} request. A missing, unknown or revoked token gets
+ * 401 problem+json with {@code WWW-Authenticate: Bearer}; the token is never logged. When OpenID
  * Connect is configured, a token that is a JWT goes to {@link OidcAuthentication}, and a request
  * without a token may sign in with the browser session's cookie.
  */
@@ -69,7 +69,12 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
   private static boolean isApi(HttpServletRequest request) {
     var routed = request.getServletPath() + Objects.toString(request.getPathInfo(), "");
     var raw = request.getRequestURI().substring(request.getContextPath().length());
-    return underApi(routed) || underApi(raw) || underMetrics(routed) || underMetrics(raw);
+    return underApi(routed)
+        || underApi(raw)
+        || underMetrics(routed)
+        || underMetrics(raw)
+        || underMcp(routed)
+        || underMcp(raw);
   }
 
   /** Whether the path is the metrics' (see {@code MetricsServlet}), in any case. */
@@ -81,6 +86,15 @@ public class BearerAuthenticationMechanism implements HttpAuthenticationMechanis
     return lower.equals("/metrics")
         || lower.startsWith("/metrics/")
         || lower.startsWith("/metrics;");
+  }
+
+  /** Whether the path is the MCP endpoint's (see {@code McpEndpoint}), in any case. */
+  static boolean underMcp(String path) {
+    var lower = path.toLowerCase(Locale.ROOT);
+    while (lower.startsWith("//")) {
+      lower = lower.substring(1);
+    }
+    return lower.equals("/mcp") || lower.startsWith("/mcp/") || lower.startsWith("/mcp;");
   }
 
   static boolean underApi(String path) {
