@@ -19,13 +19,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,11 +45,12 @@ class PayaraServerEarIT {
   // connections to the database and broker; a failing run should not take minutes more.
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
 
-  private static final Path PAYARA_HOME = pathProperty("agentry.it.payaraHome");
-  private static final Path EAR = pathProperty("agentry.it.ear");
-  private static final Path RAR = pathProperty("agentry.it.rar");
-  private static final Path BROKER_TEMPLATE = pathProperty("agentry.it.brokerTemplate");
-  private static final Path WORK = pathProperty("agentry.it.work");
+  private static final Path PAYARA_HOME = EarTestFiles.pathProperty("agentry.it.payaraHome");
+  private static final Path EAR = EarTestFiles.pathProperty("agentry.it.ear");
+  private static final Path RAR = EarTestFiles.pathProperty("agentry.it.rar");
+  private static final Path BROKER_TEMPLATE =
+      EarTestFiles.pathProperty("agentry.it.brokerTemplate");
+  private static final Path WORK = EarTestFiles.pathProperty("agentry.it.work");
   private static final Path DOMAIN_DIR = PAYARA_HOME.resolve("glassfish/domains/" + DOMAIN);
   private static final Path SERVER_LOG = DOMAIN_DIR.resolve("logs/server.log");
 
@@ -61,7 +60,7 @@ class PayaraServerEarIT {
   @BeforeAll
   static void deploy() throws Exception {
     removeLeftoverDomain();
-    deleteRecursively(WORK);
+    EarTestFiles.deleteRecursively(WORK);
     var dataDir = Files.createDirectories(WORK.resolve("data"));
     var brokerXml = WORK.resolve("broker.xml");
     Files.writeString(
@@ -241,7 +240,7 @@ class PayaraServerEarIT {
   private static void removeLeftoverDomain() throws Exception {
     if (Files.isDirectory(DOMAIN_DIR)) {
       run("stop-domain", "--kill=true", DOMAIN);
-      deleteRecursively(DOMAIN_DIR);
+      EarTestFiles.deleteRecursively(DOMAIN_DIR);
     }
   }
 
@@ -258,24 +257,5 @@ class PayaraServerEarIT {
     } catch (IOException e) {
       return "\n(cannot read " + SERVER_LOG + ": " + e + ")";
     }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
-
-  private static Path pathProperty(String name) {
-    var value = System.getProperty(name);
-    if (value == null) {
-      throw new IllegalStateException(name + " is not set; run this test through failsafe");
-    }
-    return Path.of(value).toAbsolutePath().normalize();
   }
 }

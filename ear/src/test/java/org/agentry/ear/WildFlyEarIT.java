@@ -20,7 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -53,13 +52,14 @@ class WildFlyEarIT {
   private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
   private static final String RAR_NAME = "activemq-rar-6.1.8.rar";
 
-  private static final Path HOME = pathProperty("agentry.it.wildflyHome");
-  private static final Path SETUP = pathProperty("agentry.it.wildflySetup");
-  private static final Path ECLIPSELINK = pathProperty("agentry.it.eclipselink");
-  private static final Path EAR = pathProperty("agentry.it.ear");
-  private static final Path RAR = pathProperty("agentry.it.rar");
-  private static final Path BROKER_TEMPLATE = pathProperty("agentry.it.brokerTemplate");
-  private static final Path WORK = pathProperty("agentry.it.wildflyWork");
+  private static final Path HOME = EarTestFiles.pathProperty("agentry.it.wildflyHome");
+  private static final Path SETUP = EarTestFiles.pathProperty("agentry.it.wildflySetup");
+  private static final Path ECLIPSELINK = EarTestFiles.pathProperty("agentry.it.eclipselink");
+  private static final Path EAR = EarTestFiles.pathProperty("agentry.it.ear");
+  private static final Path RAR = EarTestFiles.pathProperty("agentry.it.rar");
+  private static final Path BROKER_TEMPLATE =
+      EarTestFiles.pathProperty("agentry.it.brokerTemplate");
+  private static final Path WORK = EarTestFiles.pathProperty("agentry.it.wildflyWork");
   private static final Path BASE = WORK.resolve("server");
   private static final Path SERVER_OUT = WORK.resolve("server.out");
   private static final Path PID_FILE = WORK.resolve("server.pid");
@@ -74,7 +74,7 @@ class WildFlyEarIT {
   @BeforeAll
   static void startWildFly() throws Exception {
     stopLeftoverServer();
-    deleteRecursively(WORK);
+    EarTestFiles.deleteRecursively(WORK);
     var dataDir = Files.createDirectories(WORK.resolve("data"));
     var brokerXml = WORK.resolve("broker.xml");
     Files.writeString(
@@ -412,24 +412,5 @@ class WildFlyEarIT {
         }
       }
     }
-  }
-
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (var path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
-
-  private static Path pathProperty(String name) {
-    var value = System.getProperty(name);
-    if (value == null) {
-      throw new IllegalStateException(name + " is not set; run this test through failsafe");
-    }
-    return Path.of(value).toAbsolutePath().normalize();
   }
 }
