@@ -29,10 +29,6 @@ public class McpConnections {
   @ConfigProperty(name = "agentry.mcp.connect-timeout-seconds", defaultValue = "20")
   int connectTimeoutSeconds;
 
-  @Inject
-  @ConfigProperty(name = "agentry.version", defaultValue = "0.1.0")
-  String clientVersion;
-
   private final Map<String, McpConnection> open = new ConcurrentHashMap<>();
 
   /**
@@ -97,7 +93,9 @@ public class McpConnections {
             held.close();
           }
           return McpConnection.open(
-              target, Duration.ofSeconds(connectTimeoutSeconds), clientVersion);
+              target,
+              Duration.ofSeconds(connectTimeoutSeconds),
+              org.agentry.platform.boundary.SystemInfo.version());
         });
   }
 

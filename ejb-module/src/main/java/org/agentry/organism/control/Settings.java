@@ -87,7 +87,6 @@ public final class Settings {
     map.put("agentry.delegation.max-fan-out", "8");
     map.put("agentry.mcp.connect-timeout-seconds", "20");
     map.put("agentry.mcp.server.wait-seconds", "60");
-    map.put("agentry.version", "0.1.0");
     map.put("agentry.audit.retention", "P400D");
     map.put("agentry.audit.signin-failures-per-minute", "120");
     map.put("agentry.admin.token", null);

@@ -34,6 +34,13 @@ public class SystemInfo {
     return new Info("agentry", VERSION, databaseKind().apiName(), broker.kind());
   }
 
+  /**
+   * The build's version (from {@code org/agentry/platform/version.properties}), e.g. {@code 0.1.0}.
+   */
+  public static String version() {
+    return VERSION;
+  }
+
   private DatabaseKind databaseKind() {
     try (var connection = dataSource.getConnection()) {
       return DatabaseKind.fromJdbcUrl(connection.getMetaData().getURL());

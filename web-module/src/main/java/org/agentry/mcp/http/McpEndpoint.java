@@ -16,7 +16,6 @@ import java.time.Duration;
 import org.agentry.platform.rest.Problems;
 import org.agentry.platform.rest.ServletProblems;
 import org.agentry.security.entity.Role;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /mcp}: the MCP streamable HTTP transport (MCP specification 2025-06-18, "Streamable
@@ -29,10 +28,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class McpEndpoint extends HttpServlet {
 
   @Inject AgentryMcpTools tools;
-
-  @Inject
-  @ConfigProperty(name = "agentry.version", defaultValue = "0.1.0")
-  String version;
 
   private HttpServletStreamableServerTransportProvider transport;
   private McpSyncServer server;
@@ -48,7 +43,7 @@ public class McpEndpoint extends HttpServlet {
             .build();
     server =
         McpServer.sync(transport)
-            .serverInfo("agentry", version)
+            .serverInfo("agentry", org.agentry.platform.boundary.SystemInfo.version())
             .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
             .immediateExecution(true)
             .tools(tools.fixed())
