@@ -194,7 +194,6 @@ public class RunStarts {
     return null;
   }
 
-  /** The agent's definition with the task's own limits in place of the agent's. */
   /**
    * For an agent that delegates, the token budget is the whole task's, children included: the run
    * gets what the task and its child tasks have not used yet (at least 1, which stops the run
@@ -209,6 +208,7 @@ public class RunStarts {
             Math.max(1, limits.tokenBudget() - spent)));
   }
 
+  /** The agent's definition with the task's own limits in place of the agent's. */
   static AgentSpec withTaskLimits(AgentSpec spec, Task task) {
     var agentLimits = spec.limits();
     var taskSpec = task.spec();

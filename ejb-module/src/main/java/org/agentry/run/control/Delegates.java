@@ -3,8 +3,6 @@ package org.agentry.run.control;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.agent.tool.ToolSpecification;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.agentry.platform.entity.Jsons;
 
 /**
@@ -25,11 +23,6 @@ public record Delegates(List<ToolSpecification> tools, int depth, int maxDepth, 
 
   public Delegates {
     tools = List.copyOf(tools);
-  }
-
-  /** The delegates' tool names. */
-  public Set<String> names() {
-    return tools.stream().map(ToolSpecification::name).collect(Collectors.toUnmodifiableSet());
   }
 
   /** Whether the call is one of a delegate. */

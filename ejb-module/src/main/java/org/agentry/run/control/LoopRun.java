@@ -296,6 +296,7 @@ public final class LoopRun {
     return calls.stream().filter(c -> ids.contains(c.id())).toList();
   }
 
+  /** The call's arguments as the model sent them, {@code {}} when it sent none. */
   private static String arguments(ToolExecutionRequest call) {
     return call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
   }
@@ -336,8 +337,7 @@ public final class LoopRun {
     if (!policy.requires(call.arguments())) {
       return null;
     }
-    var arguments =
-        call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
+    var arguments = arguments(call);
     return new ApprovalRequest(
         UUID.randomUUID().toString(), call.name(), call.id(), arguments, policy.approver());
   }
@@ -600,8 +600,7 @@ public final class LoopRun {
 
   private RunOutcome escalated(ToolExecutionRequest call, Attempted attempted) {
     var error = attempted.outcome().error();
-    var arguments =
-        call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
+    var arguments = arguments(call);
     var escalation =
         new RunOutcome.Escalation(call.id(), call.name(), arguments, error, attempted.attempts());
     return new RunOutcome.Waiting(

@@ -201,7 +201,7 @@ public class Delegations {
   }
 
   /** The ids of the task's children that have not ended. */
-  public List<String> activeChildren(String taskId) {
+  private List<String> activeChildren(String taskId) {
     return em.createQuery(
             "SELECT t.id FROM Task t WHERE t.parentTaskId = :parent AND t.parentCallId IS NOT NULL"
                 + " AND t.status IN :active",
