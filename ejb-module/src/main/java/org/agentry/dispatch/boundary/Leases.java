@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.agentry.agent.entity.StopReason;
+import org.agentry.task.control.TaskEnded;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.control.TaskEvents.Status;
 import org.agentry.task.control.TaskReady;
@@ -40,7 +41,7 @@ public class Leases {
   @PersistenceContext EntityManager em;
 
   @Inject TaskEvents events;
-  @Inject org.agentry.workflow.control.Delegations delegations;
+  @Inject Event<TaskEnded> ended;
   @Inject Event<TaskReady> ready;
   @Inject Clock clock;
 
@@ -124,7 +125,7 @@ public class Leases {
     if (task.isCancelRequested()) {
       task.finish(TaskStatus.CANCELLED, null, StopReason.CANCELLED.apiName(), now);
       append(task, Status.of("cancelled"));
-      delegations.ended(task);
+      ended.fire(new TaskEnded(task));
       events.write();
       return false;
     }
@@ -135,7 +136,7 @@ public class Leases {
           null,
           now);
       append(task, Status.failed("DEAD_LETTERED"));
-      delegations.ended(task);
+      ended.fire(new TaskEnded(task));
       events.write();
       return false;
     }

@@ -24,6 +24,7 @@ import org.agentry.session.control.MessageWriter;
 import org.agentry.session.control.SessionHistory;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
+import org.agentry.task.control.TaskEnded;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.control.TaskEvents.Status;
 import org.agentry.task.entity.Task;
@@ -49,6 +50,7 @@ public class RunStarts {
   @Inject SessionHistory sessionHistory;
   @Inject Clock clock;
   @Inject org.agentry.workflow.control.Delegations delegations;
+  @Inject jakarta.enterprise.event.Event<TaskEnded> ended;
 
   @Inject
   @ConfigProperty(name = "agentry.delegation.max-depth", defaultValue = "3")
@@ -190,7 +192,7 @@ public class RunStarts {
     var reason = code.equals("PROVIDER_ERROR") ? StopReason.PROVIDER_ERROR.apiName() : null;
     task.fail(code, message, reason, clock.instant());
     events.append(task.getId(), task.getAgent(), Status.failed(code));
-    delegations.ended(task);
+    ended.fire(new TaskEnded(task));
     return null;
   }
 

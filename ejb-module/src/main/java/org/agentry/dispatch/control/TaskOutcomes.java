@@ -1,6 +1,7 @@
 package org.agentry.dispatch.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import org.agentry.agent.entity.StopReason;
 import org.agentry.approval.control.PendingApprovals;
 import org.agentry.metrics.control.Metrics;
 import org.agentry.run.control.RunOutcome;
+import org.agentry.task.control.TaskEnded;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.control.TaskEvents.Status;
 import org.agentry.task.entity.Task;
@@ -29,6 +31,7 @@ public class TaskOutcomes {
   @Inject Metrics metrics;
   @Inject PendingApprovals approvals;
   @Inject Delegations delegations;
+  @Inject Event<TaskEnded> taskEnded;
 
   /**
    * Applies the outcome to the task.
@@ -94,7 +97,7 @@ public class TaskOutcomes {
   }
 
   private void ended(Task task, Instant now) {
-    delegations.ended(task);
+    taskEnded.fire(new TaskEnded(task));
     metrics.taskEnded(
         task.getAgent(), task.getStatus().apiName(), Duration.between(task.getCreatedAt(), now));
   }

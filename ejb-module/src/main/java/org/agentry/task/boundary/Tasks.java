@@ -24,6 +24,7 @@ import org.agentry.run.control.Admission;
 import org.agentry.run.control.StepRecorder.ToolRun;
 import org.agentry.run.control.StepWriter;
 import org.agentry.session.entity.Session;
+import org.agentry.task.control.TaskEnded;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.control.TaskEvents.Status;
 import org.agentry.task.control.TaskReady;
@@ -34,7 +35,6 @@ import org.agentry.telemetry.control.Tracing;
 import org.agentry.tool.control.AskUserTool;
 import org.agentry.tool.control.ToolOutcome;
 import org.agentry.tool.entity.ToolCallOrigin;
-import org.agentry.workflow.control.Delegations;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,7 +48,6 @@ public class Tasks {
   @Inject AuditLog audit;
   @Inject AuditOrigin origin;
   @Inject PendingApprovals approvals;
-  @Inject Delegations delegations;
 
   /**
    * A submitted task.
@@ -64,6 +63,7 @@ public class Tasks {
   @Inject StepWriter writer;
   @Inject Budgets budgets;
   @Inject Event<TaskReady> ready;
+  @Inject Event<TaskEnded> ended;
   @Inject Clock clock;
   @Inject PayloadSchemas schemas;
 
@@ -190,8 +190,7 @@ public class Tasks {
         task.finish(TaskStatus.CANCELLED, null, "cancelled", clock.instant());
         approvals.cancelFor(id, origin.known() ? origin.subject() : "system");
         events.append(id, task.getAgent(), Status.of("cancelled"));
-        delegations.ended(task);
-        delegations.cancelChildrenAfterCommit(id);
+        ended.fire(new TaskEnded(task));
       }
       case RUNNING -> {
         // native: the flag must not bump the version the running step writes against

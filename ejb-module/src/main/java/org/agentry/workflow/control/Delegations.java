@@ -3,6 +3,7 @@ package org.agentry.workflow.control;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -14,6 +15,7 @@ import org.agentry.agent.entity.Agent;
 import org.agentry.run.control.RunOutcome;
 import org.agentry.run.control.StepRecorder.ToolRun;
 import org.agentry.run.control.StepWriter;
+import org.agentry.task.control.TaskEnded;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.control.TaskEvents.Status;
 import org.agentry.task.control.TaskReady;
@@ -105,11 +107,18 @@ public class Delegations {
   /**
    * Gives a child task's end to its parent, if a delegate call started it and the parent still
    * waits: the call's result, a {@code delegation.ended} event, and the parent back in the queue
-   * when no other child is active.
-   *
-   * @param child a task that has just ended (completed, failed or cancelled)
+   * when no other child is active; and when the ended task was cancelled, its own active children
+   * cancelled after the commit.
    */
-  public void ended(Task child) {
+  void onEnded(@Observes TaskEnded ended) {
+    var task = ended.task();
+    ended(task);
+    if (task.getStatus() == TaskStatus.CANCELLED) {
+      cancelChildrenAfterCommit(task.getId());
+    }
+  }
+
+  private void ended(Task child) {
     if (child.getParentCallId() == null || child.getParentTaskId() == null) {
       return;
     }
@@ -156,7 +165,7 @@ public class Delegations {
    * and then the parent's, so cancelling children inside the parent's transaction (parent's row,
    * then theirs) could deadlock with it.
    */
-  public void cancelChildrenAfterCommit(String taskId) {
+  private void cancelChildrenAfterCommit(String taskId) {
     var children = activeChildren(taskId);
     if (!children.isEmpty()) {
       cancels.fire(new ChildCancels.Cancel(children));

@@ -51,6 +51,13 @@ public class Task {
   @Column(nullable = false)
   private int depth;
 
+  /**
+   * What runs this task as one of its steps and waits for its end, as {@code <kind>:<id>[:<step>]}
+   * (e.g. a goal or a workflow run); null for a task nothing coordinates.
+   */
+  @Column(length = 200)
+  private String coordinator;
+
   @Column(name = "max_iterations")
   private Integer maxIterations;
 
@@ -168,6 +175,23 @@ public class Task {
   public void delegatedBy(String callId, int depth) {
     this.parentCallId = callId;
     this.depth = depth;
+  }
+
+  /**
+   * Marks it as a step of something that waits for its end (see {@code TaskEnded}).
+   *
+   * @param coordinator {@code <kind>:<id>[:<step>]}, at most 200 characters
+   */
+  public void coordinatedBy(String coordinator) {
+    if (coordinator != null && coordinator.length() > 200) {
+      throw new IllegalArgumentException("coordinator longer than 200 characters");
+    }
+    this.coordinator = coordinator;
+  }
+
+  /** What runs it as a step ({@code <kind>:<id>[:<step>]}), or null. */
+  public String getCoordinator() {
+    return coordinator;
   }
 
   /** The parent's tool call it answers, or null when no delegation started it. */
