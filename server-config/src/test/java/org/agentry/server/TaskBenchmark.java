@@ -182,13 +182,20 @@ class TaskBenchmark {
     return tasks;
   }
 
-  /** The server's environment: no packaged agents, the database and concurrency asked for. */
+  /**
+   * The server's environment: no packaged agents, the database, concurrency and JVM options asked
+   * for.
+   */
   private static Map<String, String> environment() {
     var env = new HashMap<String, String>();
     env.put("AGENTRY_AGENTS_DIR", "none");
     var concurrency = System.getProperty("benchmark.concurrency", "");
     if (!concurrency.isBlank()) {
       env.put("AGENTRY_DISPATCH_CONCURRENCY", concurrency.trim());
+    }
+    var jvmOptions = System.getProperty("benchmark.jvm.options", "");
+    if (!jvmOptions.isBlank()) {
+      env.put("JDK_JAVA_OPTIONS", jvmOptions.trim()); // e.g. a JFR recording of the server only
     }
     if (!DB_URL.isEmpty()) {
       env.put("AGENTRY_DB_URL", DB_URL);

@@ -85,6 +85,32 @@ class UsageIT {
     assertProblem(api.get("/api/v1/usage/export?format=xml", ADMIN), 400, "VALIDATION_FAILED");
   }
 
+  /**
+   * A task's usage totals (every {@code GET /api/v1/tasks/{id}}) select its usage records by task:
+   * found through an index, not by reading every usage record (a profile of the task benchmark
+   * found the task reads growing with the table).
+   */
+  @Test
+  void aTasksUsageIsFoundThroughAnIndex() throws Exception {
+    try (var db =
+            java.sql.DriverManager.getConnection(
+                System.getProperty("agentry.it.db.url"),
+                System.getProperty("agentry.it.db.user", "postgres"),
+                System.getProperty("agentry.it.db.password", ""));
+        var statement = db.createStatement()) {
+      statement.execute("SET enable_seqscan = off"); // a small table would be scanned anyway
+      var plan = new StringBuilder();
+      try (var rows =
+          statement.executeQuery(
+              "EXPLAIN SELECT COUNT(*), SUM(prompt_tokens) FROM usage_record WHERE task_id = 'x'")) {
+        while (rows.next()) {
+          plan.append(rows.getString(1)).append('\n');
+        }
+      }
+      assertTrue(plan.toString().contains("usage_record_task_idx"), plan.toString());
+    }
+  }
+
   @Test
   void theSameSensorEventTwiceStartsOneTask() throws Exception {
     var agent = agent(scriptedProvider("[{\"text\":\"handled\"}]"), "[]");
