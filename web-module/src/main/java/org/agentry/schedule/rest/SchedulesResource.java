@@ -68,6 +68,22 @@ public class SchedulesResource {
     return CronPreview.of(cron, zone, count, Instant.now());
   }
 
+  /**
+   * When the active schedules (all, or one agent's) fire in a range: {@code
+   * ?from=&to=&limit=&agent=} → {@link UpcomingResponse} (ISO-8601 instants; from defaults to now,
+   * to to from + 24 h; at most 31 days; limit 1–1000, default 500). Paused schedules are left out.
+   * 400 {@code VALIDATION_FAILED} for a bad range or limit.
+   */
+  @GET
+  @Path("upcoming")
+  public UpcomingResponse upcoming(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") Integer limit) {
+    var range = UpcomingResponse.Range.of(from, to, limit, Instant.now());
+    return UpcomingResponse.of(range, schedules.upcoming(range.from(), range.to(), range.limit()));
+  }
+
   /** One schedule, with its ETag. */
   @GET
   @Path("{id}")
