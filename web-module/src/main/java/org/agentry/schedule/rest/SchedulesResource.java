@@ -79,9 +79,11 @@ public class SchedulesResource {
   public UpcomingResponse upcoming(
       @QueryParam("from") String from,
       @QueryParam("to") String to,
-      @QueryParam("limit") Integer limit) {
+      @QueryParam("limit") Integer limit,
+      @QueryParam("agent") String agent) {
     var range = UpcomingResponse.Range.of(from, to, limit, Instant.now());
-    return UpcomingResponse.of(range, schedules.upcoming(range.from(), range.to(), range.limit()));
+    var fires = schedules.upcoming(agent, range.from(), range.to(), range.limit());
+    return UpcomingResponse.of(range, fires);
   }
 
   /** One schedule, with its ETag. */
