@@ -24,8 +24,11 @@ export function budgetGauge(b) {
   const share = (v) => Math.max(0, Math.min(100, (100 * v) / d.limit));
   const used = h('span', { class: 'gauge-used' });
   used.style.width = share(d.used) + '%';
+  // a little use of a large limit still shows
+  if (d.used > 0) used.style.minWidth = '3px';
   const reserved = h('span', { class: 'gauge-reserved' });
   reserved.style.width = Math.min(100 - share(d.used), share(d.reserved)) + '%';
+  if (d.reserved > 0) reserved.style.minWidth = '3px';
   const text = `${d.format(d.used)} used + ${d.format(d.reserved)} reserved of ${d.format(d.limit)}`;
   return h('div', {
     class: 'gauge', role: 'meter', 'aria-label': 'Budget ' + b.scope, 'aria-valuemin': 0, 'aria-valuemax': d.limit,

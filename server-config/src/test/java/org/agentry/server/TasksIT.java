@@ -129,7 +129,7 @@ class TasksIT {
       for (var item : reply.getJsonArray("items")) {
         ids.add(item.asJsonObject().getString("taskId"));
       }
-      if (reply.isNull("nextCursor")) {
+      if (!reply.containsKey("nextCursor") || reply.isNull("nextCursor")) {
         return ids;
       }
       cursor = reply.getString("nextCursor");
