@@ -94,13 +94,15 @@ class ConsoleIT {
 
   @Test
   void taskStreamResumesAfterTheConnectionDropsWithoutGapsOrDuplicates() throws Exception {
-    var call = "{\"toolCalls\":[{\"name\":\"current_time\",\"arguments\":{}}],\"delayMs\":1200}";
-    var turns = "[" + call + "," + call + "," + call + "," + call + ",{\"text\":\"done\"}]";
-    var id = submit(agent(scriptedProvider(turns), "[\"current_time\"]"), "{\"input\":\"t\"}");
+    var call = "{\"toolCalls\":[{\"name\":\"current_time\",\"arguments\":{}}],\"delayMs\":1500}";
+    var turns =
+        "[" + String.join(",", java.util.Collections.nCopies(6, call)) + ",{\"text\":\"done\"}]";
+    var agent = agent(scriptedProvider(turns), "[\"current_time\"]");
     // the browser reaches the server through a forwarder whose connections the test cuts
     try (var proxy = new CuttableProxy(base);
         var viaProxy = new Browser(proxy.base())) {
       viaProxy.signIn(ADMIN);
+      var id = submit(agent, "{\"input\":\"t\"}");
       viaProxy.open("/tasks/" + id);
       viaProxy.awaitText(By.id("events"), "tool.start");
       viaProxy.awaitExactText(By.id("stream-state"), "live", Duration.ofSeconds(10));

@@ -80,7 +80,7 @@ function byDay(fires, now) {
     if (day) day.fires.push(fire);
   }
   const shown = days.filter((d, i) => i < 7 || d.fires.length > 0);
-  return h('div', { id: 'calendar', class: 'week', 'aria-label': 'Fires by day' },
+  return h('div', { id: 'calendar', class: 'week days-' + shown.length, 'aria-label': 'Fires by day' },
     shown.map((d) => h('section', { class: 'day', 'aria-label': dayLabel.format(d.at) },
       h('h3', { text: dayLabel.format(d.at) }),
       d.fires.length === 0 ? h('p', { class: 'empty', text: 'none' })
