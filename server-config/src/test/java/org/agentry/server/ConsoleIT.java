@@ -373,6 +373,7 @@ class ConsoleIT {
       var reserved = gauge.findElement(By.className("gauge-reserved")).getSize().getWidth();
       assertTrue(used > 0 && reserved > 0, "drawn: used " + used + ", reserved " + reserved);
       assertTrue(gauge.getAccessibleName().contains("Budget agent:" + agent));
+      browser.script("arguments[0].scrollIntoView()", gauge);
       browser.screenshot("usage-budgets");
     } finally {
       api.post("/api/v1/tasks/" + slow + "/cancel", ADMIN, JSON, "");
