@@ -5,6 +5,7 @@ import { overview } from './pages/overview.js';
 import { taskList, taskPage, submitTask } from './pages/tasks.js';
 import { agentList, agentForm, providerList, providerForm } from './pages/agents.js';
 import { scheduleList, scheduleForm, schedulePage } from './pages/schedules.js';
+import { scheduleCalendar } from './pages/calendar.js';
 import { usagePage } from './pages/usage.js';
 import { keysPage } from './pages/keys.js';
 import { sessionList, sessionPage } from './pages/sessions.js';
@@ -23,6 +24,7 @@ const routes = [
   [/^\/providers\/new$/, providerForm],
   [/^\/schedules$/, scheduleList],
   [/^\/schedules\/new$/, scheduleForm],
+  [/^\/schedules\/calendar$/, scheduleCalendar],
   [/^\/schedules\/([^/]+)\/edit$/, scheduleForm],
   [/^\/schedules\/([^/]+)$/, schedulePage],
   [/^\/sessions$/, sessionList],

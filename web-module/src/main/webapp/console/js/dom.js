@@ -53,13 +53,14 @@ export function select(name, options, props = {}) {
 }
 
 /**
- * A table. columns: [{label, cell: row => node or text}]. An empty list shows `empty`.
+ * A table. columns: [{label, cell: row => node or text, header?: node, sort?: aria-sort value}].
+ * An empty list shows `empty`.
  */
 export function table(columns, rows, { caption, empty = 'Nothing yet.', id } = {}) {
   if (!rows || rows.length === 0) return h('p', { class: 'empty', text: empty, id });
   return h('table', { id },
     caption ? h('caption', { text: caption }) : null,
-    h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', text: c.label })))),
+    h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', 'aria-sort': c.sort }, c.header || c.label)))),
     h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((c) => h('td', {}, c.cell(row)))))));
 }
 

@@ -75,7 +75,7 @@ public final class Tasks {
   }
 
   /**
-   * One page of tasks, newest first.
+   * One page of tasks, newest first (or oldest first: {@link TaskQuery#withOrder}).
    *
    * @param cursor the previous page's {@code nextCursor}, or null for the first page
    */
@@ -88,7 +88,8 @@ public final class Tasks {
         query.createdFrom(),
         query.createdTo(),
         cursor,
-        query.limit());
+        query.limit(),
+        query.order());
   }
 
   /**

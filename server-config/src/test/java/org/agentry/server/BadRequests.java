@@ -229,6 +229,7 @@ final class BadRequests {
                 Map.entry("v1/schedules", List.of("agent", "offset", "limit")),
                 Map.entry("v1/schedules/{id}/runs", List.of("offset", "limit")),
                 Map.entry("v1/schedules/preview", List.of("cron", "zone", "count")),
+                Map.entry("v1/schedules/upcoming", List.of("from", "to", "agent")),
                 Map.entry("v1/sensors/events", List.of("sensorId", "offset", "limit")),
                 Map.entry("v1/sessions", List.of("agent", "offset", "limit")),
                 Map.entry("v1/sessions/{id}/messages", List.of("after", "limit")),
@@ -242,7 +243,8 @@ final class BadRequests {
                         "createdFrom",
                         "createdTo",
                         "cursor",
-                        "limit")),
+                        "limit",
+                        "order")),
                 Map.entry("v1/tasks/{id}/events", List.of("after", "limit")),
                 Map.entry("v1/tasks/{id}/stream", List.of("after")),
                 Map.entry("v1/stream", List.of("after")),
@@ -264,6 +266,7 @@ final class BadRequests {
             "to", List.of("x", "2026-01-01T25:00:00Z", "+1000000000-12-31T23:59:59Z"));
     bad = new LinkedHashMap<>(bad);
     bad.put("format", List.of("xml", "CSV", "", "json"));
+    bad.put("order", List.of("up", "ASC", "", "newest", "💥"));
     // filters take any text, but PostgreSQL stores no NUL: such a filter must not fail
     var texts = List.of("a\u0000b", "\u0000", "%", "_", "'", "💥", "x".repeat(3000));
     bad.put("agent", texts);

@@ -66,16 +66,61 @@ class ConsoleIT {
     var completed = browser.await(By.id("throughput")).getDomAttribute("data-completed");
     assertTrue(
         Integer.parseInt(completed) >= 1, "the chart counts the finished task: " + completed);
+    browser.awaitExactText(By.id("overview-stream"), "live", Duration.ofSeconds(10));
     browser.screenshot("overview");
-    // another client pauses dispatch: the page shows it without a reload; the admin resumes it here
+    // another client pauses dispatch and submits a task: the task's event refreshes the page at
+    // once (the poll is 30 s), showing the pause and the queued task; the admin resumes here and
+    // the task's end arrives live in the chart
     try {
       assertEquals(200, api.post("/api/v1/dispatch/pause", ADMIN, JSON, "").status());
-      browser.awaitExactText(By.id("dispatch-state"), "paused", Duration.ofSeconds(15));
+      var queued = submit(agent, "{\"input\":\"waits for dispatch\"}");
+      browser.awaitExactText(By.id("dispatch-state"), "paused", Duration.ofSeconds(10));
+      browser.awaitText(By.id("queue-depth"), "Queued");
       browser.click(By.id("dispatch-toggle"));
       browser.awaitExactText(By.id("dispatch-state"), "running", Duration.ofSeconds(10));
       assertFalse(api.get("/api/v1/dispatch", ADMIN).json().getBoolean("paused"));
+      TasksIT.awaitStatus(queued, "completed");
+      var before = Integer.parseInt(completed);
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+          .until(
+              d ->
+                  Integer.parseInt(
+                          d.findElement(By.id("throughput")).getDomAttribute("data-completed"))
+                      > before);
     } finally {
       api.post("/api/v1/dispatch/resume", ADMIN, JSON, "");
+    }
+  }
+
+  @Test
+  void taskStreamResumesAfterTheConnectionDropsWithoutGapsOrDuplicates() throws Exception {
+    var call = "{\"toolCalls\":[{\"name\":\"current_time\",\"arguments\":{}}],\"delayMs\":1500}";
+    var turns =
+        "[" + String.join(",", java.util.Collections.nCopies(6, call)) + ",{\"text\":\"done\"}]";
+    var agent = agent(scriptedProvider(turns), "[\"current_time\"]");
+    // the browser reaches the server through a forwarder whose connections the test cuts
+    try (var proxy = new CuttableProxy(base);
+        var viaProxy = new Browser(proxy.base())) {
+      viaProxy.signIn(ADMIN);
+      var id = submit(agent, "{\"input\":\"t\"}");
+      viaProxy.open("/tasks/" + id);
+      viaProxy.awaitText(By.id("events"), "tool.start");
+      viaProxy.awaitExactText(By.id("stream-state"), "live", Duration.ofSeconds(10));
+      proxy.cut();
+      try {
+        viaProxy.awaitExactText(By.id("stream-state"), "reconnecting", Duration.ofSeconds(10));
+        Thread.sleep(2500); // the task goes on emitting events meanwhile
+      } finally {
+        proxy.restore();
+      }
+      viaProxy.awaitExactText(By.id("task-status"), "completed", TASK_TIME);
+      viaProxy.awaitExactText(By.id("stream-state"), "ended", TASK_TIME);
+      var shown = viaProxy.textsNow("#events .event-id");
+      var stored = new ArrayList<String>();
+      for (var event : TasksIT.events(id, 0)) {
+        stored.add("#" + event.asJsonObject().getJsonNumber("id").longValue());
+      }
+      assertEquals(stored, shown, "every event once, in order");
     }
   }
 
@@ -286,7 +331,160 @@ class ConsoleIT {
     var charted = browser.await(By.id("usage-chart")).getDomAttribute("data-tokens");
     assertTrue(Long.parseLong(charted) > 0, "the chart holds the tokens: " + charted);
     assertTrue(browser.await(By.id("usage-totals")).getText().contains("model calls"));
+    for (var chart : new String[] {"usage-agent-chart", "usage-model-chart"}) {
+      assertTrue(browser.present(By.cssSelector("#" + chart + " canvas")), chart + " drawn");
+    }
+    var agents = browser.await(By.id("usage-agent-chart")).getDomAttribute("data-labels");
+    assertTrue(agents.contains("\"" + agent + "\""), "a bar for the agent: " + agents);
+    assertTrue(
+        browser
+            .await(By.id("usage-model-chart"))
+            .getDomAttribute("data-labels")
+            .contains("scripted"));
     browser.screenshot("usage");
+  }
+
+  @Test
+  void budgetGaugesShowUsedAndReservedApart() throws Exception {
+    // the first model call settles (used); the second holds its reservation for 30 s
+    var turns =
+        "[{\"toolCalls\":[{\"name\":\"current_time\",\"arguments\":{}}]},"
+            + "{\"text\":\"slow\",\"delayMs\":30000}]";
+    var agent = agent(scriptedProvider(turns), "[\"current_time\"]");
+    var budget =
+        api.send(
+            api.request("/api/v1/agents/" + agent + "/budget", ADMIN)
+                .header("Content-Type", JSON)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"dailyTokens\":1000000}")));
+    assertEquals(200, budget.status(), budget.body());
+    var slow = submit(agent, "{\"input\":\"second\"}");
+    try {
+      awaitEvents(slow, "model.request", 2);
+      browser.signIn(ADMIN);
+      browser.open("/usage");
+      var gauge =
+          browser.await(By.cssSelector(".gauge[aria-label^='Budget agent:" + agent + ":day']"));
+      assertEquals("tokens", gauge.getDomAttribute("data-unit"));
+      assertTrue(Long.parseLong(gauge.getDomAttribute("data-used")) > 0, "the first task's tokens");
+      assertTrue(
+          Long.parseLong(gauge.getDomAttribute("data-reserved")) > 0, "the running call's hold");
+      assertEquals("1000000", gauge.getDomAttribute("data-limit"));
+      var used = gauge.findElement(By.className("gauge-used")).getSize().getWidth();
+      var reserved = gauge.findElement(By.className("gauge-reserved")).getSize().getWidth();
+      assertTrue(used > 0 && reserved > 0, "drawn: used " + used + ", reserved " + reserved);
+      assertTrue(gauge.getAccessibleName().contains("Budget agent:" + agent));
+      browser.script("arguments[0].scrollIntoView()", gauge);
+      browser.screenshot("usage-budgets");
+    } finally {
+      api.post("/api/v1/tasks/" + slow + "/cancel", ADMIN, JSON, "");
+    }
+  }
+
+  @Test
+  void taskListSortsByCreatedTimeBothWays() throws Exception {
+    var agent = agent(scriptedProvider("[{\"text\":\"x\"}]"), "[]");
+    var ids = new ArrayList<String>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(submit(agent, "{\"input\":\"n" + i + "\"}"));
+    }
+    browser.signIn(ADMIN);
+    browser.open("/tasks?agent=" + agent);
+    browser.await(By.id("task-table"));
+    var header = By.cssSelector("#task-table th[aria-sort]");
+    assertEquals("descending", browser.await(header).getDomAttribute("aria-sort"));
+    assertEquals(newestFirst(ids), browser.textsNow("#task-table .task-link"));
+    browser.click(By.id("sort-created"));
+    browser.awaitText(By.cssSelector("#task-table caption"), "Oldest first");
+    assertEquals("ascending", browser.await(header).getDomAttribute("aria-sort"));
+    assertEquals(
+        ids.stream().map(i -> i.substring(0, 8)).toList(),
+        browser.textsNow("#task-table .task-link"));
+    assertTrue(browser.driver.getCurrentUrl().contains("order=asc"));
+  }
+
+  @Test
+  void calendarShowsTheNextFiresOfActiveSchedulesFor24HoursAnd7Days() throws Exception {
+    var agent = agent(scriptedProvider("[{\"text\":\"tick\"}]"), "[]");
+    var every6h =
+        "{\"name\":\"six-hourly\",\"agent\":\""
+            + agent
+            + "\",\"task\":{\"input\":\"x\"},"
+            + "\"cron\":\"0 */6 * * *\",\"timeZone\":\"UTC\"}";
+    assertEquals(201, api.post("/api/v1/schedules", ADMIN, JSON, every6h).status());
+    var paused =
+        "{\"name\":\"resting\",\"agent\":\""
+            + agent
+            + "\",\"task\":{\"input\":\"x\"},"
+            + "\"intervalSeconds\":3600,\"paused\":true}";
+    assertEquals(201, api.post("/api/v1/schedules", ADMIN, JSON, paused).status());
+    browser.signIn(ADMIN);
+    browser.open("/schedules");
+    browser.click(By.id("schedule-calendar"));
+    browser.await(By.id("calendar"));
+    browser.open("/schedules/calendar?agent=" + agent);
+    browser.await(By.cssSelector("#calendar .fire"));
+    assertEquals("true", browser.await(By.id("range-24h")).getDomAttribute("aria-pressed"));
+    var day = browser.textsNow("#calendar .fire[data-schedule='six-hourly'] a");
+    assertEquals(4, day.size(), day.toString());
+    assertTrue(browser.textsNow("#calendar .fire[data-schedule='resting']").isEmpty(), "paused");
+    var upcoming = api.get("/api/v1/schedules/upcoming?agent=" + agent, ADMIN).json();
+    var expected = new ArrayList<String>();
+    for (var fire : upcoming.getJsonArray("fires")) {
+      expected.add(fire.asJsonObject().getString("at"));
+    }
+    assertEquals(expected, attributes("#calendar .fire", "data-at"), "the server's fire times");
+    assertTrue(
+        expected.stream().allMatch(t -> t.matches(".*T(00|06|12|18):00:00Z")), expected.toString());
+    assertNoSidewaysScroll("calendar, 24 h");
+    browser.screenshot("schedule-calendar-24h");
+
+    browser.click(By.id("range-7d"));
+    browser.await(By.cssSelector("#calendar.week"));
+    assertEquals("true", browser.await(By.id("range-7d")).getDomAttribute("aria-pressed"));
+    assertEquals(28, browser.textsNow("#calendar .fire[data-schedule='six-hourly']").size());
+    assertLabelled("calendar");
+    assertNoSidewaysScroll("calendar, 7 days");
+    browser.screenshot("schedule-calendar-7d");
+  }
+
+  private static java.util.List<String> newestFirst(java.util.List<String> ids) {
+    var shorts = new ArrayList<String>();
+    for (var id : ids) {
+      shorts.add(0, id.substring(0, 8));
+    }
+    return shorts;
+  }
+
+  private static void awaitEvents(String task, String type, int count) throws Exception {
+    for (int i = 0; i < 150; i++) {
+      int seen = 0;
+      for (var event : TasksIT.events(task, 0)) {
+        if (event.asJsonObject().getString("type").equals(type)) {
+          seen++;
+        }
+      }
+      if (seen >= count) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("not " + count + " " + type + " events on " + task);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.List<String> attributes(String css, String name) {
+    return (java.util.List<String>)
+        browser.script(
+            "return Array.from(document.querySelectorAll(arguments[0]), e => e.getAttribute(arguments[1]))",
+            css,
+            name);
+  }
+
+  private static void assertNoSidewaysScroll(String page) {
+    var overflow =
+        browser.script(
+            "return document.documentElement.scrollWidth > document.documentElement.clientWidth");
+    assertEquals(Boolean.FALSE, overflow, page + " scrolls sideways at 1280×800");
   }
 
   @Test

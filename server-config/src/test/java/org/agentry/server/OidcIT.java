@@ -402,6 +402,30 @@ class OidcIT {
   }
 
   @Test
+  void theConsoleSignsInThroughSingleSignOnInARealBrowser() throws Exception {
+    try (var browser = new Browser(base)) {
+      browser.driver.get(base + "/console/");
+      browser.click(org.openqa.selenium.By.id("sso"));
+      // the provider's own sign-in page (mock-oauth2-server's interactive login form)
+      var user = browser.await(org.openqa.selenium.By.name("username"));
+      assertTrue(browser.driver.getCurrentUrl().startsWith(issuer), browser.driver.getCurrentUrl());
+      user.sendKeys("grace");
+      var claims = browser.driver.findElement(org.openqa.selenium.By.name("claims"));
+      claims.sendKeys("{\"groups\":[\"agentry-ops\"],\"name\":\"Grace Hopper\"}");
+      claims.submit();
+      browser.awaitExactText(
+          org.openqa.selenium.By.id("who-name"), "Grace Hopper", Duration.ofSeconds(30));
+      assertEquals("operator", browser.await(org.openqa.selenium.By.id("who-role")).getText());
+      assertTrue(browser.driver.getCurrentUrl().startsWith(base + "/console/"));
+      assertTrue(browser.await(org.openqa.selenium.By.id("who")).getText().contains("via session"));
+      // no token in the tab: the console rides on the session cookie
+      assertEquals(null, browser.script("return sessionStorage.getItem('agentry.console.token')"));
+      browser.await(org.openqa.selenium.By.id("dispatch-state"));
+      browser.screenshot("sso-signed-in");
+    }
+  }
+
+  @Test
   void aCallbackWithoutItsSignInOrWithAForeignStateFails() throws Exception {
     var reply =
         PLAIN.send(

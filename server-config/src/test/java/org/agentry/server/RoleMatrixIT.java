@@ -149,6 +149,7 @@ class RoleMatrixIT {
                       + "\"intervalSeconds\":3600,\"paused\":true}"),
           // the probe has no query: 400 VALIDATION_FAILED for the missing cron expression
           row("GET", "v1/schedules/preview", Role.VIEWER, 400),
+          row("GET", "v1/schedules/upcoming", Role.VIEWER, 200),
           row("GET", "v1/schedules/{id}", Role.VIEWER, 200),
           row("PUT", "v1/schedules/{id}", Role.OPERATOR, 200)
               .header("If-Match", "*")

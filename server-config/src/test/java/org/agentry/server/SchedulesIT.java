@@ -84,6 +84,56 @@ class SchedulesIT {
   }
 
   @Test
+  void upcomingListsTheFiresOfActiveSchedulesInARange() throws Exception {
+    var agent = agent(scriptedProvider("[{\"text\":\"tick\"}]"), "[]");
+    var daily = create(body(agent, "\"cron\":\"30 9 * * *\",\"timeZone\":\"Europe/Paris\""));
+    assertEquals(201, daily.status(), daily.body());
+    var resting = body(agent, "\"intervalSeconds\":60,\"paused\":true");
+    assertEquals(201, create(resting).status());
+    var from = "2030-01-01T00:00:00Z";
+    var week =
+        api.get(
+                "/api/v1/schedules/upcoming?agent="
+                    + agent
+                    + "&from="
+                    + from
+                    + "&to=2030-01-08T00:00:00Z",
+                ADMIN)
+            .json();
+    var fires = week.getJsonArray("fires");
+    assertEquals(7, fires.size(), fires.toString());
+    // 09:30 in Paris in winter is 08:30 UTC; the paused schedule is left out
+    for (var fire : fires) {
+      var f = fire.asJsonObject();
+      assertTrue(f.getString("at").endsWith("T08:30:00Z"), f.toString());
+      assertEquals(daily.json().getString("id"), f.getString("scheduleId"));
+      assertEquals("Europe/Paris", f.getString("timeZone"));
+    }
+    assertFalse(week.getBoolean("truncated"));
+    var two =
+        api.get(
+                "/api/v1/schedules/upcoming?agent="
+                    + agent
+                    + "&from="
+                    + from
+                    + "&to=2030-01-08T00:00:00Z&limit=2",
+                ADMIN)
+            .json();
+    assertEquals(2, two.getJsonArray("fires").size());
+    assertTrue(two.getBoolean("truncated"));
+    assertProblem(
+        api.get("/api/v1/schedules/upcoming?from=" + from + "&to=2029-12-31T00:00:00Z", ADMIN),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        api.get("/api/v1/schedules/upcoming?from=" + from + "&to=2030-03-01T00:00:00Z", ADMIN),
+        400,
+        "VALIDATION_FAILED");
+    assertProblem(
+        api.get("/api/v1/schedules/upcoming?limit=1001", ADMIN), 400, "VALIDATION_FAILED");
+  }
+
+  @Test
   void runNowStartsTheTaskAtOnce() throws Exception {
     var agent = agent(scriptedProvider("[{\"text\":\"on demand\"}]"), "[]");
     var body = body(agent, "\"cron\":\"0 0 1 1 *\",\"timeZone\":\"Europe/Berlin\"");

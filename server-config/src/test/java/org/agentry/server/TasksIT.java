@@ -98,6 +98,46 @@ class TasksIT {
   }
 
   @Test
+  void listSortsByCreatedTimeBothWaysAndPagesByCursorInEither() throws Exception {
+    var agent = agent(scriptedProvider("[{\"text\":\"x\"}]"), "[]");
+    var submitted = new ArrayList<String>();
+    for (int i = 0; i < 5; i++) {
+      var reply = submit(agent, "{\"input\":\"n" + i + "\"}");
+      assertEquals(202, reply.status(), reply.body());
+      submitted.add(reply.json().getString("taskId"));
+    }
+    var newestFirst = new ArrayList<>(submitted);
+    java.util.Collections.reverse(newestFirst);
+    assertEquals(submitted, pagedIds(agent, "asc"));
+    assertEquals(newestFirst, pagedIds(agent, "desc"));
+    assertEquals(newestFirst, pagedIds(agent, null));
+    assertProblem(
+        api.get("/api/v1/tasks?agent=" + agent + "&order=up", ADMIN), 400, "VALIDATION_FAILED");
+  }
+
+  /** Every task of the agent, read in pages of 2 following nextCursor. */
+  private static List<String> pagedIds(String agent, String order) throws Exception {
+    var ids = new ArrayList<String>();
+    String cursor = null;
+    for (int page = 0; page < 10; page++) {
+      var path =
+          "/api/v1/tasks?limit=2&agent="
+              + agent
+              + (order == null ? "" : "&order=" + order)
+              + (cursor == null ? "" : "&cursor=" + cursor);
+      var reply = api.get(path, ADMIN).json();
+      for (var item : reply.getJsonArray("items")) {
+        ids.add(item.asJsonObject().getString("taskId"));
+      }
+      if (!reply.containsKey("nextCursor") || reply.isNull("nextCursor")) {
+        return ids;
+      }
+      cursor = reply.getString("nextCursor");
+    }
+    throw new AssertionError("more than 10 pages: " + ids);
+  }
+
+  @Test
   void badSubmissionsGetProblemsAndCreateNothing() throws Exception {
     var agent = agent(scriptedProvider("[{\"text\":\"x\"}]"), "[]");
     assertProblem(submit(agent, "{}"), 400, "VALIDATION_FAILED");

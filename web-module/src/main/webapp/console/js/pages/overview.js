@@ -1,12 +1,18 @@
 // Overview: queue depth per priority, running per node, the dispatch switch, completed and failed
 // tasks per minute over the last hour, the last failures and the budgets nearest their limit.
-// Refreshed every few seconds while the page is open.
-import { get, post, query } from '../api.js';
+// Live: the all-tasks event stream (/api/v1/stream, read with fetch) triggers a refresh of the
+// figures when a task changes; a slow poll catches what no event carries (a dispatch pause made
+// elsewhere, budget reservations).
+import { follow, get, post, query } from '../api.js';
 import { attempt, can } from '../app.js';
 import { button, fill, h, link, table, when } from '../dom.js';
 import { lineChart } from '../chart.js';
+import { budgetGauge, gaugeKey } from '../gauge.js';
 
-const REFRESH_MS = 5000;
+/** The slow poll, for what no event carries. */
+const POLL_MS = 30000;
+/** Events arriving together cause one refresh, at most this often. */
+const SETTLE_MS = 700;
 const MINUTE = 60000;
 
 export async function overview(main) {
@@ -14,8 +20,11 @@ export async function overview(main) {
   const chart = h('section', { id: 'throughput', class: 'card wide' });
   const failures = h('section', { id: 'failures', class: 'card' });
   const budgets = h('section', { id: 'budgets', class: 'card' });
-  fill(main, h('h1', { text: 'Overview' }), h('div', { class: 'grid' }, dispatch, budgets, chart, failures));
+  const live = h('span', { id: 'overview-stream', class: 'badge', text: 'connecting' });
+  fill(main, h('div', { class: 'title-row' }, h('h1', { text: 'Overview' }), live),
+    h('div', { class: 'grid' }, dispatch, budgets, chart, failures));
   let plot = null;
+  let refreshes = 0;
   const refresh = async () => {
     await attempt(async () => {
       const [state, failed, budgetList, perMinute] = await Promise.all([
@@ -25,12 +34,39 @@ export async function overview(main) {
       changed(failures, failed.items) && showFailures(failures, failed.items);
       changed(budgets, budgetList.slice(0, 5)) && showBudgets(budgets, budgetList.slice(0, 5));
       plot = showChart(chart, perMinute, plot);
+      main.dataset.refreshes = String(++refreshes);
     });
   };
   await refresh();
-  const timer = setInterval(refresh, REFRESH_MS);
+  const timer = setInterval(refresh, POLL_MS);
+  // one refresh for a burst of events, and never two at once
+  let pending = null;
+  let running = null;
+  const soon = () => {
+    if (pending) return;
+    pending = setTimeout(async () => {
+      if (running) await running;
+      pending = null;
+      running = refresh();
+      await running;
+      running = null;
+    }, SETTLE_MS);
+  };
+  const stop = follow('/stream', {
+    onEvent: (event) => {
+      if (event.type === 'status') soon();
+    },
+    onState: (state) => {
+      live.textContent = typeof state === 'string' ? state : 'refused: ' + state.title;
+      live.dataset.state = typeof state === 'string' ? state : 'refused';
+      if (state === 'live') soon(); // what changed while the stream was away
+    },
+    done: () => false,
+  });
   return () => {
+    stop();
     clearInterval(timer);
+    clearTimeout(pending);
     if (plot) plot.destroy();
   };
 }
@@ -76,9 +112,9 @@ function showBudgets(section, list) {
   fill(section, h('h2', { text: 'Budgets nearest their limit' }),
     table([
       { label: 'Budget', cell: (b) => b.scope + ' · ' + b.kind },
-      { label: 'Used', cell: (b) => h('meter', { min: 0, max: 100, value: Math.min(100, b.percent), title: b.percent.toFixed(1) + ' %' }, b.percent.toFixed(1) + ' %') },
+      { label: 'Used and reserved', cell: budgetGauge },
       { label: '%', cell: (b) => b.percent.toFixed(1) },
-    ], list, { empty: 'No budgets are set.' }));
+    ], list, { empty: 'No budgets are set.', id: 'overview-budgets' }), list.length ? gaugeKey() : null);
 }
 
 /** Completed and failed tasks per minute of the last hour, by their finish time. */

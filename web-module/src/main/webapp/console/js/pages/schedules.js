@@ -28,6 +28,7 @@ export async function scheduleList(main) {
   const schedules = await get('/schedules?limit=200');
   fill(main,
     h('div', { class: 'title-row' }, h('h1', { text: 'Schedules' }),
+      link('#/schedules/calendar', 'Upcoming fires (24 h / 7 days)', { id: 'schedule-calendar' }),
       can('operator') ? link('#/schedules/new', 'New schedule', { class: 'button', id: 'new-schedule' }) : null),
     table([
       { label: 'Name', cell: (s) => link('#/schedules/' + encodeURIComponent(s.id), s.name) },

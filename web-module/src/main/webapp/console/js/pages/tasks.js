@@ -13,7 +13,7 @@ async function agentNames() {
   return (await get('/agents')).map((a) => a.name);
 }
 
-/** #/tasks?agent=&status=&priority=&tag=&createdFrom=&createdTo=&cursor= */
+/** #/tasks?agent=&status=&priority=&tag=&from=&to=&order=asc|desc&cursor= */
 export async function taskList(main, params) {
   const agents = await agentNames();
   const filters = h('form', { id: 'task-filters', class: 'filters', role: 'search' },
@@ -28,16 +28,25 @@ export async function taskList(main, params) {
     event.preventDefault();
     const v = values(filters);
     go('/tasks' + query({
-      agent: v.agent, status: v.status, priority: v.priority, tag: v.tag, from: v.createdFrom, to: v.createdTo }));
+      agent: v.agent, status: v.status, priority: v.priority, tag: v.tag, from: v.createdFrom, to: v.createdTo,
+      order: params.get('order') }));
   });
+  const oldestFirst = params.get('order') === 'asc';
   const apiQuery = {
     agent: params.get('agent'), status: params.get('status'), priority: params.get('priority'),
     tag: params.get('tag'), createdFrom: isoFromLocal(params.get('from')), createdTo: isoFromLocal(params.get('to')),
-    cursor: params.get('cursor'), limit: 25,
+    cursor: params.get('cursor'), limit: 25, order: oldestFirst ? 'asc' : undefined,
   };
   const page = await get('/tasks' + query(apiQuery));
   const here = Object.fromEntries(params.entries());
   const previous = (params.get('back') || '').split(',').filter(Boolean);
+  // the other order starts again at the first page
+  const { cursor: _c, back: _b, ...filtersHere } = here;
+  const sortButton = button(oldestFirst ? 'Created ↑' : 'Created ↓', () => go('/tasks' + query({
+    ...filtersHere, order: oldestFirst ? undefined : 'asc' })), {
+    id: 'sort-created', class: 'link',
+    'aria-label': 'Created, ' + (oldestFirst ? 'oldest first; sort newest first' : 'newest first; sort oldest first'),
+  });
   fill(main,
     h('div', { class: 'title-row' }, h('h1', { text: 'Tasks' }),
       can('operator') ? link('#/tasks/new', 'Submit a task', { class: 'button', id: 'new-task' }) : null),
@@ -49,12 +58,12 @@ export async function taskList(main, params) {
       { label: 'Priority', cell: (t) => t.priority },
       { label: 'Tags', cell: (t) => (t.tags || []).join(', ') },
       { label: 'Input', cell: (t) => h('span', { class: 'clip', text: t.input || '' }) },
-      { label: 'Created ↓', cell: (t) => when(t.createdAt) },
+      { label: 'Created', header: sortButton, sort: oldestFirst ? 'ascending' : 'descending', cell: (t) => when(t.createdAt) },
       { label: 'Cost', cell: (t) => usd(t.usage?.costUsd) },
-    ], page.items, { id: 'task-table', empty: 'No task matches.', caption: 'Newest first' }),
+    ], page.items, { id: 'task-table', empty: 'No task matches.', caption: oldestFirst ? 'Oldest first' : 'Newest first' }),
     h('nav', { class: 'pager', 'aria-label': 'Pages' },
-      previous.length ? link('#/tasks' + query({ ...here, cursor: previous.at(-1) === '-' ? undefined : previous.at(-1), back: previous.slice(0, -1).join(',') }), 'Newer', { id: 'newer' }) : null,
-      page.nextCursor ? link('#/tasks' + query({ ...here, cursor: page.nextCursor, back: [...previous, params.get('cursor') || '-'].join(',') }), 'Older', { id: 'older' }) : null));
+      previous.length ? link('#/tasks' + query({ ...here, cursor: previous.at(-1) === '-' ? undefined : previous.at(-1), back: previous.slice(0, -1).join(',') }), oldestFirst ? 'Earlier' : 'Newer', { id: 'newer' }) : null,
+      page.nextCursor ? link('#/tasks' + query({ ...here, cursor: page.nextCursor, back: [...previous, params.get('cursor') || '-'].join(',') }), oldestFirst ? 'Later' : 'Older', { id: 'older' }) : null));
 }
 
 /** #/tasks/{id}: the task, its actions and its live event stream. */

@@ -2,7 +2,8 @@
 // budgets with used, reserved and remaining, and setting an agent's budget.
 import { download, get, put, query, Problem } from '../api.js';
 import { attempt, can, flash, go } from '../app.js';
-import { lineChart } from '../chart.js';
+import { barChart, lineChart } from '../chart.js';
+import { budgetGauge, gaugeKey } from '../gauge.js';
 import { field, fill, h, input, select, table, usd, values } from '../dom.js';
 
 const DAY = 86400000;
@@ -35,13 +36,25 @@ export async function usagePage(main, params) {
     { label: 'Cost', cell: (g) => usd(g.totals.costUsd) },
   ];
   const t = report.totals;
+  const byAgentBox = h('section', { class: 'card', id: 'usage-agents' }, h('h2', { text: 'By agent' }));
+  const byModelBox = h('section', { class: 'card', id: 'usage-models' }, h('h2', { text: 'By model' }));
   fill(main, h('h1', { text: 'Usage and budgets' }), form,
     h('p', { id: 'usage-totals' }, `${t.requests} model calls · ${t.totalTokens} tokens · ${usd(t.costUsd)} · average latency ${t.averageLatencyMs} ms`),
     chartBox,
     h('div', { class: 'grid' },
-      h('section', { class: 'card' }, h('h2', { text: 'By agent' }), table(groupColumns('Agent'), report.byAgent, { id: 'usage-by-agent' })),
-      h('section', { class: 'card' }, h('h2', { text: 'By model' }), table(groupColumns('Model'), report.byModel, { id: 'usage-by-model' }))),
+      byAgentBox, byModelBox),
     budgetSection(budgets, agents.map((a) => a.name)));
+  // the charts need their boxes' widths: drawn once the boxes are in the page
+  const plots = [];
+  for (const [box, groups, label, id, colour] of [
+    [byAgentBox, report.byAgent, 'Agent', 'agent', '#1565c0'], [byModelBox, report.byModel, 'Model', 'model', '#6a1b9a']]) {
+    const chart = barChart(box, groups.map((g) => g.key), groups.map((g) => g.totals.totalTokens), {
+      id: 'usage-' + id + '-chart', series: 'tokens', stroke: colour,
+      label: 'Tokens by ' + id + ': ' + groups.map((g) => g.key + ' ' + g.totals.totalTokens).join(', '),
+    });
+    if (chart) plots.push(chart);
+    box.append(table(groupColumns(label), groups, { id: 'usage-by-' + id }));
+  }
   // every day of the range, the days without calls as zero
   const byDay = new Map(report.byDay.map((g) => [g.key, g.totals]));
   const days = [];
@@ -54,7 +67,7 @@ export async function usagePage(main, params) {
   ], [{ label: 'tokens', stroke: '#1565c0' }, { label: 'cost (USD)', stroke: '#ef6c00', scale: 'usd' }],
   { id: 'usage-chart', label: 'Tokens and cost per day' });
   chartBox.querySelector('#usage-chart').dataset.tokens = String(tokens.reduce((a, b) => a + b, 0));
-  return () => plot && plot.destroy();
+  return () => [plot, ...plots].forEach((p) => p && p.destroy());
 }
 
 function budgetSection(budgets, agents) {
@@ -67,8 +80,8 @@ function budgetSection(budgets, agents) {
       { label: 'Used', cell: (b) => (b.limitUsd !== null && b.limitUsd !== undefined ? usd(b.usedUsd) : num(b.usedTokens)) },
       { label: 'Reserved', cell: (b) => (b.limitUsd !== null && b.limitUsd !== undefined ? usd(b.reservedUsd) : num(b.reservedTokens)) },
       { label: 'Remaining', cell: (b) => (b.limitUsd !== null && b.limitUsd !== undefined ? usd(b.remainingUsd) : num(b.remainingTokens)) },
-      { label: 'Used %', cell: (b) => h('meter', { min: 0, max: 100, value: Math.min(100, b.percent) }, b.percent.toFixed(1)) },
-    ], budgets, { id: 'budget-table', empty: 'No budgets are set.' }));
+      { label: 'Used and reserved of the limit', cell: budgetGauge },
+    ], budgets, { id: 'budget-table', empty: 'No budgets are set.' }), budgets.length ? gaugeKey() : null);
   if (!can('operator') || agents.length === 0) return section;
   const form = h('form', { id: 'budget-form', class: 'filters' },
     field('Agent', select('agent', agents)),

@@ -46,6 +46,19 @@ public interface SchedulesApi {
       @QueryParam("zone") String zone,
       @QueryParam("count") Integer count);
 
+  /**
+   * When the active schedules (all, or {@code agent}'s) fire in [{@code from}, {@code to})
+   * (ISO-8601 instants; null: now and 24 h later; at most 31 days), at most {@code limit} fires
+   * (1–1000, null: 500). 400 {@code VALIDATION_FAILED} for a bad range or limit.
+   */
+  @GET
+  @Path("upcoming")
+  org.agentry.client.model.UpcomingFires upcoming(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("agent") String agent);
+
   /** One schedule with its next slot (its ETag comes as a header). */
   @GET
   @Path("{id}")

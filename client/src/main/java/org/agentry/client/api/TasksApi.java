@@ -30,7 +30,7 @@ import org.agentry.client.model.TaskPage;
 public interface TasksApi {
 
   /**
-   * A page of tasks, newest first; every filter null for all.
+   * A page of tasks by creation time; every filter null for all.
    *
    * @param status {@code queued}, {@code running}, {@code waiting}, {@code completed}, {@code
    *     failed} or {@code cancelled}
@@ -38,6 +38,8 @@ public interface TasksApi {
    * @param createdFrom an ISO-8601 instant, inclusive
    * @param cursor the previous page's {@code nextCursor}
    * @param limit 1–200, null for 50
+   * @param order {@code desc} (newest first, also for null) or {@code asc} (oldest first); the next
+   *     pages need the same order
    */
   @GET
   TaskPage list(
@@ -48,7 +50,8 @@ public interface TasksApi {
       @QueryParam("createdFrom") String createdFrom,
       @QueryParam("createdTo") String createdTo,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") Integer limit);
+      @QueryParam("limit") Integer limit,
+      @QueryParam("order") String order);
 
   /** One task with its output or error, stop reason and usage. */
   @GET

@@ -9,6 +9,7 @@ package org.agentry.client.model;
  * @param createdFrom ISO-8601 instant, inclusive
  * @param createdTo ISO-8601 instant, exclusive
  * @param limit page size 1–200 (server default 50)
+ * @param order {@code desc} (newest first; null means the same) or {@code asc} (oldest first)
  */
 public record TaskQuery(
     String agent,
@@ -17,7 +18,20 @@ public record TaskQuery(
     String tag,
     String createdFrom,
     String createdTo,
-    Integer limit) {
+    Integer limit,
+    String order) {
+
+  /** Filters in the server's default order, newest first. */
+  public TaskQuery(
+      String agent,
+      String status,
+      Integer priority,
+      String tag,
+      String createdFrom,
+      String createdTo,
+      Integer limit) {
+    this(agent, status, priority, tag, createdFrom, createdTo, limit, null);
+  }
 
   /** No filter. */
   public static TaskQuery all() {
@@ -31,6 +45,11 @@ public record TaskQuery(
 
   /** This query with another page size. */
   public TaskQuery withLimit(Integer pageSize) {
-    return new TaskQuery(agent, status, priority, tag, createdFrom, createdTo, pageSize);
+    return new TaskQuery(agent, status, priority, tag, createdFrom, createdTo, pageSize, order);
+  }
+
+  /** The same filters, oldest first ({@code "asc"}) or newest first ({@code "desc"}). */
+  public TaskQuery withOrder(String direction) {
+    return new TaskQuery(agent, status, priority, tag, createdFrom, createdTo, limit, direction);
   }
 }

@@ -19,6 +19,7 @@ import org.agentry.platform.boundary.StaleVersionException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.schedule.control.InvalidScheduleException;
 import org.agentry.schedule.control.Recurrence;
+import org.agentry.schedule.control.UpcomingFires;
 import org.agentry.schedule.entity.Schedule;
 import org.agentry.schedule.entity.ScheduleRun;
 import org.agentry.schedule.entity.ScheduleSpec;
@@ -86,6 +87,27 @@ public class Schedules {
       query.setParameter("agent", agent);
     }
     return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  /**
+   * The fires of the active schedules (all, or one agent's) in [{@code from}, {@code to}), earliest
+   * first; see {@link UpcomingFires}.
+   *
+   * @param agent null for every agent's
+   * @param limit the most fires listed
+   */
+  public UpcomingFires.Listing upcoming(String agent, Instant from, Instant to, int limit) {
+    var query =
+        em.createQuery(
+                "SELECT s FROM Schedule s WHERE s.paused = false AND s.nextRunAt IS NOT NULL"
+                    + " AND s.nextRunAt < :to"
+                    + (agent == null ? "" : " AND s.agent = :agent"),
+                Schedule.class)
+            .setParameter("to", to);
+    if (agent != null) {
+      query.setParameter("agent", agent);
+    }
+    return UpcomingFires.in(query.getResultList(), from, to, limit);
   }
 
   /**

@@ -33,7 +33,7 @@ public class TaskQueries {
   public record Context(String systemPrompt, List<Message> messages) {}
 
   /**
-   * A position in the task list (newest first): the last task seen.
+   * A position in the task list (in its order, newest or oldest first): the last task seen.
    *
    * @param createdAt its creation instant
    * @param id its id
@@ -44,6 +44,15 @@ public class TaskQueries {
 
   /** Tasks matching the filter, newest first, after the cursor (or from the start). */
   public List<Task> list(TaskFilter filter, Cursor after, int limit) {
+    return list(filter, after, limit, false);
+  }
+
+  /**
+   * Tasks matching the filter by creation time (ties by id), after the cursor (or from the start).
+   *
+   * @param oldestFirst true: ascending, the cursor's successors are later; false: newest first
+   */
+  public List<Task> list(TaskFilter filter, Cursor after, int limit, boolean oldestFirst) {
     var where = new ArrayList<String>();
     var params = new HashMap<String, Object>();
     add(where, params, filter.agent(), "t.agent = :agent", "agent");
@@ -58,14 +67,18 @@ public class TaskQueries {
     add(where, params, filter.createdFrom(), "t.createdAt >= :from", "from");
     add(where, params, filter.createdTo(), "t.createdAt < :to", "to");
     if (after != null) {
-      where.add("(t.createdAt < :cAt OR (t.createdAt = :cAt AND t.id < :cId))");
+      var beyond = oldestFirst ? ">" : "<";
+      where.add(
+          "(t.createdAt " + beyond + " :cAt OR (t.createdAt = :cAt AND t.id " + beyond + " :cId))");
       params.put("cAt", after.createdAt());
       params.put("cId", after.id());
     }
     var jpql =
         "SELECT t FROM Task t"
             + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-            + " ORDER BY t.createdAt DESC, t.id DESC";
+            + (oldestFirst
+                ? " ORDER BY t.createdAt, t.id"
+                : " ORDER BY t.createdAt DESC, t.id DESC");
     var query = em.createQuery(jpql, Task.class).setMaxResults(limit);
     params.forEach(query::setParameter);
     return query.getResultList();

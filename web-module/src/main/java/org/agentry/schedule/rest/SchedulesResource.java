@@ -68,6 +68,24 @@ public class SchedulesResource {
     return CronPreview.of(cron, zone, count, Instant.now());
   }
 
+  /**
+   * When the active schedules (all, or one agent's) fire in a range: {@code
+   * ?from=&to=&limit=&agent=} → {@link UpcomingResponse} (ISO-8601 instants; from defaults to now,
+   * to to from + 24 h; at most 31 days; limit 1–1000, default 500). Paused schedules are left out.
+   * 400 {@code VALIDATION_FAILED} for a bad range or limit.
+   */
+  @GET
+  @Path("upcoming")
+  public UpcomingResponse upcoming(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("agent") String agent) {
+    var range = UpcomingResponse.Range.of(from, to, limit, Instant.now());
+    var fires = schedules.upcoming(agent, range.from(), range.to(), range.limit());
+    return UpcomingResponse.of(range, fires);
+  }
+
   /** One schedule, with its ETag. */
   @GET
   @Path("{id}")

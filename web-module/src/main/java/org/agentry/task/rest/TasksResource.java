@@ -53,7 +53,11 @@ public class TasksResource {
   @Inject TaskRunner runner;
   @Inject EventStreams streams;
 
-  /** Tasks matching the filters; pass {@code nextCursor} as {@code cursor} for the next page. */
+  /**
+   * Tasks matching the filters, by creation time: {@code order=desc} (the default, newest first) or
+   * {@code asc} (oldest first); pass {@code nextCursor} as {@code cursor} for the next page, with
+   * the same order. 400 {@code VALIDATION_FAILED} for another order.
+   */
   @GET
   public TaskPage list(
       @QueryParam("agent") String agent,
@@ -63,7 +67,8 @@ public class TasksResource {
       @QueryParam("createdFrom") String createdFrom,
       @QueryParam("createdTo") String createdTo,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") Integer limit) {
+      @QueryParam("limit") Integer limit,
+      @QueryParam("order") String order) {
     var filter =
         new TaskFilter(
             agent,
@@ -73,7 +78,7 @@ public class TasksResource {
             Instants.parse(createdFrom, "createdFrom"),
             Instants.parse(createdTo, "createdTo"));
     int size = Paging.limit(limit);
-    var page = queries.list(filter, Cursors.parse(cursor), size);
+    var page = queries.list(filter, Cursors.parse(cursor), size, oldestFirst(order));
     var items = page.stream().map(t -> TaskResponse.of(t, null)).toList();
     var next = page.size() == size ? Cursors.of(page.get(page.size() - 1)) : null;
     return new TaskPage(items, next);
@@ -166,6 +171,16 @@ public class TasksResource {
     tasks.delete(id, force);
     runner.stop(id);
     return Response.noContent().build();
+  }
+
+  private static boolean oldestFirst(String order) {
+    if (order == null || order.equals("desc")) {
+      return false;
+    }
+    if (order.equals("asc")) {
+      return true;
+    }
+    throw ApiException.validation("'order' must be asc (oldest first) or desc (newest first).");
   }
 
   private static TaskStatus status(String status) {
