@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.agentry.platform.entity.NameListConverter;
  * and marks the old round's unfinished steps {@code replaced}.
  */
 @Entity
+@Table(name = "goal_step")
 public class GoalStep {
 
   @Id
