@@ -10,11 +10,6 @@ package org.agentry.agent.rest;
  */
 public record ChatRequest(String message, String sessionId, Boolean speculative) {
 
-  /** A turn on the agent's own model. */
-  public ChatRequest(String message, String sessionId) {
-    this(message, sessionId, null);
-  }
-
   /** Whether the turn is speculative. */
   boolean isSpeculative() {
     return Boolean.TRUE.equals(speculative);

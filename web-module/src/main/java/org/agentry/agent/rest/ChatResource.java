@@ -83,6 +83,6 @@ public class ChatResource {
   public ChatResponse chatXml(
       @PathParam("name") String agent, @QueryParam("sessionId") String sessionId, String body) {
     XmlBodies.requireTyped(agent, agents.payloadType(agent));
-    return chat(agent, new ChatRequest(XmlBodies.required(body), sessionId));
+    return chat(agent, new ChatRequest(XmlBodies.required(body), sessionId, null));
   }
 }
