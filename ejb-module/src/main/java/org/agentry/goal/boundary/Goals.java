@@ -58,6 +58,9 @@ public class Goals {
    * @throws InvalidInputException for a text, priority, budget or agent list that breaks a rule
    */
   public Goal submit(String text, String planner, List<String> agents, int priority, Long budget) {
+    InvalidInputException.check(
+        agents == null || agents.stream().allMatch(java.util.Objects::nonNull),
+        "'agents' must be agent names");
     var names = agents == null ? List.<String>of() : List.copyOf(agents);
     InvalidInputException.check(
         names.size() <= MAX_AGENTS, "'agents' may name at most " + MAX_AGENTS + " agents");
