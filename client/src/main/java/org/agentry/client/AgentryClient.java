@@ -116,6 +116,11 @@ public final class AgentryClient implements AutoCloseable {
     return api(SensorEventsApi.class);
   }
 
+  /** Goals: submit, list, get (plan, steps, usage), cancel, events and stream. */
+  public org.agentry.client.api.GoalsApi goals() {
+    return api(org.agentry.client.api.GoalsApi.class);
+  }
+
   /** Approvals of tool calls: list, get, approve, deny. */
   public ApprovalsApi approvals() {
     return api(ApprovalsApi.class);

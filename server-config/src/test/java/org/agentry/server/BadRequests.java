@@ -246,6 +246,8 @@ final class BadRequests {
                         "limit",
                         "order")),
                 Map.entry("v1/tasks/{id}/events", List.of("after", "limit")),
+                Map.entry("v1/goals", List.of("status", "cursor", "limit")),
+                Map.entry("v1/goals/{id}/events", List.of("after", "limit")),
                 Map.entry("v1/tasks/{id}/stream", List.of("after")),
                 Map.entry("v1/stream", List.of("after")),
                 Map.entry("v1/usage", List.of("from", "to")),

@@ -49,6 +49,7 @@ final class BodySchemas {
                 field("monthlyTokens", optional(ints(0, 1_000_000)), badLong(false)),
                 field("monthlyUsd", optional(decimals()), badUsd()))),
         Map.entry("POST v1/agents/{name}/tasks", taskFields),
+        Map.entry("POST v1/goals", goalFields(agent)),
         Map.entry(
             "POST v1/inject",
             List.of(
@@ -231,6 +232,30 @@ final class BodySchemas {
                     "[{\"text\":\"x\",\"delayMs\":\"soon\"}]"),
                 Values.wrongType(Values.Type.ARRAY))));
     return fields;
+  }
+
+  private static List<Field> goalFields(String agent) {
+    return List.of(
+        field("goal", quoted("write a report"), storedOrBlank(20_001)),
+        field(
+            "planner",
+            quoted(agent),
+            Gen.oneOf(badString("fz-no-such-agent", ""), Values.wrongType(Values.Type.STRING))),
+        field(
+            "agents",
+            optional(Gen.of("[]", "[\"" + agent + "\"]")),
+            Gen.oneOf(
+                Gen.of(
+                    "[\"fz-no-such-agent\"]",
+                    "[null]",
+                    "[\"\"]",
+                    "[\"" + agent + "\",\"" + agent + "\"]"),
+                Values.wrongType(Values.Type.ARRAY))),
+        field(
+            "priority",
+            optional(Gen.of("0", "9")),
+            Gen.of("10", "-1", "4294967300", "4.5", "\"urgent\"", "true", "{}", "[]")),
+        field("budget", optional(ints(1, 1_000_000)), badLong(true)));
   }
 
   private static List<Field> taskFields(String session) {

@@ -52,6 +52,7 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
     var done = TasksIT.awaitStatus(task, "completed");
     ids.put("task", task);
     ids.put("session", done.getString("sessionId"));
+    ids.put("goals", endedGoal(api, agent));
     ids.put(
         "schedule",
         created(
@@ -118,6 +119,28 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
   }
 
   /** The id standing for a path parameter of a route, e.g. {@code {name}} of {@code v1/agents}. */
+  /**
+   * A goal of the agent, ended: its plan ("hello") is refused, repaired twice and the goal fails,
+   * so that no task of it is still active when the counts are taken.
+   */
+  private static String endedGoal(Api api, String planner) throws Exception {
+    var reply =
+        api.post(
+            "/api/v1/goals", ADMIN, JSON, "{\"goal\":\"fixture\",\"planner\":\"" + planner + "\"}");
+    if (reply.status() != 202) {
+      throw new IllegalStateException("goal not accepted: " + reply.body());
+    }
+    var id = reply.json().getString("goalId");
+    var deadline = java.time.Instant.now().plusSeconds(120);
+    while (java.time.Instant.now().isBefore(deadline)) {
+      if ("failed".equals(api.get("/api/v1/goals/" + id, ADMIN).json().getString("status"))) {
+        return id;
+      }
+      Thread.sleep(200);
+    }
+    throw new IllegalStateException("the fixture goal never failed");
+  }
+
   String idFor(String route, String parameter) {
     var segments = route.split("/");
     var at = java.util.Arrays.asList(segments).indexOf("{" + parameter + "}");

@@ -186,6 +186,15 @@ class RoleMatrixIT {
           row("POST", "v1/tasks/{id}/respond", Role.OPERATOR, 400).body("{\"message\":\"ok\"}"),
           row("DELETE", "v1/tasks/{id}", Role.OPERATOR, 404).absentId(),
           row("GET", "v1/stream", Role.VIEWER, 200).header("Accept", SSE),
+          row("GET", "v1/goals", Role.VIEWER, 200),
+          // an unknown planner: refused after authorisation, so that the probe starts no tasks
+          row("POST", "v1/goals", Role.OPERATOR, 422)
+              .body("{\"goal\":\"x\",\"planner\":\"mx-absent-planner\"}"),
+          row("GET", "v1/goals/{id}", Role.VIEWER, 200),
+          row("GET", "v1/goals/{id}/events", Role.VIEWER, 200),
+          row("GET", "v1/goals/{id}/stream", Role.VIEWER, 200).header("Accept", SSE),
+          // the fixture goal has ended: a cancel is refused after authorisation
+          row("POST", "v1/goals/{id}/cancel", Role.OPERATOR, 409),
           row("GET", "v1/approvals", Role.VIEWER, 200),
           row("GET", "v1/approvals/{id}", Role.VIEWER, 200),
           // who may decide is the approval's approver role, checked once the approval is found

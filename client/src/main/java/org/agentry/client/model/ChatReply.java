@@ -22,7 +22,9 @@ public record ChatReply(
     String error,
     int iterations,
     Usage usage,
-    List<JsonObject> toolCalls) {
+    List<JsonObject> toolCalls,
+    Boolean speculative,
+    String taskId) {
 
   /** Tokens and USD of the turn. */
   public record Usage(long promptTokens, long completionTokens, BigDecimal costUsd) {}

@@ -24,6 +24,7 @@ import org.agentry.session.control.MessageWriter;
 import org.agentry.session.control.SessionHistory;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
+import org.agentry.speculation.control.SpeculativeTasks;
 import org.agentry.task.control.TaskEnded;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.control.TaskEvents.Status;
@@ -96,6 +97,7 @@ public class RunStarts {
     }
     List<Message> history =
         task.getSessionId() == null ? List.of() : sessionHistory.latest(session.getId());
+    history = SpeculativeTasks.historyFor(task, history);
     var input = task.isInputDelivered() ? null : task.getInput();
     var approvedCallId = task.isResuming() ? task.getPendingCallId() : null;
     long last = history.stream().mapToLong(Message::getId).max().orElse(0);

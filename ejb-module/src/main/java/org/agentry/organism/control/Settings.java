@@ -85,6 +85,9 @@ public final class Settings {
     map.put("agentry.approvals.expiry", "PT24H");
     map.put("agentry.delegation.max-depth", "3");
     map.put("agentry.delegation.max-fan-out", "8");
+    map.put("agentry.goals.max-steps", "20");
+    map.put("agentry.goals.plan-repairs", "2");
+    map.put("agentry.goals.replans", "1");
     map.put("agentry.mcp.connect-timeout-seconds", "20");
     map.put("agentry.mcp.server.wait-seconds", "60");
     map.put("agentry.audit.retention", "P400D");

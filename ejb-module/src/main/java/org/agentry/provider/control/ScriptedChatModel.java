@@ -45,7 +45,7 @@ public final class ScriptedChatModel implements ChatModel {
    * @throws IllegalArgumentException if the script is malformed
    */
   public ScriptedChatModel(JsonArray turns, String modelName, Sleeper sleeper) {
-    this.turns = ScriptedTurn.parseAll(turns);
+    this.turns = ScriptedTurn.parseAll(ScriptedTurn.forModel(turns, modelName));
     this.repeated =
         this.turns.stream().filter(ScriptedTurn::isTextOnly).reduce((a, b) -> b).orElse(FALLBACK);
     this.modelName = modelName;

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * One reply of the scripted provider, parsed from a JSON object such as {@code {"text": "done",
  * "promptTokens": 10, "completionTokens": 5, "delayMs": 0}} or {@code {"toolCalls": [{"name":
- * "write_file", "arguments": {"path": "a.txt"}}]}}.
+ * "write_file", "arguments": {"path": "a.txt"}}]}}. A turn with {@code "model": "<name>"} is played
+ * only by that model of the provider (see {@link #forModel}); one without, by every model.
  *
  * @param text the reply text, or {@code null}
  * @param toolCalls the tool calls requested, possibly empty; at least one of text and tool calls
@@ -27,7 +28,7 @@ public record ScriptedTurn(
     long delayMs) {
 
   private static final Set<String> KEYS =
-      Set.of("text", "toolCalls", "promptTokens", "completionTokens", "delayMs");
+      Set.of("text", "toolCalls", "promptTokens", "completionTokens", "delayMs", "model");
 
   /** Copies the tool calls. */
   public ScriptedTurn {
@@ -37,6 +38,30 @@ public record ScriptedTurn(
   /** Whether this turn answers with text only. */
   public boolean isTextOnly() {
     return toolCalls.isEmpty();
+  }
+
+  /**
+   * The turns of a script that the named model plays: those without {@code model} and those whose
+   * {@code model} is its name.
+   *
+   * @param turns the script, or null
+   * @return the script without other models' turns, or null
+   */
+  public static JsonArray forModel(JsonArray turns, String modelName) {
+    if (turns == null) {
+      return null;
+    }
+    var kept = org.agentry.platform.entity.Jsons.createArrayBuilder();
+    for (var turn : turns) {
+      boolean other =
+          turn.getValueType() == JsonValue.ValueType.OBJECT
+              && turn.asJsonObject().containsKey("model")
+              && !turn.asJsonObject().getString("model", "").equals(modelName);
+      if (!other) {
+        kept.add(turn);
+      }
+    }
+    return kept.build();
   }
 
   /**

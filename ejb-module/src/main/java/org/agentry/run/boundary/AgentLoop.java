@@ -42,7 +42,27 @@ public class AgentLoop {
    * @throws org.agentry.budget.boundary.BudgetExhaustedException if the agent's budget is used up
    */
   public RunOutcome chat(String agent, String sessionId, String input) {
-    var turn = turns.begin(agent, sessionId, input);
+    return chat(agent, sessionId, input, false);
+  }
+
+  /**
+   * As {@link #chat(String, String, String)}; {@code speculative} answers with the agent's
+   * speculative model instead of its model.
+   *
+   * @throws IllegalStateException for {@code speculative} when the agent has no speculative model
+   */
+  public RunOutcome chat(String agent, String sessionId, String input, boolean speculative) {
+    var begun = turns.begin(agent, sessionId, input);
+    var turn =
+        speculative
+            ? new TurnStart(
+                begun.agent(),
+                begun.spec().onSpeculativeModel(),
+                begun.provider(),
+                begun.sessionId(),
+                begun.history(),
+                begun.limits())
+            : begun;
     var recorder = new ChatRecorder(turns, agent, turn.sessionId(), turn.provider().getName());
     RunContext context;
     try {

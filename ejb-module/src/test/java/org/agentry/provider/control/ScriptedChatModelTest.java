@@ -80,6 +80,22 @@ class ScriptedChatModelTest {
   }
 
   @Test
+  void aTurnNamingAModelIsPlayedOnlyByThatModel() {
+    var script =
+        array(
+            "[{\"text\": \"quick\", \"model\": \"fast\"},"
+                + " {\"text\": \"considered\", \"model\": \"full\"}, {\"text\": \"any\"}]");
+    var fast = new ScriptedChatModel(script, "fast", d -> {});
+    var full = new ScriptedChatModel(script, "full", d -> {});
+
+    assertEquals("quick", fast.chat(request(UserMessage.from("q"))).aiMessage().text());
+    assertEquals("considered", full.chat(request(UserMessage.from("q"))).aiMessage().text());
+    assertEquals(
+        "any",
+        full.chat(request(UserMessage.from("q"), AiMessage.from("considered"))).aiMessage().text());
+  }
+
+  @Test
   void saysWhenItHasNothingLeft() {
     var toolsOnly =
         new ScriptedChatModel(array("[{\"toolCalls\": [{\"name\": \"x\"}]}]"), "s", d -> {});

@@ -107,6 +107,9 @@ public class Agent {
   @Column(nullable = false)
   private List<String> delegates;
 
+  @Column(name = "speculative_model")
+  private String speculativeModel;
+
   @Column(nullable = false)
   private boolean paused;
 
@@ -158,6 +161,7 @@ public class Agent {
     toolSettings = spec.toolSettings().toString();
     skills = spec.skills();
     delegates = spec.delegates();
+    speculativeModel = spec.speculativeModel();
     updatedAt = now;
   }
 
@@ -181,7 +185,8 @@ public class Agent {
             ? null
             : Jsons.createReader(toolSettings).readObject(),
         skills,
-        delegates);
+        delegates,
+        speculativeModel);
   }
 
   /** Marks the definition as loaded from an agent package with this digest. */

@@ -30,6 +30,8 @@ import org.agentry.platform.entity.Names;
  *     64 tools and 65,536 characters.
  * @param skills names of the skills the agent may load, each matching {@value Names#PATTERN}, at
  *     most 100, duplicates dropped; empty means none
+ * @param speculativeModel a fast model of the same provider that answers a speculative chat at once
+ *     while a task on {@code model} works out the full answer; null for none
  * @throws InvalidInputException naming the field whose value breaks a rule
  */
 public record AgentSpec(
@@ -46,7 +48,8 @@ public record AgentSpec(
     PayloadType payload,
     JsonObject toolSettings,
     List<String> skills,
-    List<String> delegates) {
+    List<String> delegates,
+    String speculativeModel) {
 
   /** How many agents one agent may list as delegates. */
   public static final int MAX_DELEGATES = 32;
@@ -121,6 +124,71 @@ public record AgentSpec(
     InvalidInputException.check(
         delegates.stream().noneMatch(toolNames::contains),
         "'delegates' must not repeat a name of 'tools': a delegate is offered as a tool of its name");
+    InvalidInputException.check(
+        speculativeModel == null
+            || (!speculativeModel.isBlank() && speculativeModel.length() <= 255),
+        "'speculativeModel' must be 1 to 255 characters");
+  }
+
+  /** A definition with delegates but without a speculative model. */
+  public AgentSpec(
+      String description,
+      String systemPrompt,
+      String provider,
+      String model,
+      Double temperature,
+      Integer maxOutputTokens,
+      List<String> tools,
+      AgentLimits limits,
+      boolean enabled,
+      List<String> peers,
+      PayloadType payload,
+      JsonObject toolSettings,
+      List<String> skills,
+      List<String> delegates) {
+    this(
+        description,
+        systemPrompt,
+        provider,
+        model,
+        temperature,
+        maxOutputTokens,
+        tools,
+        limits,
+        enabled,
+        peers,
+        payload,
+        toolSettings,
+        skills,
+        delegates,
+        null);
+  }
+
+  /**
+   * The same definition answering with its speculative model.
+   *
+   * @throws IllegalStateException if it has none
+   */
+  public AgentSpec onSpeculativeModel() {
+    if (speculativeModel == null) {
+      throw new IllegalStateException("the agent has no speculative model");
+    }
+    return new AgentSpec(
+        description,
+        systemPrompt,
+        provider,
+        speculativeModel,
+        temperature,
+        maxOutputTokens,
+        tools,
+        limits,
+        enabled,
+        peers,
+        payload,
+        toolSettings,
+        skills,
+        delegates,
+        speculativeModel);
   }
 
   /** A definition without delegates. */

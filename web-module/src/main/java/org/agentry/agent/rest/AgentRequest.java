@@ -20,6 +20,8 @@ import org.agentry.agent.entity.PayloadType;
  * @param skills the skills the agent may load; default none
  * @param delegates the agents it may call as tools, each call a child task it waits for; default
  *     none. Names of agents that do not exist yet are accepted (they are offered once they exist).
+ * @param speculativeModel a fast model of the same provider for speculative chat answers; default
+ *     none
  */
 public record AgentRequest(
     String name,
@@ -36,7 +38,8 @@ public record AgentRequest(
     Payload payload,
     JsonObject toolSettings,
     List<String> skills,
-    List<String> delegates) {
+    List<String> delegates,
+    String speculativeModel) {
 
   /**
    * A typed XML payload.
@@ -85,6 +88,7 @@ public record AgentRequest(
         payload == null ? null : payload.toPayloadType(),
         toolSettings,
         skills,
-        delegates);
+        delegates,
+        speculativeModel);
   }
 }

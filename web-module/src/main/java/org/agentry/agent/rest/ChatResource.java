@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import org.agentry.agent.boundary.Agents;
 import org.agentry.payload.rest.XmlBodies;
 import org.agentry.platform.rest.ApiException;
+import org.agentry.platform.rest.Problem;
 import org.agentry.run.boundary.AgentLoop;
 import org.agentry.security.entity.Role;
+import org.agentry.speculation.boundary.Speculations;
 
 /**
  * {@code POST /api/v1/agents/{name}/chat}: runs one conversation turn synchronously and answers
@@ -31,10 +33,14 @@ public class ChatResource {
 
   @Inject AgentLoop loop;
   @Inject Agents agents;
+  @Inject Speculations speculations;
 
   /**
    * One turn. 404 for an unknown agent or session; 409 {@code AGENT_PAUSED}, {@code
-   * AGENT_DISABLED}, {@code SESSION_KILLED} or {@code SESSION_OF_OTHER_AGENT}.
+   * AGENT_DISABLED}, {@code SESSION_KILLED} or {@code SESSION_OF_OTHER_AGENT}. With {@code
+   * "speculative": true} the reply comes from the agent's speculative model and a task on its model
+   * ({@code taskId}) appends the full answer to the session when done; 422 {@code
+   * NO_SPECULATIVE_MODEL} for an agent without one.
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -46,8 +52,23 @@ public class ChatResource {
     if (request.message().length() > MAX_MESSAGE_CHARS) {
       throw ApiException.validation("'message' must be at most 100000 characters.");
     }
-    var outcome = loop.chat(agent, request.sessionId(), request.message());
-    return ChatResponse.of(outcome);
+    if (!request.isSpeculative()) {
+      return ChatResponse.of(loop.chat(agent, request.sessionId(), request.message()));
+    }
+    if (agents.get(agent).spec().speculativeModel() == null) {
+      throw new ApiException(
+          new Problem(
+              422,
+              "NO_SPECULATIVE_MODEL",
+              "No speculative model",
+              "The agent has no 'speculativeModel'; chat without 'speculative'."));
+    }
+    var response = ChatResponse.of(loop.chat(agent, request.sessionId(), request.message(), true));
+    if (response.sessionId() == null || response.reply() == null) {
+      return response; // the fast answer did not come: no follow-up either
+    }
+    var task = speculations.followUp(agent, response.sessionId(), request.message());
+    return response.speculative(task.getId());
   }
 
   /**
@@ -62,6 +83,6 @@ public class ChatResource {
   public ChatResponse chatXml(
       @PathParam("name") String agent, @QueryParam("sessionId") String sessionId, String body) {
     XmlBodies.requireTyped(agent, agents.payloadType(agent));
-    return chat(agent, new ChatRequest(XmlBodies.required(body), sessionId));
+    return chat(agent, new ChatRequest(XmlBodies.required(body), sessionId, null));
   }
 }

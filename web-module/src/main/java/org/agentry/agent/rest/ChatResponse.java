@@ -17,6 +17,8 @@ import org.agentry.run.control.RunOutcome;
  *     output_invalid}
  * @param usage tokens and cost of this turn's model calls
  * @param toolCalls the tool calls of this turn, in order
+ * @param speculative true when the reply came from the agent's speculative model; else absent
+ * @param taskId for a speculative turn: the background task working out the full answer
  */
 public record ChatResponse(
     String sessionId,
@@ -26,7 +28,9 @@ public record ChatResponse(
     int iterations,
     Usage usage,
     List<RunOutcome.ToolCallSummary> toolCalls,
-    String approvalId) {
+    String approvalId,
+    Boolean speculative,
+    String taskId) {
 
   /** The stop reason of a turn that ended on a tool call waiting for approval. */
   public static final String APPROVAL_REQUIRED = "approval_required";
@@ -57,6 +61,23 @@ public record ChatResponse(
             totals.completionTokens(),
             totals.costUsd().stripTrailingZeros()),
         totals.toolCalls(),
-        approval == null ? null : approval.approvalId());
+        approval == null ? null : approval.approvalId(),
+        null,
+        null);
+  }
+
+  /** The same response for a speculative turn whose full answer the task works out. */
+  ChatResponse speculative(String backgroundTaskId) {
+    return new ChatResponse(
+        sessionId,
+        reply,
+        stopReason,
+        error,
+        iterations,
+        usage,
+        toolCalls,
+        approvalId,
+        true,
+        backgroundTaskId);
   }
 }

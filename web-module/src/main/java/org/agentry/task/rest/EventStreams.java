@@ -58,8 +58,25 @@ public class EventStreams {
       Sse sse) {
     requireEventStream(headers);
     var task = tasks.get(id);
+    one(id, task.getStatus().isTerminal(), lastEventId, after, security, sink, sse);
+  }
+
+  /**
+   * The events stored under one id (a task's, or a goal's: its events are task events under the
+   * goal's id); closes after a terminal {@code status} event. The caller checks that the id exists
+   * and whether it has ended, then calls {@link #requireEventStream} first.
+   *
+   * @param ended whether it has ended already: the stream replays and closes
+   */
+  public void one(
+      String id,
+      boolean ended,
+      String lastEventId,
+      Long after,
+      SecurityContext security,
+      SseEventSink sink,
+      Sse sse) {
     Long from = start(lastEventId, after);
-    boolean ended = task.getStatus().isTerminal();
     var request =
         new EventSubscriber.Request(
             caller(security),
@@ -107,7 +124,12 @@ public class EventStreams {
     }
   }
 
-  private static void requireEventStream(HttpHeaders headers) {
+  /**
+   * Refuses a request that does not accept {@code text/event-stream}.
+   *
+   * @throws ApiException 406 {@code NOT_ACCEPTABLE}
+   */
+  public static void requireEventStream(HttpHeaders headers) {
     var accepts =
         headers.getAcceptableMediaTypes().stream()
             .anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("event-stream"));

@@ -1,0 +1,357 @@
+package org.agentry.server;
+
+import static org.agentry.server.AgentsIT.agentJson;
+import static org.agentry.server.AgentsIT.scriptedProvider;
+import static org.agentry.server.AgentsIT.shortId;
+import static org.agentry.server.TasksIT.awaitStatus;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Goals on the shared server, on scripted agents: a two-level DAG (two parallel steps, then one
+ * needing both) completing with the planner's synthesis as result; an invalid plan repaired; a plan
+ * that stays invalid failing the goal; a re-plan after a failed step; cancel reaching the step
+ * tasks; four steps ending at once starting the step that needs them exactly once; bad input.
+ */
+class GoalsIT {
+
+  private static final String ADMIN = SharedServer.ADMIN;
+  private static final String JSON = "application/json";
+
+  /** An agent on a new scripted provider playing these turns (JSON objects). */
+  private static String agent(String prefix, String turns, String extra) throws Exception {
+    return agent(prefix, turns, "[]", extra);
+  }
+
+  private static String agent(String prefix, String turns, String tools, String extra)
+      throws Exception {
+    var name = prefix + "-" + shortId();
+    var json = agentJson(name, scriptedProvider(turns), tools, extra);
+    var created = SharedServer.api().post("/api/v1/agents", ADMIN, JSON, json);
+    assertEquals(201, created.status(), created.body());
+    return name;
+  }
+
+  /** Text-only turns. */
+  private static String texts(String... texts) {
+    var turns = Json.createArrayBuilder();
+    for (var text : texts) {
+      turns.add(Json.createObjectBuilder().add("text", text));
+    }
+    return turns.build().toString();
+  }
+
+  /** A step of a plan: {@code id, agent, input, dependsOn}. */
+  private static JsonObject step(String id, String agent, String... dependsOn) {
+    return Json.createObjectBuilder()
+        .add("id", id)
+        .add("agent", agent)
+        .add("input", "please do " + id)
+        .add("dependsOn", Json.createArrayBuilder(List.of(dependsOn)))
+        .build();
+  }
+
+  private static String plan(JsonObject... steps) {
+    return Json.createObjectBuilder()
+        .add("steps", Json.createArrayBuilder(List.of(steps)))
+        .build()
+        .toString();
+  }
+
+  private static Api.Reply submit(String body) throws Exception {
+    return SharedServer.api().post("/api/v1/goals", ADMIN, JSON, body);
+  }
+
+  private static String goal(String planner, String agents) throws Exception {
+    var body = "{\"goal\":\"write a report\",\"planner\":\"" + planner + "\"" + agents + "}";
+    var reply = submit(body);
+    assertEquals(202, reply.status(), reply.body());
+    var id = reply.json().getString("goalId");
+    assertTrue(
+        reply.raw().headers().firstValue("Location").orElse("").endsWith("/api/v1/goals/" + id));
+    return id;
+  }
+
+  private static JsonObject awaitGoal(String id, String status) throws Exception {
+    var deadline = Instant.now().plusSeconds(90);
+    JsonObject goal = null;
+    while (Instant.now().isBefore(deadline)) {
+      goal = SharedServer.api().get("/api/v1/goals/" + id, ADMIN).json();
+      if (status.equals(goal.getString("status"))) {
+        return goal;
+      }
+      Thread.sleep(150);
+    }
+    throw new AssertionError("goal never became " + status + ": " + goal);
+  }
+
+  private static List<JsonObject> events(String id, String type) throws Exception {
+    var all =
+        (JsonArray)
+            SharedServer.api().get("/api/v1/goals/" + id + "/events?limit=200", ADMIN).structure();
+    return all.stream()
+        .map(v -> v.asJsonObject())
+        .filter(e -> type.equals(e.getString("type")))
+        .map(e -> e.getJsonObject("data"))
+        .toList();
+  }
+
+  private static Map<String, JsonObject> steps(JsonObject goal) {
+    return goal.getJsonArray("steps").stream()
+        .map(v -> v.asJsonObject())
+        .collect(
+            Collectors.toMap(
+                s -> s.getString("id") + "@" + s.getInt("round"), s -> s, (a, b) -> a));
+  }
+
+  private static JsonObject task(String id) throws Exception {
+    return SharedServer.api().get("/api/v1/tasks/" + id, ADMIN).json();
+  }
+
+  private static Instant at(JsonObject task, String field) {
+    return Instant.parse(task.getString(field));
+  }
+
+  @Test
+  void aTwoLevelDagRunsInOrderAndTheSynthesisIsTheResult() throws Exception {
+    var researcher = agent("r", "[{\"text\":\"the facts\",\"delayMs\":400}]", "");
+    var writer = agent("w", "[{\"text\":\"the draft\",\"delayMs\":400}]", "");
+    var editor = agent("e", texts("the edit"), "");
+    var planner =
+        agent(
+            "plan",
+            texts(
+                plan(
+                    step("facts", researcher),
+                    step("draft", writer),
+                    step("edit", editor, "facts", "draft")),
+                "the final report"),
+            "");
+
+    var id =
+        goal(planner, ",\"agents\":[\"" + researcher + "\",\"" + writer + "\",\"" + editor + "\"]");
+    var done = awaitGoal(id, "completed");
+
+    assertEquals("the final report", done.getString("result"));
+    var steps = steps(done);
+    assertEquals(3, steps.size(), done.toString());
+    steps.values().forEach(s -> assertEquals("completed", s.getString("status"), s.toString()));
+    assertEquals("the edit", steps.get("edit@0").getString("output"));
+    var facts = task(steps.get("facts@0").getString("taskId"));
+    var draft = task(steps.get("draft@0").getString("taskId"));
+    var edit = task(steps.get("edit@0").getString("taskId"));
+    assertTrue(
+        at(facts, "createdAt").isBefore(at(draft, "finishedAt"))
+            && at(draft, "createdAt").isBefore(at(facts, "finishedAt")),
+        "the two first steps ran at once");
+    assertFalse(at(edit, "createdAt").isBefore(at(facts, "finishedAt")), "edit after facts");
+    assertFalse(at(edit, "createdAt").isBefore(at(draft, "finishedAt")), "edit after draft");
+    assertTrue(edit.getString("input").contains("## facts (" + researcher + ")\nthe facts"));
+    assertTrue(edit.getString("input").contains("## draft (" + writer + ")\nthe draft"));
+    var usage = done.getJsonObject("usage");
+    assertEquals(5, usage.getInt("modelCalls"), "plan, three steps, synthesis");
+    assertTrue(usage.getInt("promptTokens") > 0);
+    var statuses = events(id, "status").stream().map(d -> d.getString("status")).toList();
+    assertEquals(List.of("planning", "running", "synthesizing", "completed"), statuses);
+    var listed = SharedServer.api().get("/api/v1/goals?status=completed&limit=200", ADMIN).json();
+    assertTrue(listed.toString().contains(id), listed.toString());
+    var stream =
+        SharedServer.api()
+            .send(
+                SharedServer.api()
+                    .request("/api/v1/goals/" + id + "/stream", ADMIN)
+                    .header("Accept", "text/event-stream")
+                    .GET());
+    assertEquals(200, stream.status());
+    assertTrue(stream.body().contains("event: goal.plan"), stream.body());
+    assertTrue(stream.body().contains("\"status\":\"completed\""), "closes after the end");
+  }
+
+  @Test
+  void anInvalidPlanIsRepairedWithTheValidationError() throws Exception {
+    var worker = agent("w", texts("worked"), "");
+    var outsider = agent("o", texts("never"), "");
+    var planner =
+        agent(
+            "plan",
+            texts(
+                plan(step("a", outsider), step("b", worker, "nope")),
+                plan(step("a", worker)),
+                "done well"),
+            "");
+
+    var id = goal(planner, ",\"agents\":[\"" + worker + "\"]");
+    var done = awaitGoal(id, "completed");
+
+    assertEquals("done well", done.getString("result"));
+    var invalid = events(id, "goal.plan.invalid");
+    assertEquals(1, invalid.size(), invalid.toString());
+    var error = invalid.get(0).getString("error");
+    assertTrue(error.contains("is not among the goal's agents"), error);
+    assertTrue(error.contains("unknown step 'nope'"), error);
+    var repair = task(invalid.get(0).getString("taskId"));
+    var purposes =
+        events(id, "goal.planner.started").stream().map(d -> d.getString("purpose")).toList();
+    assertEquals(List.of("plan", "repair", "synthesis"), purposes);
+    assertNotNull(repair.getString("sessionId"));
+  }
+
+  @Test
+  void aPlanThatStaysInvalidFailsTheGoal() throws Exception {
+    var planner =
+        agent("plan", texts("I would rather not.", "{\"steps\": [", "{\"steps\":[]}"), "");
+
+    var id = goal(planner, "");
+    var failed = awaitGoal(id, "failed");
+
+    var error = failed.getString("error");
+    assertTrue(error.startsWith("the plan stayed invalid after 2 repairs: "), error);
+    assertTrue(error.contains("at least one step"), error);
+    assertEquals(3, events(id, "goal.plan.invalid").size());
+    assertTrue(failed.getJsonArray("steps").isEmpty());
+  }
+
+  @Test
+  void aFailedStepTriggersOneReplan() throws Exception {
+    var good = agent("g", texts("good part"), "");
+    var failing =
+        agent(
+            "f",
+            "[{\"toolCalls\":[{\"name\":\"current_time\",\"arguments\":{}}]}]",
+            "[\"current_time\"]",
+            ",\"limits\":{\"maxIterations\":1}");
+    var planner =
+        agent(
+            "plan",
+            texts(
+                plan(step("a", good), step("b", failing, "a")),
+                plan(step("b2", good, "a")),
+                "recovered"),
+            "");
+
+    var id = goal(planner, "");
+    var done = awaitGoal(id, "completed");
+
+    assertEquals("recovered", done.getString("result"));
+    assertEquals(1, done.getInt("replansUsed"));
+    var steps = steps(done);
+    assertEquals("completed", steps.get("a@0").getString("status"));
+    assertEquals("failed", steps.get("b@0").getString("status"));
+    assertTrue(steps.get("b@0").getString("error").contains("failed"), steps.toString());
+    assertEquals("completed", steps.get("b2@1").getString("status"));
+    var replan =
+        events(id, "goal.planner.started").stream()
+            .filter(d -> "replan".equals(d.getString("purpose")))
+            .findFirst()
+            .orElseThrow();
+    var input = task(replan.getString("taskId")).getString("input");
+    assertTrue(input.startsWith("Step 'b' (" + failing + ") failed:"), input);
+    assertTrue(input.contains("## a (" + good + ")\ngood part"), input);
+    var statuses = events(id, "status").stream().map(d -> d.getString("status")).toList();
+    assertEquals(
+        List.of("planning", "running", "planning", "running", "synthesizing", "completed"),
+        statuses);
+  }
+
+  @Test
+  void cancellingTheGoalCancelsItsStepTasks() throws Exception {
+    var slow = agent("s", "[{\"text\":\"late\",\"delayMs\":5000}]", "");
+    var planner = agent("plan", texts(plan(step("a", slow), step("b", slow)), "never"), "");
+    var id = goal(planner, "");
+    var running = awaitGoal(id, "running");
+    var taskIds =
+        running.getJsonArray("steps").stream()
+            .map(s -> s.asJsonObject().getString("taskId"))
+            .toList();
+
+    var cancelled = SharedServer.api().post("/api/v1/goals/" + id + "/cancel", ADMIN, JSON, "{}");
+
+    assertEquals(200, cancelled.status(), cancelled.body());
+    assertEquals("cancelled", cancelled.json().getString("status"));
+    for (var taskId : taskIds) {
+      assertEquals("cancelled", awaitStatus(taskId, "cancelled").getString("status"));
+    }
+    var after = SharedServer.api().get("/api/v1/goals/" + id, ADMIN).json();
+    after
+        .getJsonArray("steps")
+        .forEach(s -> assertEquals("cancelled", s.asJsonObject().getString("status")));
+    var again = SharedServer.api().post("/api/v1/goals/" + id + "/cancel", ADMIN, JSON, "{}");
+    assertEquals(409, again.status());
+    assertEquals("GOAL_FINISHED", again.json().getString("code"));
+  }
+
+  @Test
+  void fourStepsEndingAtOnceStartTheStepNeedingThemOnce() throws Exception {
+    var quick = agent("q", texts("part"), "");
+    var joiner = agent("j", texts("joined"), "");
+    var planner =
+        agent(
+            "plan",
+            texts(
+                plan(
+                    step("p1", quick),
+                    step("p2", quick),
+                    step("p3", quick),
+                    step("p4", quick),
+                    step("join", joiner, "p1", "p2", "p3", "p4")),
+                "all joined"),
+            "");
+
+    var id = goal(planner, "");
+    var done = awaitGoal(id, "completed");
+
+    assertEquals("all joined", done.getString("result"));
+    var started = events(id, "goal.step.started");
+    assertEquals(
+        1,
+        started.stream().filter(d -> "join".equals(d.getString("stepId"))).count(),
+        started.toString());
+    assertEquals(5, started.size());
+    assertEquals(
+        1,
+        events(id, "goal.planner.started").stream()
+            .filter(d -> "synthesis".equals(d.getString("purpose")))
+            .count());
+    var tasks =
+        SharedServer.api().get("/api/v1/tasks?agent=" + joiner + "&limit=200", ADMIN).json();
+    assertEquals(1, tasks.getJsonArray("items").size(), tasks.toString());
+  }
+
+  @Test
+  void badInputIsRefusedWithStableCodes() throws Exception {
+    var missing = submit("{\"goal\":\"x\",\"planner\":\"ghost-" + shortId() + "\"}");
+    assertEquals(422, missing.status(), missing.body());
+    assertEquals("AGENT_NOT_FOUND", missing.json().getString("code"));
+
+    var planner = agent("plan", texts("{}"), "");
+    var noGoal = submit("{\"planner\":\"" + planner + "\"}");
+    assertEquals(400, noGoal.status(), noGoal.body());
+    assertEquals("VALIDATION_FAILED", noGoal.json().getString("code"));
+
+    var badPriority = submit("{\"goal\":\"x\",\"planner\":\"" + planner + "\",\"priority\":12}");
+    assertEquals(400, badPriority.status(), badPriority.body());
+
+    var unknownAgent =
+        submit("{\"goal\":\"x\",\"planner\":\"" + planner + "\",\"agents\":[\"ghost-1\"]}");
+    assertEquals(422, unknownAgent.status(), unknownAgent.body());
+    assertEquals("AGENT_NOT_FOUND", unknownAgent.json().getString("code"));
+
+    var unknown = SharedServer.api().get("/api/v1/goals/no-such-goal", ADMIN);
+    assertEquals(404, unknown.status());
+    assertEquals("GOAL_NOT_FOUND", unknown.json().getString("code"));
+
+    var badStatus = SharedServer.api().get("/api/v1/goals?status=sleeping", ADMIN);
+    assertEquals(400, badStatus.status());
+  }
+}
