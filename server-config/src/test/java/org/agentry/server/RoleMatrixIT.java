@@ -223,6 +223,8 @@ class RoleMatrixIT {
           row("POST", "v1/workflows/{name}/runs", Role.OPERATOR, 202).body("{\"input\":\"hi\"}"),
           row("GET", "v1/workflow-runs", Role.VIEWER, 200),
           row("GET", "v1/workflow-runs/{id}", Role.VIEWER, 200),
+          row("GET", "v1/workflow-runs/{id}/events", Role.VIEWER, 200),
+          row("GET", "v1/workflow-runs/{id}/stream", Role.VIEWER, 200).header("Accept", SSE),
           row("POST", "v1/workflow-runs/{id}/cancel", Role.OPERATOR, 404).absentId(),
           row("GET", "v1/capabilities", Role.OPERATOR, 200),
           row("GET", "v1/capabilities/{name}", Role.OPERATOR, 200));

@@ -146,6 +146,23 @@ class WorkflowsIT {
     assertEquals(
         "[\"pro\",\"con\"] / facts", task(nodes.get("$.root.steps[2]")).getString("input"));
     assertEquals("research", nodes.get("$.root.steps[0]").getString("id"));
+    var events =
+        SharedServer.api()
+            .get("/api/v1/workflow-runs/" + done.getString("id") + "/events?limit=200", ADMIN)
+            .structure()
+            .asJsonArray();
+    var completedTasks =
+        events.stream()
+            .map(e -> e.asJsonObject())
+            .filter(e -> "completed".equals(e.getJsonObject("data").getString("status", "")))
+            .map(e -> e.getString("taskId"))
+            .collect(java.util.stream.Collectors.toSet());
+    assertEquals(4, completedTasks.size(), "each step's task's end: " + events);
+    long previous = 0;
+    for (var event : events) {
+      assertTrue(event.asJsonObject().getJsonNumber("id").longValue() > previous, "in id order");
+      previous = event.asJsonObject().getJsonNumber("id").longValue();
+    }
   }
 
   @Test
@@ -395,6 +412,46 @@ class WorkflowsIT {
         SharedServer.api()
             .post("/api/v1/workflows/" + workflow + "/runs", ADMIN, JSON, "{\"input\":\" \"}");
     assertEquals(400, noInput.status(), noInput.body());
+  }
+
+  @Test
+  void theStreamSendsTheEventsOfStepsStartedAfterItOpened() throws Exception {
+    var first = agent("s1", "one", 1500);
+    var second = agent("s2", "two");
+    var id =
+        run(
+            "{\"kind\":\"pipeline\",\"steps\":["
+                + step(first, "{{input}}")
+                + ","
+                + step(second, "{{input}}")
+                + "]}",
+            "go");
+    var request =
+        SharedServer.api()
+            .request("/api/v1/workflow-runs/" + id + "/stream", ADMIN)
+            .header("Accept", "text/event-stream")
+            .GET()
+            .build();
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+    assertEquals(200, response.statusCode());
+    var completions = 0;
+    var lines = response.body().iterator();
+    var deadline = Instant.now().plusSeconds(60);
+    while (completions < 2 && Instant.now().isBefore(deadline) && lines.hasNext()) {
+      var line = lines.next();
+      if (line.startsWith("data:")) {
+        var event =
+            jakarta.json.Json.createReader(new java.io.StringReader(line.substring(5)))
+                .readObject();
+        if ("completed".equals(event.getString("status", ""))) {
+          completions++;
+        }
+      }
+    }
+    response.body().close();
+    assertEquals(2, completions, "both steps' ends, the second's task started after the stream");
   }
 
   private static Api.Reply put(String name, String etag, String body) throws Exception {

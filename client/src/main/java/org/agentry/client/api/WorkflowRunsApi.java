@@ -35,6 +35,26 @@ public interface WorkflowRunsApi {
   @Path("{id}")
   JsonObject get(@PathParam("id") String id);
 
+  /** The events of the run's step tasks after the event id {@code after}, oldest first. */
+  @GET
+  @Path("{id}/events")
+  java.util.List<JsonObject> events(
+      @PathParam("id") String id,
+      @QueryParam("after") Long after,
+      @QueryParam("limit") Integer limit);
+
+  /**
+   * The run's step events as server-sent events ({@code Accept: text/event-stream}), after {@code
+   * Last-Event-ID} or {@code after}; a 2xx {@code Response} the caller reads and closes.
+   */
+  @GET
+  @Path("{id}/stream")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  jakarta.ws.rs.core.Response stream(
+      @PathParam("id") String id,
+      @jakarta.ws.rs.HeaderParam("Last-Event-ID") String lastEventId,
+      @QueryParam("after") Long after);
+
   /** Cancels a running run and its steps' tasks; 409 {@code WORKFLOW_RUN_FINISHED} if it ended. */
   @POST
   @Path("{id}/cancel")

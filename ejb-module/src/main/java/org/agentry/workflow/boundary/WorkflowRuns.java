@@ -15,6 +15,7 @@ import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
 import org.agentry.task.control.TaskEvents;
+import org.agentry.task.entity.TaskEvent;
 import org.agentry.workflow.control.WorkflowEngine;
 import org.agentry.workflow.entity.WorkflowDefinition;
 import org.agentry.workflow.entity.WorkflowNode;
@@ -126,6 +127,36 @@ public class WorkflowRuns {
     engine.cancel(run);
     em.flush();
     return detail(run);
+  }
+
+  /**
+   * The events of the run's step tasks with ids above {@code after}, oldest first: one sequence
+   * across the steps (task event ids grow with every event of every task).
+   *
+   * @throws UnknownResourceException {@code WORKFLOW_RUN_NOT_FOUND}
+   */
+  public List<TaskEvent> events(String id, long after, int limit) {
+    find(id, LockModeType.NONE);
+    return em.createQuery(
+            "SELECT e FROM TaskEvent e WHERE e.taskId IN (SELECT n.taskId FROM WorkflowNode n"
+                + " WHERE n.runId = :run AND n.taskId IS NOT NULL) AND e.id > :after ORDER BY e.id",
+            TaskEvent.class)
+        .setParameter("run", id)
+        .setParameter("after", after)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Whether the task runs a step of the run. */
+  public boolean isStep(String runId, String taskId) {
+    return !em.createQuery(
+            "SELECT n.id FROM WorkflowNode n WHERE n.runId = :run AND n.taskId = :task",
+            String.class)
+        .setParameter("run", runId)
+        .setParameter("task", taskId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   private WorkflowRun find(String id, LockModeType lock) {

@@ -4,17 +4,25 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.KeysetCursor;
 import org.agentry.platform.rest.Paging;
 import org.agentry.security.entity.Role;
+import org.agentry.task.rest.EventResponse;
+import org.agentry.task.rest.EventStreams;
 import org.agentry.workflow.boundary.WorkflowRuns;
 import org.agentry.workflow.entity.WorkflowStatus;
 
@@ -32,6 +40,7 @@ public class WorkflowRunsResource {
   public record RunPage(List<RunResponse> items, String nextCursor) {}
 
   @Inject WorkflowRuns runs;
+  @Inject EventStreams streams;
 
   /** Runs matching the filters; pass {@code nextCursor} as {@code cursor} for the next page. */
   @GET
@@ -57,6 +66,49 @@ public class WorkflowRunsResource {
   @Path("{id}")
   public RunResponse get(@PathParam("id") String id) {
     return RunResponse.of(runs.get(id));
+  }
+
+  /**
+   * The events of the run's step tasks after the id {@code after} (default 0), oldest first, as
+   * {@code GET /api/v1/tasks/{id}/events} shows each task's.
+   */
+  @GET
+  @Path("{id}/events")
+  public List<EventResponse> events(
+      @PathParam("id") String id,
+      @QueryParam("after") Long after,
+      @QueryParam("limit") Integer limit) {
+    return runs.events(id, Paging.after(after), Paging.limit(limit)).stream()
+        .map(EventResponse::of)
+        .toList();
+  }
+
+  /**
+   * The events of the run's step tasks as server-sent events (needs {@code Accept:
+   * text/event-stream}): stored ones after {@code Last-Event-ID} or {@code ?after=} (default: all),
+   * then new ones, including those of steps started later; the client closes it.
+   */
+  @GET
+  @Path("{id}/stream")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void stream(
+      @PathParam("id") String id,
+      @HeaderParam("Last-Event-ID") String lastEventId,
+      @QueryParam("after") Long after,
+      @Context HttpHeaders headers,
+      @Context SecurityContext security,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    runs.get(id);
+    streams.group(
+        task -> runs.isStep(id, task),
+        (last, limit) -> runs.events(id, last, limit),
+        lastEventId,
+        after,
+        headers,
+        security,
+        sink,
+        sse);
   }
 
   /** Cancels the run and its active steps' tasks; 409 {@code WORKFLOW_RUN_FINISHED} if it ended. */
