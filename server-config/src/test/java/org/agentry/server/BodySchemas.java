@@ -122,6 +122,17 @@ final class BodySchemas {
         Map.entry(
             "POST v1/workflows/{name}/runs",
             List.of(field("input", quoted("go"), storedOrBlank(100_001)))),
+        // the fixture run is no state machine, so even a good event is refused
+        Map.entry(
+            "POST v1/workflow-runs/{id}/events",
+            List.of(
+                field(
+                    "type",
+                    quoted("approved"),
+                    Gen.oneOf(
+                        badString("", "a b", "x".repeat(65)),
+                        Values.wrongType(Values.Type.STRING))),
+                field("payload", optional(quoted("ok")), badString("", "  ")))),
         Map.entry(
             "POST v1/tasks/{id}/respond",
             // the fixture task has finished, so even a good answer is refused

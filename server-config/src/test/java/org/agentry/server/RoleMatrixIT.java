@@ -224,6 +224,9 @@ class RoleMatrixIT {
           row("GET", "v1/workflow-runs", Role.VIEWER, 200),
           row("GET", "v1/workflow-runs/{id}", Role.VIEWER, 200),
           row("GET", "v1/workflow-runs/{id}/events", Role.VIEWER, 200),
+          row("POST", "v1/workflow-runs/{id}/events", Role.OPERATOR, 404)
+              .absentId()
+              .body("{\"type\":\"approved\"}"),
           row("GET", "v1/workflow-runs/{id}/stream", Role.VIEWER, 200).header("Accept", SSE),
           row("POST", "v1/workflow-runs/{id}/cancel", Role.OPERATOR, 404).absentId(),
           row("GET", "v1/capabilities", Role.OPERATOR, 200),

@@ -454,6 +454,91 @@ class WorkflowsIT {
     assertEquals(2, completions, "both steps' ends, the second's task started after the stream");
   }
 
+  @Test
+  void aStateMachineIsDrivenByOutcomesLabelsAndEvents() throws Exception {
+    var writer = agent("wr", "a draft");
+    var reviewer = agent("rv", "I APPROVE this");
+    var machine =
+        "{\"kind\":\"stateMachine\",\"initial\":\"draft\",\"states\":{"
+            + "\"draft\":{\"agent\":\""
+            + writer
+            + "\",\"input\":\"Write: {{input}}\",\"on\":{\"completed\":\"signoff\"}},"
+            + "\"signoff\":{\"wait\":true,\"on\":{\"approved\":\"review\",\"rejected\":\"draft\"}},"
+            + "\"review\":{\"agent\":\""
+            + reviewer
+            + "\",\"on\":{\"approve\":\"done\",\"completed\":\"draft\"}},"
+            + "\"done\":{\"final\":\"completed\"}}}";
+    var name = "sm-" + shortId();
+    var created =
+        SharedServer.api()
+            .post(
+                "/api/v1/workflows",
+                ADMIN,
+                JSON,
+                "{\"name\":\"" + name + "\",\"definition\":" + machine + "}");
+    assertEquals(201, created.status(), created.body());
+    var started =
+        SharedServer.api()
+            .post("/api/v1/workflows/" + name + "/runs", ADMIN, JSON, "{\"input\":\"a poem\"}");
+    assertEquals(202, started.status(), started.body());
+    var id = started.json().getString("id");
+
+    awaitState(id, "signoff");
+    var early = event(id, "{\"type\":\"published\"}");
+    assertEquals(409, early.status(), early.body());
+    assertTrue(early.body().contains("WORKFLOW_NOT_WAITING"), early.body());
+    assertEquals(200, event(id, "{\"type\":\"rejected\",\"payload\":\"more rhyme\"}").status());
+    awaitState(id, "signoff");
+    var approved = event(id, "{\"type\":\"approved\",\"payload\":{\"by\":\"ada\"}}");
+    assertEquals(200, approved.status(), approved.body());
+
+    var done = awaitRun(id, "completed");
+    assertEquals("done", done.getString("state"));
+    assertEquals("I APPROVE this", done.getString("output"));
+    var history =
+        done.getJsonArray("nodes").stream()
+            .map(n -> n.asJsonObject())
+            .sorted(java.util.Comparator.comparingInt(n -> n.getInt("iteration")))
+            .map(n -> n.getString("path"))
+            .toList();
+    assertEquals(
+        List.of(
+            "$.states.draft@0",
+            "$.states.signoff@1",
+            "$.states.draft@2",
+            "$.states.signoff@3",
+            "$.states.review@4",
+            "$.states.done@5"),
+        history);
+    var nodes = nodes(done);
+    assertEquals("Write: a poem", task(nodes.get("$.states.draft@0")).getString("input"));
+    assertEquals("Write: more rhyme", task(nodes.get("$.states.draft@2")).getString("input"));
+    assertEquals("{\"by\":\"ada\"}", task(nodes.get("$.states.review@4")).getString("input"));
+    assertEquals(409, event(id, "{\"type\":\"approved\"}").status());
+  }
+
+  private static Api.Reply event(String runId, String body) throws Exception {
+    return SharedServer.api().post("/api/v1/workflow-runs/" + runId + "/events", ADMIN, JSON, body);
+  }
+
+  private static void awaitState(String runId, String state) throws Exception {
+    var deadline = Instant.now().plusSeconds(60);
+    JsonObject run = null;
+    while (Instant.now().isBefore(deadline)) {
+      run = SharedServer.api().get("/api/v1/workflow-runs/" + runId, ADMIN).json();
+      if (state.equals(run.getString("state", null))
+          && run.getJsonArray("nodes").stream()
+              .anyMatch(
+                  n ->
+                      n.asJsonObject().getString("kind").equals("wait")
+                          && n.asJsonObject().getString("status").equals("running"))) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the run never waited in " + state + ": " + run);
+  }
+
   private static Api.Reply put(String name, String etag, String body) throws Exception {
     var request =
         SharedServer.api()

@@ -55,6 +55,14 @@ public interface WorkflowRunsApi {
       @jakarta.ws.rs.HeaderParam("Last-Event-ID") String lastEventId,
       @QueryParam("after") Long after);
 
+  /**
+   * Sends {@code {type, payload?}} to a state-machine run (200, the run); 409 {@code
+   * WORKFLOW_NOT_WAITING} when its current state waits for no such event.
+   */
+  @POST
+  @Path("{id}/events")
+  JsonObject event(@PathParam("id") String id, JsonObject event);
+
   /** Cancels a running run and its steps' tasks; 409 {@code WORKFLOW_RUN_FINISHED} if it ended. */
   @POST
   @Path("{id}/cancel")

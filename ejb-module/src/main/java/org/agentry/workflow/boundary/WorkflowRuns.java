@@ -130,6 +130,28 @@ public class WorkflowRuns {
   }
 
   /**
+   * Gives an event to a state-machine run waiting for its type: the current state ends with the
+   * payload as output and the run takes the event's transition.
+   *
+   * @param type 1 to 64 of letters, digits, {@code _ . -}
+   * @param payload the next state's input
+   * @throws UnknownResourceException {@code WORKFLOW_RUN_NOT_FOUND}
+   * @throws StateConflictException {@code WORKFLOW_RUN_FINISHED} if the run ended, {@code
+   *     WORKFLOW_NOT_WAITING} if it does not wait for this type
+   */
+  public Detail event(String id, String type, String payload) {
+    audit.record("workflow-run.event", "workflow run", id, type);
+    var run = find(id, LockModeType.PESSIMISTIC_WRITE);
+    if (!run.isRunning()) {
+      throw new StateConflictException("WORKFLOW_RUN_FINISHED", "The workflow run has ended.");
+    }
+    engine.event(run, type, payload);
+    events.write();
+    em.flush();
+    return detail(run);
+  }
+
+  /**
    * The events of the run's step tasks with ids above {@code after}, oldest first: one sequence
    * across the steps (task event ids grow with every event of every task).
    *

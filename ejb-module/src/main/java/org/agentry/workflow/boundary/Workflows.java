@@ -14,6 +14,7 @@ import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
 import org.agentry.workflow.control.DefinitionReader;
+import org.agentry.workflow.control.MachineReader;
 import org.agentry.workflow.control.WorkflowInvalidException;
 import org.agentry.workflow.entity.WorkflowDefinition;
 
@@ -91,8 +92,13 @@ public class Workflows {
   }
 
   private String checked(JsonObject definition) {
-    DefinitionReader.read(
-        definition, agent -> agent != null && em.find(Agent.class, agent) != null);
+    java.util.function.Predicate<String> known =
+        agent -> agent != null && em.find(Agent.class, agent) != null;
+    if (MachineReader.isMachine(definition)) {
+      MachineReader.read(definition, known);
+    } else {
+      DefinitionReader.read(definition, known);
+    }
     return definition.toString();
   }
 }

@@ -53,6 +53,7 @@ public class WorkflowEngine {
   @Inject Event<TaskReady> ready;
   @Inject Event<ChildCancels.Cancel> cancels;
   @Inject Clock clock;
+  @Inject MachineEngine machines;
 
   @Inject
   @ConfigProperty(name = "agentry.dispatch.max-attempts", defaultValue = "3")
@@ -63,8 +64,12 @@ public class WorkflowEngine {
    * for an output no node will make.
    */
   public void advance(WorkflowRun run) {
-    var root =
-        DefinitionReader.read(Jsons.createReader(run.getDefinition()).readValue(), a -> true);
+    var definition = Jsons.createReader(run.getDefinition()).readObject();
+    if (MachineReader.isMachine(definition)) {
+      machines.start(run, MachineReader.read(definition, a -> true));
+      return;
+    }
+    var root = DefinitionReader.read(definition, a -> true);
     var rows = rows(run.getId());
     var now = clock.instant();
     RunPlanner.Plan plan;
@@ -76,7 +81,7 @@ public class WorkflowEngine {
       }
       refused = false;
       for (var start : plan.starts()) {
-        refused |= !start(run, start, rows, now);
+        refused |= !startStep(run, start, rows, now);
       }
     } while (refused && plan.root() instanceof RunPlanner.Pending);
     if (plan.root() instanceof RunPlanner.Done done) {
@@ -91,6 +96,21 @@ public class WorkflowEngine {
           rows,
           now);
     }
+  }
+
+  /**
+   * Gives an event to a running state-machine run.
+   *
+   * @throws org.agentry.platform.boundary.StateConflictException {@code WORKFLOW_NOT_WAITING} if
+   *     the run is no state machine or its current state does not wait for this type
+   */
+  public void event(WorkflowRun run, String type, String payload) {
+    var definition = Jsons.createReader(run.getDefinition()).readObject();
+    if (!MachineReader.isMachine(definition)) {
+      throw new org.agentry.platform.boundary.StateConflictException(
+          "WORKFLOW_NOT_WAITING", "The run's workflow is no state machine; it takes no events.");
+    }
+    machines.event(run, MachineReader.read(definition, a -> true), type, payload);
   }
 
   /** Cancels a running run and, after the commit, its steps' active tasks. */
@@ -124,8 +144,13 @@ public class WorkflowEngine {
           task.getAgent() + " task " + task.getId() + " " + task.getStatus().apiName() + detail,
           now);
     }
-    if (run.isRunning()) {
-      em.flush();
+    if (!run.isRunning()) {
+      return;
+    }
+    var definition = Jsons.createReader(run.getDefinition()).readObject();
+    if (MachineReader.isMachine(definition)) {
+      machines.stepEnded(run, MachineReader.read(definition, a -> true), node);
+    } else {
       advance(run);
     }
   }
@@ -134,7 +159,7 @@ public class WorkflowEngine {
    * Records a step and starts its task; false when the step failed at once (its agent is gone,
    * paused or disabled, or its input is empty or too long).
    */
-  private boolean start(
+  boolean startStep(
       WorkflowRun run, RunPlanner.Start start, Map<String, WorkflowNode> rows, Instant now) {
     var node =
         new WorkflowNode(
@@ -195,7 +220,7 @@ public class WorkflowEngine {
    * Ends the run as failed or cancelled: its running nodes cancelled, and the active tasks of its
    * steps cancelled after the commit, each in a transaction of its own ({@link ChildCancels}).
    */
-  private void end(
+  void end(
       WorkflowRun run,
       WorkflowStatus end,
       String error,
@@ -221,7 +246,7 @@ public class WorkflowEngine {
   }
 
   /** The run's node rows by node path. */
-  private Map<String, WorkflowNode> rows(String runId) {
+  Map<String, WorkflowNode> rows(String runId) {
     var rows = new LinkedHashMap<String, WorkflowNode>();
     for (var node :
         em.createNamedQuery(WorkflowNode.OF_RUN, WorkflowNode.class)

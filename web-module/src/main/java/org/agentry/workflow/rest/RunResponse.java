@@ -9,13 +9,16 @@ import org.agentry.workflow.entity.WorkflowRun;
 /**
  * A workflow run as the API shows it: {@code status} running, completed, failed or cancelled; the
  * root's {@code output} once completed, the failed step's {@code error}; and {@code nodes}, every
- * node reached, in the order reached (absent in lists).
+ * node reached, in the order reached (absent in lists). For a state machine, {@code state} is the
+ * current (or last) state's name and the nodes of kinds {@code state}, {@code wait} and {@code
+ * final} are the transition history, {@code iteration} counting the transitions.
  */
 public record RunResponse(
     String id,
     String workflow,
     long workflowVersion,
     String status,
+    String state,
     String input,
     String output,
     String error,
@@ -64,15 +67,26 @@ public record RunResponse(
   }
 
   static RunResponse of(WorkflowRuns.Detail detail) {
-    return of(detail.run(), detail.nodes().stream().map(NodeResponse::of).toList());
+    var nodes = detail.nodes().stream().map(NodeResponse::of).toList();
+    var state =
+        detail.nodes().stream()
+            .filter(n -> STATE_KINDS.contains(n.getKind()))
+            .max(java.util.Comparator.comparingInt(WorkflowNode::getIteration))
+            .map(WorkflowNode::getNodeId)
+            .orElse(null);
+    return of(detail.run(), state, nodes);
   }
 
-  static RunResponse of(WorkflowRun run, List<NodeResponse> nodes) {
+  private static final java.util.Set<String> STATE_KINDS =
+      java.util.Set.of("state", "wait", "final");
+
+  static RunResponse of(WorkflowRun run, String state, List<NodeResponse> nodes) {
     return new RunResponse(
         run.getId(),
         run.getWorkflow(),
         run.getWorkflowVersion(),
         run.getStatus().apiName(),
+        state,
         run.getInput(),
         run.getOutput(),
         run.getError(),

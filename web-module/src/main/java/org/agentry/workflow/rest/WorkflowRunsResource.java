@@ -3,6 +3,9 @@ package org.agentry.workflow.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -39,6 +42,9 @@ public class WorkflowRunsResource {
   /** A page of runs, newest first, without their nodes; {@code nextCursor} absent on the last. */
   public record RunPage(List<RunResponse> items, String nextCursor) {}
 
+  private static final java.util.regex.Pattern TYPE =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
   @Inject WorkflowRuns runs;
   @Inject EventStreams streams;
 
@@ -54,7 +60,7 @@ public class WorkflowRunsResource {
     var after =
         position == null ? null : new WorkflowRuns.Cursor(position.createdAt(), position.id());
     var page = runs.list(workflow, status(status), after, size);
-    var items = page.stream().map(r -> RunResponse.of(r, null)).toList();
+    var items = page.stream().map(r -> RunResponse.of(r, null, null)).toList();
     var last = page.isEmpty() ? null : page.get(page.size() - 1);
     var next =
         page.size() == size ? new KeysetCursor(last.getCreatedAt(), last.getId()).encode() : null;
@@ -109,6 +115,40 @@ public class WorkflowRunsResource {
         security,
         sink,
         sse);
+  }
+
+  /**
+   * Body of {@code POST …/events}.
+   *
+   * @param type 1 to 64 of letters, digits, {@code _ . -}
+   * @param payload any JSON: the next state's input (a string as its text, anything else as its
+   *     JSON); absent: the type
+   */
+  public record EventRequest(String type, JsonValue payload) {}
+
+  /**
+   * Sends an event to a state-machine run: its current state must wait for the type (else 409
+   * {@code WORKFLOW_NOT_WAITING}); the run takes the transition → 200 with the run.
+   */
+  @POST
+  @Path("{id}/events")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Role.OPERATOR_NAME)
+  public RunResponse event(@PathParam("id") String id, EventRequest request) {
+    if (request == null || request.type() == null || !TYPE.matcher(request.type()).matches()) {
+      throw ApiException.validation("'type' is required: 1 to 64 of letters, digits, _ . -");
+    }
+    var payload = request.payload();
+    String text;
+    if (payload == null || payload.getValueType() == JsonValue.ValueType.NULL) {
+      text = request.type();
+    } else {
+      text = payload instanceof JsonString s ? s.getString() : payload.toString();
+    }
+    if (text.isBlank() || text.length() > 100_000) {
+      throw ApiException.validation("'payload' must not be blank, at most 100000 characters");
+    }
+    return RunResponse.of(runs.event(id, request.type(), text));
   }
 
   /** Cancels the run and its active steps' tasks; 409 {@code WORKFLOW_RUN_FINISHED} if it ended. */
