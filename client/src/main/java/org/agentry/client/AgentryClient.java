@@ -151,6 +151,16 @@ public final class AgentryClient implements AutoCloseable {
     return api(ModelsApi.class);
   }
 
+  /** Workflow definitions: create, read, replace, delete, run. */
+  public org.agentry.client.api.WorkflowsApi workflows() {
+    return api(org.agentry.client.api.WorkflowsApi.class);
+  }
+
+  /** Workflow runs: list, read with their nodes, cancel. */
+  public org.agentry.client.api.WorkflowRunsApi workflowRuns() {
+    return api(org.agentry.client.api.WorkflowRunsApi.class);
+  }
+
   /** The server's name and version. */
   public InfoApi info() {
     return api(InfoApi.class);

@@ -118,6 +118,22 @@ final class BodySchemas {
         Map.entry(
             "POST v1/approvals/{id}/deny",
             List.of(field("comment", optional(quoted("no")), stored(2001)))),
+        Map.entry("POST v1/workflows", workflowFields(true, agent)),
+        Map.entry("PUT v1/workflows/{name}", workflowFields(false, agent)),
+        Map.entry(
+            "POST v1/workflows/{name}/runs",
+            List.of(field("input", quoted("go"), storedOrBlank(100_001)))),
+        // the fixture run is no state machine, so even a good event is refused
+        Map.entry(
+            "POST v1/workflow-runs/{id}/events",
+            List.of(
+                field(
+                    "type",
+                    quoted("approved"),
+                    Gen.oneOf(
+                        badString("", "a b", "x".repeat(65)),
+                        Values.wrongType(Values.Type.STRING))),
+                field("payload", optional(quoted("ok")), badString("", "  ")))),
         Map.entry(
             "POST v1/tasks/{id}/respond",
             // the fixture task has finished, so even a good answer is refused
@@ -333,6 +349,39 @@ final class BodySchemas {
             "endAt",
             Gen.just(null),
             badString("1970-01-01T00:00:00Z", "never", "-1000000000-01-01T00:00:00Z")));
+  }
+
+  /**
+   * {@code POST /api/v1/workflows} and {@code PUT /api/v1/workflows/{name}}: name rule, description
+   * up to 2000, and a definition that names a known agent, holds no empty list, and is an object.
+   */
+  private static List<Field> workflowFields(boolean create, String agent) {
+    var name =
+        create
+            ? field(
+                "name",
+                quoted("fz-new-workflow"),
+                Gen.oneOf(
+                    badString("Bad Name", "", "-x", "a".repeat(64)),
+                    Values.wrongType(Values.Type.STRING)))
+            : field("name", Gen.just(null), badString("fz-other-name", "Bad Name"));
+    var good = "{\"root\":{\"kind\":\"agent\",\"agent\":\"" + agent + "\"}}";
+    return List.of(
+        name,
+        field("description", optional(Values.text(0, 50)), stored(2001)),
+        field(
+            "definition",
+            Gen.just(good),
+            Gen.oneOf(
+                Gen.of(
+                    "{}",
+                    "{\"root\":{\"kind\":\"agent\",\"agent\":\"fz-no-such-agent\"}}",
+                    "{\"root\":{\"kind\":\"pipeline\",\"steps\":[]}}",
+                    "{\"root\":{\"kind\":\"loop\",\"body\":{\"kind\":\"agent\",\"agent\":\""
+                        + agent
+                        + "\"},\"maxIterations\":0}}",
+                    "null"),
+                Values.wrongType(Values.Type.OBJECT))));
   }
 
   /**

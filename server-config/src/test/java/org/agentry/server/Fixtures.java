@@ -111,6 +111,22 @@ record Fixtures(Map<String, String> ids, String viewerKey, String operatorKey, S
     ids.put("mcp-url", SharedServer.get().base() + "/mcp");
     assertEquals(204, api.delete("/api/v1/api-keys/" + revoked.getString("id"), ADMIN).status());
     ids.put("model", "scripted");
+    var workflow = prefix + "-workflow";
+    created(
+        api.post(
+            "/api/v1/workflows",
+            ADMIN,
+            JSON,
+            "{\"name\":\""
+                + workflow
+                + "\",\"definition\":{\"root\":{\"kind\":\"agent\",\"agent\":\""
+                + agent
+                + "\"}}}"));
+    ids.put("workflows", workflow);
+    var run =
+        api.post("/api/v1/workflows/" + workflow + "/runs", ADMIN, JSON, "{\"input\":\"hi\"}");
+    assertEquals(202, run.status(), run.body());
+    ids.put("workflow-runs", run.json().getString("id"));
     return new Fixtures(
         Map.copyOf(ids),
         viewer.getString("token"),

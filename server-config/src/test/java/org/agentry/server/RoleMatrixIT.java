@@ -220,6 +220,25 @@ class RoleMatrixIT {
           row("POST", "v1/organism/reload", Role.ADMIN, 200),
           // a good body would drain the shared server: the probe's is refused after authorisation
           row("POST", "v1/organism/stop", Role.ADMIN, 400).body("{\"deadlineSeconds\":-1}"),
+          row("GET", "v1/workflows", Role.VIEWER, 200),
+          row("POST", "v1/workflows", Role.OPERATOR, 201)
+              .body(
+                  "{\"name\":\"mx-wf-${unique}\","
+                      + "\"definition\":{\"root\":{\"kind\":\"agent\",\"agent\":\"${agent}\"}}}"),
+          row("GET", "v1/workflows/{name}", Role.VIEWER, 200),
+          row("PUT", "v1/workflows/{name}", Role.OPERATOR, 200)
+              .body("{\"definition\":{\"root\":{\"kind\":\"agent\",\"agent\":\"${agent}\"}}}")
+              .header("If-Match", "*"),
+          row("DELETE", "v1/workflows/{name}", Role.OPERATOR, 404).absentId(),
+          row("POST", "v1/workflows/{name}/runs", Role.OPERATOR, 202).body("{\"input\":\"hi\"}"),
+          row("GET", "v1/workflow-runs", Role.VIEWER, 200),
+          row("GET", "v1/workflow-runs/{id}", Role.VIEWER, 200),
+          row("GET", "v1/workflow-runs/{id}/events", Role.VIEWER, 200),
+          row("POST", "v1/workflow-runs/{id}/events", Role.OPERATOR, 404)
+              .absentId()
+              .body("{\"type\":\"approved\"}"),
+          row("GET", "v1/workflow-runs/{id}/stream", Role.VIEWER, 200).header("Accept", SSE),
+          row("POST", "v1/workflow-runs/{id}/cancel", Role.OPERATOR, 404).absentId(),
           row("GET", "v1/capabilities", Role.OPERATOR, 200),
           row("GET", "v1/capabilities/{name}", Role.OPERATOR, 200));
 

@@ -16,6 +16,7 @@ import org.agentry.task.entity.TaskEvent;
 public record EventResponse(
     long id, String taskId, String agent, String type, JsonObject data, Instant createdAt) {
 
+  /** The event as the API shows it. */
   public static EventResponse of(TaskEvent event) {
     try (var reader = Jsons.createReader(new StringReader(event.getData()))) {
       return new EventResponse(

@@ -15,7 +15,10 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.agentry.platform.entity.Jsons;
 import org.agentry.platform.rest.ApiException;
 import org.agentry.platform.rest.Problem;
@@ -108,6 +111,36 @@ public class EventStreams {
             false,
             false);
     hub.subscribe(request, from, sink, sse, false);
+  }
+
+  /**
+   * The events of a group of tasks that may grow while the stream is open (a workflow run's steps,
+   * say); never closes by itself.
+   *
+   * @param member whether a task belongs to the group; asked once per task seen live (the answer is
+   *     kept while the stream is open), so it may query the database
+   * @param replay the group's stored events above an id, oldest first, at most a given number
+   */
+  public void group(
+      Predicate<String> member,
+      BiFunction<Long, Integer, List<TaskEvent>> replay,
+      String lastEventId,
+      Long after,
+      HttpHeaders headers,
+      SecurityContext security,
+      SseEventSink sink,
+      Sse sse) {
+    requireEventStream(headers);
+    Long from = start(lastEventId, after);
+    var members = new java.util.concurrent.ConcurrentHashMap<String, Boolean>();
+    var request =
+        new EventSubscriber.Request(
+            caller(security),
+            event -> members.computeIfAbsent(event.getTaskId(), member::test),
+            last -> replay.apply(last, EventSubscriber.REPLAY_PAGE),
+            false,
+            false);
+    hub.subscribe(request, from == null ? 0L : from, sink, sse, false);
   }
 
   private static String caller(SecurityContext security) {

@@ -1,0 +1,199 @@
+package org.agentry.workflow.boundary;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import org.agentry.audit.control.AuditLog;
+import org.agentry.platform.boundary.StateConflictException;
+import org.agentry.platform.boundary.UnknownResourceException;
+import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.task.control.TaskEvents;
+import org.agentry.task.entity.TaskEvent;
+import org.agentry.workflow.control.WorkflowEngine;
+import org.agentry.workflow.entity.WorkflowDefinition;
+import org.agentry.workflow.entity.WorkflowNode;
+import org.agentry.workflow.entity.WorkflowRun;
+import org.agentry.workflow.entity.WorkflowStatus;
+
+/** Runs of workflows: start, read with their nodes, list, cancel. */
+@Stateless
+public class WorkflowRuns {
+
+  /** A run and its nodes in the order they were reached. */
+  public record Detail(WorkflowRun run, List<WorkflowNode> nodes) {}
+
+  /**
+   * A position in the list: the creation instant and id of the last run seen.
+   *
+   * @param createdAt its creation instant
+   */
+  public record Cursor(Instant createdAt, String id) {}
+
+  @PersistenceContext EntityManager em;
+
+  @Inject WorkflowEngine engine;
+  @Inject TaskEvents events;
+  @Inject AuditLog audit;
+  @Inject Clock clock;
+
+  /**
+   * Starts a run of the workflow as it is defined now: its first steps' tasks are queued when this
+   * transaction commits.
+   *
+   * @param input the run's input, 1 to 100,000 characters, not blank
+   * @throws UnknownResourceException {@code WORKFLOW_NOT_FOUND}
+   * @throws InvalidInputException for a missing, blank or too long input
+   */
+  public Detail start(String workflow, String input) {
+    audit.record("workflow.run", "workflow", workflow);
+    var definition = em.find(WorkflowDefinition.class, workflow);
+    if (definition == null) {
+      throw new UnknownResourceException("workflow", workflow);
+    }
+    InvalidInputException.check(
+        input != null && !input.isBlank() && input.length() <= 100_000,
+        "'input' is required, at most 100000 characters");
+    var run = new WorkflowRun(definition, input, clock.instant());
+    em.persist(run);
+    engine.advance(run);
+    events.write();
+    em.flush();
+    return detail(run);
+  }
+
+  /**
+   * The run with its nodes.
+   *
+   * @throws UnknownResourceException {@code WORKFLOW_RUN_NOT_FOUND}
+   */
+  public Detail get(String id) {
+    return detail(find(id, LockModeType.NONE));
+  }
+
+  /**
+   * Runs, newest first.
+   *
+   * @param workflow only runs of this workflow, or null
+   * @param status only runs in this status, or null
+   * @param after the position after which the page starts, or null for the first page
+   * @param limit 1 to 200
+   */
+  public List<WorkflowRun> list(String workflow, WorkflowStatus status, Cursor after, int limit) {
+    var where = new ArrayList<String>();
+    var params = new HashMap<String, Object>();
+    if (workflow != null) {
+      where.add("r.workflow = :workflow");
+      params.put("workflow", workflow);
+    }
+    if (status != null) {
+      where.add("r.status = :status");
+      params.put("status", status);
+    }
+    if (after != null) {
+      where.add("(r.createdAt < :cAt OR (r.createdAt = :cAt AND r.id < :cId))");
+      params.put("cAt", after.createdAt());
+      params.put("cId", after.id());
+    }
+    var query =
+        em.createQuery(
+            "SELECT r FROM WorkflowRun r"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY r.createdAt DESC, r.id DESC",
+            WorkflowRun.class);
+    params.forEach(query::setParameter);
+    return query.setMaxResults(limit).getResultList();
+  }
+
+  /**
+   * Cancels a running run: its running nodes are cancelled, and their tasks once this transaction
+   * committed.
+   *
+   * @throws UnknownResourceException {@code WORKFLOW_RUN_NOT_FOUND}
+   * @throws StateConflictException {@code WORKFLOW_RUN_FINISHED} if the run has ended
+   */
+  public Detail cancel(String id) {
+    audit.record("workflow-run.cancel", "workflow run", id);
+    var run = find(id, LockModeType.PESSIMISTIC_WRITE);
+    if (!run.isRunning()) {
+      throw new StateConflictException("WORKFLOW_RUN_FINISHED", "The workflow run has ended.");
+    }
+    engine.cancel(run);
+    em.flush();
+    return detail(run);
+  }
+
+  /**
+   * Gives an event to a state-machine run waiting for its type: the current state ends with the
+   * payload as output and the run takes the event's transition.
+   *
+   * @param type 1 to 64 of letters, digits, {@code _ . -}
+   * @param payload the next state's input
+   * @throws UnknownResourceException {@code WORKFLOW_RUN_NOT_FOUND}
+   * @throws StateConflictException {@code WORKFLOW_RUN_FINISHED} if the run ended, {@code
+   *     WORKFLOW_NOT_WAITING} if it does not wait for this type
+   */
+  public Detail event(String id, String type, String payload) {
+    audit.record("workflow-run.event", "workflow run", id, type);
+    var run = find(id, LockModeType.PESSIMISTIC_WRITE);
+    if (!run.isRunning()) {
+      throw new StateConflictException("WORKFLOW_RUN_FINISHED", "The workflow run has ended.");
+    }
+    engine.event(run, type, payload);
+    events.write();
+    em.flush();
+    return detail(run);
+  }
+
+  /**
+   * The events of the run's step tasks with ids above {@code after}, oldest first: one sequence
+   * across the steps (task event ids grow with every event of every task).
+   *
+   * @throws UnknownResourceException {@code WORKFLOW_RUN_NOT_FOUND}
+   */
+  public List<TaskEvent> events(String id, long after, int limit) {
+    find(id, LockModeType.NONE);
+    return em.createQuery(
+            "SELECT e FROM TaskEvent e WHERE e.taskId IN (SELECT n.taskId FROM WorkflowNode n"
+                + " WHERE n.runId = :run AND n.taskId IS NOT NULL) AND e.id > :after ORDER BY e.id",
+            TaskEvent.class)
+        .setParameter("run", id)
+        .setParameter("after", after)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Whether the task runs a step of the run. */
+  public boolean isStep(String runId, String taskId) {
+    return !em.createQuery(
+            "SELECT n.id FROM WorkflowNode n WHERE n.runId = :run AND n.taskId = :task",
+            String.class)
+        .setParameter("run", runId)
+        .setParameter("task", taskId)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
+  }
+
+  private WorkflowRun find(String id, LockModeType lock) {
+    var run = em.find(WorkflowRun.class, id, lock);
+    if (run == null) {
+      throw new UnknownResourceException("workflow run", id);
+    }
+    return run;
+  }
+
+  private Detail detail(WorkflowRun run) {
+    var nodes =
+        em.createNamedQuery(WorkflowNode.OF_RUN, WorkflowNode.class)
+            .setParameter("run", run.getId())
+            .getResultList();
+    return new Detail(run, nodes);
+  }
+}
