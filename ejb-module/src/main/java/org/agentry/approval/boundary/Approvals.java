@@ -194,7 +194,8 @@ public class Approvals {
             .arguments(approval.getArguments())
             .build();
     var origin =
-        new ToolCallOrigin(approval.getAgent(), approval.getSessionId(), approval.getTaskId());
+        new ToolCallOrigin(
+            tenantOf(approval), approval.getAgent(), approval.getSessionId(), approval.getTaskId());
     writer.toolRun(origin, new ToolRun(call, new ToolOutcome(null, error, 0)));
     if (approval.getTaskId() != null) {
       events.append(
@@ -202,5 +203,20 @@ public class Approvals {
           approval.getAgent(),
           new TaskEvents.ToolEnd(approval.getToolCallId(), approval.getTool(), 0, error));
     }
+  }
+
+  /** The tenant of the approval's task, else of its session. */
+  private String tenantOf(Approval approval) {
+    if (approval.getTaskId() != null) {
+      var task = em.find(org.agentry.task.entity.Task.class, approval.getTaskId());
+      if (task != null) {
+        return task.getTenant();
+      }
+    }
+    var session =
+        approval.getSessionId() == null
+            ? null
+            : em.find(org.agentry.session.entity.Session.class, approval.getSessionId());
+    return session == null ? org.agentry.tenant.entity.Tenants.DEFAULT : session.getTenant();
   }
 }
