@@ -35,7 +35,15 @@ class TenantsIT {
 
   /** Route prefixes (after {@code v1/}) whose resources belong to a tenant. */
   private static final Set<String> SCOPED =
-      Set.of("agents", "providers", "schedules", "sessions", "threads", "tasks", "api-keys");
+      Set.of(
+          "agents",
+          "providers",
+          "schedules",
+          "sessions",
+          "threads",
+          "tasks",
+          "api-keys",
+          "approvals");
 
   /** Lists that must not show another tenant's rows. */
   private static final List<String> LISTS =
@@ -53,7 +61,11 @@ class TenantsIT {
           "/api/v1/usage/export",
           "/api/v1/usage/budgets",
           "/api/v1/capabilities",
-          "/api/v1/models");
+          "/api/v1/models",
+          "/api/v1/approvals",
+          "/api/v1/sensors/events",
+          "/api/v1/audit",
+          "/api/v1/audit/export");
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -130,7 +142,9 @@ class TenantsIT {
             a.ids().get("task"),
             a.ids().get("session"),
             a.ids().get("schedule"),
-            a.ids().get("apiKey"));
+            a.ids().get("apiKey"),
+            a.ids().get("approvals"),
+            "tn-sensor");
     for (var list : LISTS) {
       var reply = api.get(list, keyB);
       assertEquals(200, reply.status(), list + " " + reply.body());
@@ -140,8 +154,20 @@ class TenantsIT {
         }
       }
     }
-    var usage = api.get("/api/v1/usage", keyB).json().getJsonObject("totals");
-    assertEquals(0, usage.getInt("requests"), usage.toString());
+    for (var scoped :
+        List.of(
+            "/api/v1/usage/agents/" + a.ids().get("agent"),
+            "/api/v1/usage/tasks/" + a.ids().get("task"),
+            "/api/v1/usage/sessions/" + a.ids().get("session"))) {
+      var ofB = api.get(scoped, keyB);
+      var ofA = api.get(scoped, ADMIN);
+      if (ofB.status() == 200) {
+        assertEquals(0, ofB.json().getJsonObject("totals").getInt("requests"), scoped);
+      } else {
+        assertEquals(404, ofB.status(), scoped + " " + ofB.body());
+      }
+      assertTrue(ofA.json().getJsonObject("totals").getInt("requests") > 0, scoped);
+    }
     assertTrue(leaks.isEmpty(), String.join("\n", leaks));
     // the same lists for A do show A's rows: the check above could fail
     assertTrue(api.get("/api/v1/agents", ADMIN).body().contains(a.ids().get("agent")));
@@ -149,19 +175,52 @@ class TenantsIT {
   }
 
   @Test
+  void sharedCataloguesChangeOnlyByAPlatformAdmin() throws Exception {
+    var skill = a.ids().get("skills");
+    var forbidden =
+        List.of(
+            api.delete("/api/v1/skills/" + skill, keyB),
+            api.delete("/api/v1/mcp-servers/" + a.ids().get("mcp-servers"), keyB),
+            api.post("/api/v1/skills/discover", keyB, JSON, ""),
+            api.post("/api/v1/dispatch/pause", keyB, JSON, ""),
+            api.post("/api/v1/agents/reload", keyB, JSON, ""));
+    for (var reply : forbidden) {
+      assertEquals(403, reply.status(), reply.body());
+      assertTrue(reply.body().contains("\"code\":\"TENANT_FORBIDDEN\""), reply.body());
+    }
+    assertEquals(200, api.get("/api/v1/skills/" + skill, keyB).status());
+    assertEquals(200, api.get("/api/v1/skills/" + skill, ADMIN).status());
+  }
+
+  @Test
   void theSameAgentNameWorksInBothTenantsAndThePlatformAdminSeesBoth() throws Exception {
-    var provider = a.ids().get("provider");
-    var agent = a.ids().get("agent");
-    var createdProvider =
+    var provider = "tn-same-provider";
+    var agent = "tn-same";
+    for (var token : List.of(ADMIN, keyB)) {
+      var reply =
+          api.post(
+              "/api/v1/providers",
+              token,
+              JSON,
+              "{\"name\":\""
+                  + provider
+                  + "\",\"kind\":\"scripted\",\"scriptedTurns\":[{\"text\":\"from "
+                  + (token.equals(ADMIN) ? "A" : "B")
+                  + "\"}],"
+                  + "\"prices\":{\"scripted\":{\"inputPerMillion\":1,\"outputPerMillion\":2}}}");
+      assertEquals(201, reply.status(), reply.body());
+    }
+    var createdOfA =
         api.post(
-            "/api/v1/providers",
-            keyB,
+            "/api/v1/agents",
+            ADMIN,
             JSON,
             "{\"name\":\""
+                + agent
+                + "\",\"systemPrompt\":\"You help.\",\"provider\":\""
                 + provider
-                + "\",\"kind\":\"scripted\",\"scriptedTurns\":[{\"text\":\"from B\"}],"
-                + "\"prices\":{\"scripted\":{\"inputPerMillion\":1,\"outputPerMillion\":2}}}");
-    assertEquals(201, createdProvider.status(), createdProvider.body());
+                + "\",\"model\":\"scripted\"}");
+    assertEquals(201, createdOfA.status(), createdOfA.body());
     var createdAgent =
         api.post(
             "/api/v1/agents",
@@ -191,15 +250,21 @@ class TenantsIT {
       var taskOfA = submit(agent, ADMIN);
       var taskOfB = submit(agent, keyB);
       var doneOfB = awaitStatus(taskOfB, keyB, "completed");
-      awaitStatus(taskOfA, ADMIN, "completed");
+      var doneOfA = awaitStatus(taskOfA, ADMIN, "completed");
       assertEquals("from B", doneOfB.getString("output"));
+      assertEquals("from A", doneOfA.getString("output"));
+      var idsOfB = eventIds(taskOfB, keyB);
+      var idsOfA = eventIds(taskOfA, ADMIN);
+      assertFalse(idsOfA.isEmpty());
       var deadline = Instant.now().plusSeconds(30);
-      while (!streamOfB.text().contains(taskOfB) && Instant.now().isBefore(deadline)) {
+      while (!streamOfB.ids().containsAll(idsOfB) && Instant.now().isBefore(deadline)) {
         Thread.sleep(100);
       }
       Thread.sleep(1_000); // A's events, had they leaked, would have come by now
-      assertTrue(streamOfB.text().contains(taskOfB), "B's stream carries B's task");
-      assertFalse(streamOfB.text().contains(taskOfA), "B's stream never carries A's task");
+      assertTrue(streamOfB.ids().containsAll(idsOfB), "B's stream carries B's task's events");
+      for (var id : idsOfA) {
+        assertFalse(streamOfB.ids().contains(id), "B's stream carries event " + id + " of A");
+      }
       assertEquals(404, api.get("/api/v1/tasks/" + taskOfA, keyB).status());
       assertEquals(404, api.get("/api/v1/tasks/" + taskOfB, ADMIN).status());
       assertEquals(200, api.get("/api/v1/tasks/" + taskOfB + "?tenant=" + tenantB, ADMIN).status());
@@ -216,6 +281,15 @@ class TenantsIT {
     assertTrue(tenants.containsAll(List.of("default", tenantB)), tenants.toString());
     var notAdmin = api.get("/api/v1/usage?groupBy=tenant", keyB);
     assertEquals(403, notAdmin.status(), notAdmin.body());
+  }
+
+  /** The ids of a task's stored events, as the SSE {@code id:} lines give them. */
+  private static List<String> eventIds(String task, String token) throws Exception {
+    var reply = api.get("/api/v1/tasks/" + task + "/events", token);
+    assertEquals(200, reply.status(), reply.body());
+    return reply.structure().asJsonArray().stream()
+        .map(e -> Long.toString(e.asJsonObject().getJsonNumber("id").longValue()))
+        .toList();
   }
 
   private static String submit(String agent, String token) throws Exception {
@@ -281,8 +355,12 @@ class TenantsIT {
       return new SseLines(response.body());
     }
 
-    String text() {
-      return String.join("\n", lines);
+    /** The ids of the events read so far. */
+    List<String> ids() {
+      return lines.stream()
+          .filter(l -> l.startsWith("id:"))
+          .map(l -> l.substring(3).trim())
+          .toList();
     }
 
     private void read() {

@@ -49,6 +49,8 @@ public class Approvals {
 
   @PersistenceContext EntityManager em;
 
+  @jakarta.inject.Inject org.agentry.tenant.control.CallerTenant tenant;
+
   @Inject TaskEvents events;
   @Inject StepWriter writer;
   @Inject Event<TaskReady> ready;
@@ -66,6 +68,7 @@ public class Approvals {
             ? em.createNamedQuery(Approval.ALL, Approval.class)
             : em.createNamedQuery(Approval.BY_STATUS, Approval.class)
                 .setParameter("status", status);
+    query.setParameter("tenant", tenant.id());
     return query.setMaxResults(limit).getResultList();
   }
 
@@ -76,7 +79,7 @@ public class Approvals {
    */
   public Approval get(String id) {
     var approval = id == null ? null : em.find(Approval.class, id);
-    if (approval == null) {
+    if (approval == null || !approval.getTenant().equals(tenant.id())) {
       throw new UnknownResourceException("approval", id);
     }
     return approval;
@@ -96,7 +99,7 @@ public class Approvals {
       String id, boolean approve, String who, Set<String> callerRoles, String comment) {
     audit.record(approve ? "approval.approve" : "approval.deny", "approval", id);
     var approval = locked(id);
-    if (approval == null) {
+    if (approval == null || !approval.getTenant().equals(tenant.id())) {
       throw new UnknownResourceException("approval", id);
     }
     if (!callerRoles.contains(approval.getApproverRole())

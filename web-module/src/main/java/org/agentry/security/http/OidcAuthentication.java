@@ -107,7 +107,14 @@ public class OidcAuthentication {
           null);
     }
     var s = session.get();
-    var identity = new OidcIdentity(s.getSubject(), s.getDisplayName(), s.getEmail(), s.getRoles());
+    var identity =
+        new OidcIdentity(
+            s.getSubject(),
+            s.getDisplayName(),
+            s.getEmail(),
+            s.getRoles(),
+            s.getTenant(),
+            s.isPlatformAdmin());
     return login(identity, "session", request, context);
   }
 
