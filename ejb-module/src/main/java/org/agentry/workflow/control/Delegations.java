@@ -115,7 +115,7 @@ public class Delegations {
     var task = ended.task();
     ended(task);
     if (task.getStatus() == TaskStatus.CANCELLED) {
-      cancelChildrenAfterCommit(task.getId());
+      cancelChildrenAfterCommit(task);
     }
   }
 
@@ -166,10 +166,10 @@ public class Delegations {
    * and then the parent's, so cancelling children inside the parent's transaction (parent's row,
    * then theirs) could deadlock with it.
    */
-  private void cancelChildrenAfterCommit(String taskId) {
-    var children = activeChildren(taskId);
+  private void cancelChildrenAfterCommit(Task task) {
+    var children = activeChildren(task.getId());
     if (!children.isEmpty()) {
-      cancels.fire(new ChildCancels.Cancel(children));
+      cancels.fire(new ChildCancels.Cancel(task.getTenant(), children));
     }
   }
 
