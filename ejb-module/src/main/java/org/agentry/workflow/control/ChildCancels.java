@@ -4,11 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import org.agentry.tenant.control.CallerTenant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.agentry.task.boundary.Tasks;
+import org.agentry.tenant.control.CallerTenant;
 
 /**
  * Cancels the children of a cancelled task after its transaction committed, one transaction per
