@@ -188,7 +188,7 @@ class PlatformIT {
   void expiredReservationsGoBackOnce() {
     var agent = "r-" + UUID.randomUUID().toString().substring(0, 8);
     budgets.setLimits(agent, 10_000L, null, null, null);
-    var limits = budgets.limitsFor(agent);
+    var limits = budgets.limitsFor("default", agent);
 
     var lost = budgets.reserve(limits, null, 500, BigDecimal.ZERO).orElseThrow();
     var late = budgets.reserve(limits, null, 300, BigDecimal.ZERO).orElseThrow();
@@ -305,7 +305,7 @@ class PlatformIT {
     assertNotEquals(first.lease().token(), second.lease().token());
     assertEquals(2, tasks.task(taskId).getAttempts());
 
-    var origin = new ToolCallOrigin(agent, first.context().sessionId(), taskId);
+    var origin = new ToolCallOrigin("default", agent, first.context().sessionId(), taskId);
     assertEquals(TaskRuns.STALE, runs.modelResponded(first.lease(), origin, "p", step()));
     var renewal = leases.renew(Map.of(taskId, first.lease().token()), Duration.ofSeconds(30));
     assertTrue(renewal.lost().contains(taskId));
@@ -314,7 +314,7 @@ class PlatformIT {
 
     var renewed = leases.renew(Map.of(taskId, second.lease().token()), Duration.ofSeconds(30));
     assertTrue(renewed.lost().isEmpty());
-    var newOrigin = new ToolCallOrigin(agent, second.context().sessionId(), taskId);
+    var newOrigin = new ToolCallOrigin("default", agent, second.context().sessionId(), taskId);
     assertTrue(
         runs.finish(second.lease(), newOrigin, "p", completed("new"), Duration.ofSeconds(1)));
     var task = tasks.task(taskId);

@@ -22,7 +22,7 @@ public class TaskProbe {
    */
   public String queuedTask(String agent) {
     var spec = new TaskSpec("fenced", 4, List.of(), null, null, null, null, null, null);
-    var task = new Task(agent, spec, 3, Instant.now());
+    var task = new Task("default", agent, spec, 3, Instant.now());
     task.enqueued(Instant.now()); // so the sweeper leaves it alone (it resends after 120 s)
     em.persist(task);
     return task.getId();
@@ -31,7 +31,7 @@ public class TaskProbe {
   /** A task submitted with this idempotency key at that time (and then forgotten by the queue). */
   public String keyedTask(String agent, String key, String hash, Instant createdAt) {
     var spec = new TaskSpec("keyed", 4, List.of(), null, null, null, null, null, null);
-    var task = new Task(agent, spec, 3, createdAt);
+    var task = new Task("default", agent, spec, 3, createdAt);
     task.submittedWith(key, hash);
     task.enqueued(Instant.now());
     em.persist(task);

@@ -131,6 +131,38 @@ class OidcIT {
   }
 
   @Test
+  void theTenantClaimSeparatesCallersAndAPlatformAdminCrossesWithTheParameter() throws Exception {
+    var acme = tokenIn("wile", List.of("agentry-admins"), "acme");
+    var globex = tokenIn("hank", List.of("agentry-admins"), "globex");
+    var me = get("/api/v1/me", acme);
+    assertTrue(me.body().contains("\"tenant\":\"acme\""), me.body());
+    for (var token : List.of(acme, globex)) {
+      var provider =
+          post(
+              "/api/v1/providers",
+              token,
+              "{\"name\":\"tp\",\"kind\":\"scripted\",\"scriptedTurns\":[{\"text\":\"x\"}]}");
+      assertEquals(201, provider.statusCode(), provider.body());
+    }
+    var agent =
+        "{\"name\":\"same\",\"systemPrompt\":\"p\",\"provider\":\"tp\",\"model\":\"scripted\"}";
+    assertEquals(201, post("/api/v1/agents", acme, agent).statusCode());
+    assertEquals(404, get("/api/v1/agents/same", globex).statusCode());
+    assertFalse(get("/api/v1/agents", globex).body().contains("\"same\""));
+    assertEquals(201, post("/api/v1/agents", globex, agent).statusCode());
+    assertEquals(403, get("/api/v1/agents?tenant=acme", globex).statusCode());
+
+    var platform = tokenIn("pat", List.of("agentry-admins", "platform-admin"), "default");
+    assertEquals(404, get("/api/v1/agents/same", platform).statusCode());
+    assertEquals(200, get("/api/v1/agents/same?tenant=acme", platform).statusCode());
+    assertEquals(200, get("/api/v1/usage?groupBy=tenant", platform).statusCode());
+    assertEquals(403, get("/api/v1/usage?groupBy=tenant", acme).statusCode());
+
+    var invalid = tokenIn("ivan", List.of("agentry-admins"), "a/b");
+    assertEquals(401, get("/api/v1/me", invalid).statusCode());
+  }
+
+  @Test
   void changesBySsoCallersAndRefusedTokensAreAudited() throws Exception {
     var admin = token("audrey", List.of("agentry-admins"));
     var created = post("/api/v1/api-keys", admin, "{\"name\":\"audited\",\"role\":\"viewer\"}");
@@ -475,6 +507,21 @@ class OidcIT {
                 "JWT",
                 List.of(AUDIENCE),
                 Map.of("groups", groups, "email", subject + "@example.com"),
+                600))
+        .serialize();
+  }
+
+  /** A token of a caller of {@code tenant} (its {@code tenant} claim). */
+  private static String tokenIn(String subject, List<String> groups, String tenant) {
+    return idp.issueToken(
+            ISSUER_ID,
+            CLIENT_ID,
+            new DefaultOAuth2TokenCallback(
+                ISSUER_ID,
+                subject,
+                "JWT",
+                List.of(AUDIENCE),
+                Map.of("groups", groups, "tenant", tenant),
                 600))
         .serialize();
   }

@@ -24,6 +24,8 @@ import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
 import org.agentry.provider.entity.Provider;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.TenantKey;
 import org.agentry.tool.control.ToolInvoker;
 
 /** Agent definitions: create, read, replace (with optimistic locking), delete, pause, resume. */
@@ -36,13 +38,17 @@ public class Agents {
 
   @Inject Clock clock;
 
+  @Inject CallerTenant tenant;
+
   @Inject ToolInvoker tools;
 
   @Inject PayloadSchemas schemas;
 
-  /** Every agent, by name. */
+  /** Every agent of the caller's tenant, by name. */
   public List<Agent> list() {
-    return em.createNamedQuery(Agent.FIND_ALL, Agent.class).getResultList();
+    return em.createNamedQuery(Agent.FIND_ALL, Agent.class)
+        .setParameter("tenant", tenant.id())
+        .getResultList();
   }
 
   /**
@@ -51,7 +57,7 @@ public class Agents {
    * @throws UnknownResourceException if there is none
    */
   public Agent get(String name) {
-    var agent = em.find(Agent.class, name);
+    var agent = name == null ? null : em.find(Agent.class, new TenantKey(tenant.id(), name));
     if (agent == null) {
       throw new UnknownResourceException("agent", name);
     }
@@ -68,11 +74,11 @@ public class Agents {
    */
   public Agent create(String name, AgentSpec spec) {
     audit.record("agent.create", "agent", name);
-    if (name != null && em.find(Agent.class, name) != null) {
+    if (name != null && em.find(Agent.class, new TenantKey(tenant.id(), name)) != null) {
       throw new StateConflictException("AGENT_EXISTS", "An agent '" + name + "' exists already.");
     }
     checkReferences(spec);
-    var agent = new Agent(name, spec, clock.instant());
+    var agent = new Agent(tenant.id(), name, spec, clock.instant());
     em.persist(agent);
     em.flush();
     return agent;
@@ -160,9 +166,9 @@ public class Agents {
     } catch (InvalidSchemaException e) {
       throw new InvalidInputException("payload.xsd: " + e.getMessage());
     }
-    var agent = em.find(Agent.class, pkg.name());
+    var agent = em.find(Agent.class, new TenantKey(tenant.id(), pkg.name()));
     if (agent == null) {
-      agent = new Agent(pkg.name(), pkg.spec(), clock.instant());
+      agent = new Agent(tenant.id(), pkg.name(), pkg.spec(), clock.instant());
       agent.loadedFromPackage(pkg.digest());
       em.persist(agent);
       report.added().add(pkg.name());
@@ -190,7 +196,8 @@ public class Agents {
 
   private void checkReferences(AgentSpec spec) {
     InvalidInputException.check(
-        em.find(Provider.class, spec.provider()) != null,
+        spec.provider() != null
+            && em.find(Provider.class, new TenantKey(tenant.id(), spec.provider())) != null,
         "'provider' names no provider: " + spec.provider());
     checkTools(spec);
     checkPayload(spec);

@@ -49,6 +49,8 @@ public class Approvals {
 
   @PersistenceContext EntityManager em;
 
+  @jakarta.inject.Inject org.agentry.tenant.control.CallerTenant tenant;
+
   @Inject TaskEvents events;
   @Inject StepWriter writer;
   @Inject Event<TaskReady> ready;
@@ -66,6 +68,7 @@ public class Approvals {
             ? em.createNamedQuery(Approval.ALL, Approval.class)
             : em.createNamedQuery(Approval.BY_STATUS, Approval.class)
                 .setParameter("status", status);
+    query.setParameter("tenant", tenant.id());
     return query.setMaxResults(limit).getResultList();
   }
 
@@ -76,7 +79,7 @@ public class Approvals {
    */
   public Approval get(String id) {
     var approval = id == null ? null : em.find(Approval.class, id);
-    if (approval == null) {
+    if (approval == null || !approval.getTenant().equals(tenant.id())) {
       throw new UnknownResourceException("approval", id);
     }
     return approval;
@@ -96,7 +99,7 @@ public class Approvals {
       String id, boolean approve, String who, Set<String> callerRoles, String comment) {
     audit.record(approve ? "approval.approve" : "approval.deny", "approval", id);
     var approval = locked(id);
-    if (approval == null) {
+    if (approval == null || !approval.getTenant().equals(tenant.id())) {
       throw new UnknownResourceException("approval", id);
     }
     if (!callerRoles.contains(approval.getApproverRole())
@@ -194,7 +197,8 @@ public class Approvals {
             .arguments(approval.getArguments())
             .build();
     var origin =
-        new ToolCallOrigin(approval.getAgent(), approval.getSessionId(), approval.getTaskId());
+        new ToolCallOrigin(
+            tenantOf(approval), approval.getAgent(), approval.getSessionId(), approval.getTaskId());
     writer.toolRun(origin, new ToolRun(call, new ToolOutcome(null, error, 0)));
     if (approval.getTaskId() != null) {
       events.append(
@@ -202,5 +206,20 @@ public class Approvals {
           approval.getAgent(),
           new TaskEvents.ToolEnd(approval.getToolCallId(), approval.getTool(), 0, error));
     }
+  }
+
+  /** The tenant of the approval's task, else of its session. */
+  private String tenantOf(Approval approval) {
+    if (approval.getTaskId() != null) {
+      var task = em.find(org.agentry.task.entity.Task.class, approval.getTaskId());
+      if (task != null) {
+        return task.getTenant();
+      }
+    }
+    var session =
+        approval.getSessionId() == null
+            ? null
+            : em.find(org.agentry.session.entity.Session.class, approval.getSessionId());
+    return session == null ? org.agentry.tenant.entity.Tenants.DEFAULT : session.getTenant();
   }
 }

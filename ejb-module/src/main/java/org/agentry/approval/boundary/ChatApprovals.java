@@ -12,6 +12,9 @@ import org.agentry.agent.entity.Agent;
 import org.agentry.approval.entity.Approval;
 import org.agentry.run.boundary.ChatTurns;
 import org.agentry.run.control.StepRecorder.ToolRun;
+import org.agentry.session.entity.Session;
+import org.agentry.tenant.entity.TenantKey;
+import org.agentry.tenant.entity.Tenants;
 import org.agentry.tool.control.ToolContext;
 import org.agentry.tool.control.ToolInvoker;
 import org.agentry.tool.control.ToolOutcome;
@@ -47,7 +50,9 @@ public class ChatApprovals {
             .name(approval.getTool())
             .arguments(approval.getArguments())
             .build();
-    var agent = em.find(Agent.class, approval.getAgent());
+    var session = em.find(Session.class, approval.getSessionId());
+    var tenant = session == null ? Tenants.DEFAULT : session.getTenant();
+    var agent = em.find(Agent.class, new TenantKey(tenant, approval.getAgent()));
     ToolOutcome outcome;
     if (agent == null || !agent.acceptsWork()) {
       outcome = new ToolOutcome(null, "not run: the agent is gone or takes no work", 0);
@@ -58,12 +63,13 @@ public class ChatApprovals {
               approval.getAgent(),
               approval.getSessionId(),
               null,
-              workspaces.of(approval.getAgent()),
-              spec);
+              workspaces.of(tenant, approval.getAgent()),
+              spec,
+              tenant);
       outcome =
           tools.invoke(context, call, ToolInvoker.offeredTo(spec), tools.limits().callTimeout());
     }
-    var origin = new ToolCallOrigin(approval.getAgent(), approval.getSessionId(), null);
+    var origin = new ToolCallOrigin(tenant, approval.getAgent(), approval.getSessionId(), null);
     turns.recordToolRuns(origin, List.of(new ToolRun(call, outcome)));
     return outcome;
   }

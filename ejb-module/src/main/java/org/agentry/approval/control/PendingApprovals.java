@@ -75,6 +75,10 @@ public class PendingApprovals {
             request.approverRole(),
             now,
             now.plus(expiry));
+    var session = em.find(org.agentry.session.entity.Session.class, sessionId);
+    if (session != null) {
+      approval.ownedBy(session.getTenant());
+    }
     em.persist(approval);
     ApprovalEvents.requested(events, approval);
     return approval;

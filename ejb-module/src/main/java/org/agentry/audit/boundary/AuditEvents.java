@@ -42,8 +42,11 @@ public class AuditEvents {
 
   @Inject Clock clock;
 
+  @Inject org.agentry.tenant.control.CallerTenant tenant;
+
   /**
-   * A page of rows matching the filter, newest first (then by id, descending).
+   * A page of the caller's tenant's rows matching the filter (sign-in failures, whose caller is
+   * unknown, belong to {@code default}), newest first (then by id, descending).
    *
    * @param after the last row of the previous page, or null for the first page
    * @param limit at most this many rows
@@ -52,6 +55,7 @@ public class AuditEvents {
   public List<AuditEvent> page(Filter filter, Cursor after, int limit) {
     var where = new ArrayList<String>();
     var params = new HashMap<String, Object>();
+    add(where, params, tenant.id(), "e.tenant = :tenant", "tenant");
     add(where, params, filter.from(), "e.at >= :from", "from");
     add(where, params, filter.to(), "e.at < :to", "to");
     add(where, params, filter.actor(), "e.actor = :actor", "actor");

@@ -7,6 +7,8 @@ import org.agentry.budget.entity.AgentBudget;
  * The budget limits that apply to one agent's runs, read once when a run starts. Null limits
  * nothing.
  *
+ * @param tenant the agent's tenant
+ * @param agent the agent's name
  * @param dailyTokens per UTC day, tokens (prompt plus completion)
  * @param dailyUsd per UTC day, USD
  * @param monthlyTokens per UTC month, tokens
@@ -14,6 +16,7 @@ import org.agentry.budget.entity.AgentBudget;
  * @param sessionMaxTokens per session across its turns and tasks, tokens
  */
 public record BudgetLimits(
+    String tenant,
     String agent,
     Long dailyTokens,
     BigDecimal dailyUsd,
@@ -21,10 +24,11 @@ public record BudgetLimits(
     BigDecimal monthlyUsd,
     Long sessionMaxTokens) {
 
-  static BudgetLimits of(String agent, AgentBudget budget, Long sessionMaxTokens) {
+  static BudgetLimits of(String tenant, String agent, AgentBudget budget, Long sessionMaxTokens) {
     return budget == null
-        ? new BudgetLimits(agent, null, null, null, null, sessionMaxTokens)
+        ? new BudgetLimits(tenant, agent, null, null, null, null, sessionMaxTokens)
         : new BudgetLimits(
+            tenant,
             agent,
             budget.getDailyTokens(),
             budget.getDailyUsd(),

@@ -19,6 +19,9 @@ import org.agentry.audit.control.AuditLog;
 import org.agentry.budget.entity.AgentBudget;
 import org.agentry.budget.entity.BudgetCounter;
 import org.agentry.budget.entity.BudgetReservation;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.TenantKey;
+import org.agentry.tenant.entity.Tenants;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,6 +44,7 @@ public class Budgets {
       String kind,
       Long tokens,
       BigDecimal usd,
+      String tenant,
       String agent,
       String sessionId,
       Instant from,
@@ -48,7 +52,7 @@ public class Budgets {
 
     static Scope session(String sessionId, Long tokens) {
       return new Scope(
-          "session:" + sessionId, "session", tokens, null, null, sessionId, null, null);
+          "session:" + sessionId, "session", tokens, null, null, null, sessionId, null, null);
     }
   }
 
@@ -59,6 +63,8 @@ public class Budgets {
 
   @Inject Clock clock;
 
+  @Inject CallerTenant tenant;
+
   @Inject
   @ConfigProperty(name = "agentry.budget.reservation-seconds", defaultValue = "900")
   long reservationSeconds;
@@ -67,9 +73,9 @@ public class Budgets {
   @ConfigProperty(name = "agentry.budget.session-max-tokens")
   Optional<Long> sessionMaxTokens;
 
-  /** The agent's limits, if any were set. */
+  /** The limits of the caller's tenant's agent, if any were set. */
   public Optional<AgentBudget> limits(String agent) {
-    return Optional.ofNullable(em.find(AgentBudget.class, agent));
+    return Optional.ofNullable(em.find(AgentBudget.class, new TenantKey(tenant.id(), agent)));
   }
 
   /** Sets the agent's limits (null limits nothing). */
@@ -80,9 +86,9 @@ public class Budgets {
       Long monthlyTokens,
       BigDecimal monthlyUsd) {
     audit.record("budget.set", "agent", agent);
-    var budget = em.find(AgentBudget.class, agent);
+    var budget = em.find(AgentBudget.class, new TenantKey(tenant.id(), agent));
     if (budget == null) {
-      budget = new AgentBudget(agent);
+      budget = new AgentBudget(tenant.id(), agent);
       em.persist(budget);
     }
     budget.limit(dailyTokens, dailyUsd, monthlyTokens, monthlyUsd, clock.instant());
@@ -90,8 +96,8 @@ public class Budgets {
   }
 
   /** The limits that apply to the agent's runs now; read once per run. */
-  public BudgetLimits limitsFor(String agent) {
-    return limitsFor(agent, em.find(AgentBudget.class, agent));
+  public BudgetLimits limitsFor(String tenant, String agent) {
+    return limitsFor(tenant, agent, em.find(AgentBudget.class, new TenantKey(tenant, agent)));
   }
 
   /**
@@ -99,8 +105,8 @@ public class Budgets {
    *
    * @param budget the agent's budget, or null when it has none
    */
-  public BudgetLimits limitsFor(String agent, AgentBudget budget) {
-    return BudgetLimits.of(agent, budget, sessionMaxTokens.orElse(null));
+  public BudgetLimits limitsFor(String tenant, String agent, AgentBudget budget) {
+    return BudgetLimits.of(tenant, agent, budget, sessionMaxTokens.orElse(null));
   }
 
   /**
@@ -108,8 +114,8 @@ public class Budgets {
    *
    * @throws BudgetExhaustedException if it is
    */
-  public void requireAvailable(String agent) {
-    requireAvailable(agent, em.find(AgentBudget.class, agent));
+  public void requireAvailable(String tenant, String agent) {
+    requireAvailable(tenant, agent, em.find(AgentBudget.class, new TenantKey(tenant, agent)));
   }
 
   /**
@@ -119,11 +125,11 @@ public class Budgets {
    * @param budget the agent's budget, or null when it has none
    * @throws BudgetExhaustedException if it is
    */
-  public void requireAvailable(String agent, AgentBudget budget) {
+  public void requireAvailable(String tenant, String agent, AgentBudget budget) {
     if (budget == null) {
       return;
     }
-    for (var scope : scopes(BudgetLimits.of(agent, budget, null), null)) {
+    for (var scope : scopes(BudgetLimits.of(tenant, agent, budget, null), null)) {
       var counter = em.find(BudgetCounter.class, scope.key());
       if (counter != null
           ? counter.exhausted(scope.tokens(), scope.usd())
@@ -231,18 +237,27 @@ public class Budgets {
     return sessionMaxTokens.map(tokens -> view(Scope.session(sessionId, tokens)));
   }
 
-  /** Every agent budget of the current day and month, and session budgets, hottest first. */
+  /**
+   * Every agent budget of the caller's tenant of the current day and month, and its session
+   * budgets, hottest first.
+   */
   public List<BudgetView> list() {
     var views = new ArrayList<BudgetView>();
     for (var budget :
-        em.createQuery("SELECT b FROM AgentBudget b", AgentBudget.class).getResultList()) {
-      for (var scope : scopes(BudgetLimits.of(budget.getAgent(), budget, null), null)) {
+        em.createQuery("SELECT b FROM AgentBudget b WHERE b.tenant = :tenant", AgentBudget.class)
+            .setParameter("tenant", tenant.id())
+            .getResultList()) {
+      for (var scope :
+          scopes(BudgetLimits.of(budget.getTenant(), budget.getAgent(), budget, null), null)) {
         views.add(view(scope));
       }
     }
     if (sessionMaxTokens.isPresent()) {
       em.createQuery(
-              "SELECT c FROM BudgetCounter c WHERE c.scope LIKE 'session:%'", BudgetCounter.class)
+              "SELECT c FROM BudgetCounter c, Session s WHERE c.scope = CONCAT('session:', s.id)"
+                  + " AND s.tenant = :tenant",
+              BudgetCounter.class)
+          .setParameter("tenant", tenant.id())
           .setMaxResults(500)
           .getResultList()
           .forEach(
@@ -278,14 +293,16 @@ public class Budgets {
   private List<Scope> scopes(BudgetLimits limits, String sessionId) {
     var scopes = new ArrayList<Scope>();
     var agent = limits.agent();
+    var prefix = Tenants.DEFAULT.equals(limits.tenant()) ? "" : "tenant:" + limits.tenant() + ":";
     var today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     if (limits.hasDaily()) {
       scopes.add(
           new Scope(
-              "agent:" + agent + ":day:" + today,
+              prefix + "agent:" + agent + ":day:" + today,
               "agent-day",
               limits.dailyTokens(),
               limits.dailyUsd(),
+              limits.tenant(),
               agent,
               null,
               today.atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -295,10 +312,11 @@ public class Budgets {
       var month = YearMonth.from(today);
       scopes.add(
           new Scope(
-              "agent:" + agent + ":month:" + month,
+              prefix + "agent:" + agent + ":month:" + month,
               "agent-month",
               limits.monthlyTokens(),
               limits.monthlyUsd(),
+              limits.tenant(),
               agent,
               null,
               month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant(),
@@ -323,8 +341,11 @@ public class Budgets {
             ? em.createQuery(select + "u.sessionId = :session", Object[].class)
                 .setParameter("session", scope.sessionId())
             : em.createQuery(
-                    select + "u.agent = :agent AND u.createdAt >= :from AND u.createdAt < :to",
+                    select
+                        + "u.tenant = :tenant AND u.agent = :agent AND u.createdAt >= :from"
+                        + " AND u.createdAt < :to",
                     Object[].class)
+                .setParameter("tenant", scope.tenant())
                 .setParameter("agent", scope.agent())
                 .setParameter("from", scope.from())
                 .setParameter("to", scope.to());

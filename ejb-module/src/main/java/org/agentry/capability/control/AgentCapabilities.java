@@ -21,6 +21,8 @@ public class AgentCapabilities implements CapabilitySource {
 
   @PersistenceContext EntityManager em;
 
+  @jakarta.inject.Inject org.agentry.tenant.control.CallerTenant tenant;
+
   @Override
   public String kind() {
     return "agent";
@@ -33,7 +35,11 @@ public class AgentCapabilities implements CapabilitySource {
 
   @Override
   public List<Capability> capabilities() {
-    return em.createNamedQuery(Agent.FIND_ALL, Agent.class).getResultList().stream()
+    return em
+        .createNamedQuery(Agent.FIND_ALL, Agent.class)
+        .setParameter("tenant", tenant.id())
+        .getResultList()
+        .stream()
         .map(this::capability)
         .sorted(java.util.Comparator.comparing(Capability::name))
         .toList();

@@ -73,6 +73,7 @@ public class TaskRuns {
     }
     var references =
         em.createNamedQuery(Agent.WITH_PROVIDER_AND_BUDGET, Object[].class)
+            .setParameter("tenant", task.getTenant())
             .setParameter("name", task.getAgent())
             .getResultStream()
             .findFirst()

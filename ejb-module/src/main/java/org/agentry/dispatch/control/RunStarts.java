@@ -117,6 +117,7 @@ public class RunStarts {
     events.append(task.getId(), task.getAgent(), new TaskEvents.ModelRequest(1, sent, last));
     var context =
         new RunContext(
+            task.getTenant(),
             task.getAgent(),
             spec,
             model,
@@ -124,14 +125,15 @@ public class RunStarts {
             chatHistory,
             input,
             task.getId(),
-            workspaces.of(task.getAgent()));
+            workspaces.of(task.getTenant(), task.getAgent()));
     if (approved != null) {
       context = context.withApproved(approved.history(), approved.call());
     }
     if (!spec.delegates().isEmpty()) {
-      context = context.withDelegates(delegates(spec.delegates(), task.getDepth()));
+      context =
+          context.withDelegates(delegates(task.getTenant(), spec.delegates(), task.getDepth()));
     }
-    var limits = budgets.limitsFor(task.getAgent(), references.budget());
+    var limits = budgets.limitsFor(task.getTenant(), task.getAgent(), references.budget());
     return new ClaimedRun(lease, context, limits, last, task.getAttempts(), task.getTraceParent());
   }
 
@@ -139,9 +141,11 @@ public class RunStarts {
    * The delegates of the agent that exist, as tools named after them that take {@code {"input":
    * "…"}} and carry the delegate's description.
    */
-  private Delegates delegates(List<String> names, int depth) {
+  private Delegates delegates(String tenant, List<String> names, int depth) {
     var agents =
-        em.createQuery("SELECT a FROM Agent a WHERE a.name IN :names", Agent.class)
+        em.createQuery(
+                "SELECT a FROM Agent a WHERE a.tenant = :tenant AND a.name IN :names", Agent.class)
+            .setParameter("tenant", tenant)
             .setParameter("names", names)
             .getResultList();
     var tools =
@@ -173,7 +177,7 @@ public class RunStarts {
   /** The task's session, a new one for a task without; null when the task failed for it. */
   private Session session(Task task) {
     if (task.getSessionId() == null) {
-      var session = new Session(task.getAgent(), clock.instant());
+      var session = new Session(task.getTenant(), task.getAgent(), clock.instant());
       em.persist(session);
       em.flush(); // its messages refer to it, and EclipseLink does not know to insert it first
       return session;

@@ -28,7 +28,9 @@ final class TaskRecorder implements StepRecorder {
     this.runs = runs;
     this.running = running;
     var context = claimed.context();
-    this.origin = new ToolCallOrigin(context.agent(), context.sessionId(), context.taskId());
+    this.origin =
+        new ToolCallOrigin(
+            context.tenant(), context.agent(), context.sessionId(), context.taskId());
     this.provider = context.model().provider();
     this.retryBase = retryBase;
     this.lastMessageId = claimed.lastMessageId();

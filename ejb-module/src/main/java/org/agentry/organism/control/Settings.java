@@ -137,6 +137,8 @@ public final class Settings {
     map.put("agentry.streams.per-caller", "20");
     map.put("agentry.streams.sender-threads", "8");
     map.put("agentry.tasks.idempotency-key-hours", "24");
+    map.put("agentry.tenant.claim", "tenant");
+    map.put("agentry.tenant.platform-admin-group", "platform-admin");
     map.put("agentry.tools.call-timeout-seconds", "60");
     map.put("agentry.tools.http-fetch.allow", null);
     map.put("agentry.tools.http-fetch.deny", null);

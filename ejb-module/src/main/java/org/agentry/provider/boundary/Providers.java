@@ -25,6 +25,8 @@ import org.agentry.provider.control.ScriptedTurn;
 import org.agentry.provider.entity.Provider;
 import org.agentry.provider.entity.ProviderSpec;
 import org.agentry.security.control.SecretUnreadableException;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.TenantKey;
 
 /** Model providers: create, read, replace, delete, and list their models. */
 @Stateless
@@ -41,6 +43,8 @@ public class Providers {
 
   @Inject ProviderKeys keys;
 
+  @Inject CallerTenant tenant;
+
   /**
    * What {@link #resealKeys} did.
    *
@@ -49,9 +53,11 @@ public class Providers {
    */
   public record ResealReport(int resealed, List<String> unreadable) {}
 
-  /** Every provider, by name. */
+  /** Every provider of the caller's tenant, by name. */
   public List<Provider> list() {
-    return em.createNamedQuery(Provider.FIND_ALL, Provider.class).getResultList();
+    return em.createNamedQuery(Provider.FIND_ALL, Provider.class)
+        .setParameter("tenant", tenant.id())
+        .getResultList();
   }
 
   /**
@@ -60,7 +66,7 @@ public class Providers {
    * @throws UnknownResourceException if there is none
    */
   public Provider get(String name) {
-    var provider = name == null ? null : em.find(Provider.class, name);
+    var provider = name == null ? null : em.find(Provider.class, new TenantKey(tenant.id(), name));
     if (provider == null) {
       throw new UnknownResourceException("provider", name);
     }
@@ -76,12 +82,12 @@ public class Providers {
    */
   public Provider create(String name, ProviderSpec spec, String apiKey) {
     audit.record("provider.create", "provider", name, apiKey == null ? null : "apiKey set");
-    if (name != null && em.find(Provider.class, name) != null) {
+    if (name != null && em.find(Provider.class, new TenantKey(tenant.id(), name)) != null) {
       throw new StateConflictException(
           "PROVIDER_EXISTS", "A provider '" + name + "' exists already.");
     }
     check(spec);
-    var provider = new Provider(name, spec, keys.seal(name, apiKey), clock.instant());
+    var provider = new Provider(tenant.id(), name, spec, keys.seal(name, apiKey), clock.instant());
     checkSettings(provider);
     em.persist(provider);
     em.flush();
@@ -117,7 +123,11 @@ public class Providers {
     audit.record("provider.delete", "provider", name);
     var provider = get(name);
     var users =
-        em.createNamedQuery(Agent.FIND_ALL, Agent.class).getResultList().stream()
+        em
+            .createNamedQuery(Agent.FIND_ALL, Agent.class)
+            .setParameter("tenant", tenant.id())
+            .getResultList()
+            .stream()
             .filter(a -> a.spec().provider().equals(name))
             .map(Agent::getName)
             .toList();
@@ -136,16 +146,19 @@ public class Providers {
   public ResealReport resealKeys() {
     int resealed = 0;
     var unreadable = new ArrayList<String>();
-    for (var provider : list()) {
+    for (var provider :
+        em.createQuery("SELECT p FROM Provider p", Provider.class).getResultList()) {
       try {
         var sealed = keys.resealed(provider);
         if (sealed.isPresent()) {
           resealed +=
               em.createNativeQuery(
-                      "UPDATE provider SET api_key = ?1 WHERE name = ?2 AND api_key = ?3")
+                      "UPDATE provider SET api_key = ?1 WHERE tenant = ?4 AND name = ?2"
+                          + " AND api_key = ?3")
                   .setParameter(1, sealed.get())
                   .setParameter(2, provider.getName())
                   .setParameter(3, provider.sealedApiKey())
+                  .setParameter(4, provider.getTenant())
                   .executeUpdate();
         }
       } catch (SecretUnreadableException e) {

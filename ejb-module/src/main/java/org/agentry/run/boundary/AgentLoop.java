@@ -15,6 +15,7 @@ import org.agentry.run.control.RunContext;
 import org.agentry.run.control.RunOutcome;
 import org.agentry.run.control.StepRecorder.Ending;
 import org.agentry.run.control.Transcript;
+import org.agentry.tenant.control.CallerTenant;
 import org.agentry.tool.control.Workspaces;
 
 /**
@@ -29,6 +30,8 @@ public class AgentLoop {
   @Inject ChatTurns turns;
   @Inject LoopRuns loops;
   @Inject Workspaces workspaces;
+
+  @Inject CallerTenant tenant;
   @Inject Budgets budgets;
   @Inject ModelFactory models;
 
@@ -63,12 +66,13 @@ public class AgentLoop {
                 begun.history(),
                 begun.limits())
             : begun;
-    var recorder = new ChatRecorder(turns, agent, turn.sessionId(), turn.provider().getName());
+    var recorder = new ChatRecorder(turns, tenant.id(), agent, turn.sessionId(), turn.provider().getName());
     RunContext context;
     try {
       var model = models.model(turn.provider(), turn.spec());
       context =
           new RunContext(
+              tenant.id(),
               agent,
               turn.spec(),
               model,
@@ -76,7 +80,7 @@ public class AgentLoop {
               Transcript.toChatMessages(turn.history()),
               input,
               null,
-              workspaces.of(agent));
+              workspaces.of(tenant.id(), agent));
     } catch (IllegalArgumentException e) {
       var totals = new RunOutcome.Totals(turn.sessionId(), 0, 0, 0, BigDecimal.ZERO, List.of());
       var outcome =

@@ -11,9 +11,9 @@ final class ChatRecorder implements StepRecorder {
   private final ToolCallOrigin origin;
   private final String provider;
 
-  ChatRecorder(ChatTurns turns, String agent, String sessionId, String provider) {
+  ChatRecorder(ChatTurns turns, String tenant, String agent, String sessionId, String provider) {
     this.turns = turns;
-    this.origin = new ToolCallOrigin(agent, sessionId, null);
+    this.origin = new ToolCallOrigin(tenant, agent, sessionId, null);
     this.provider = provider;
   }
 

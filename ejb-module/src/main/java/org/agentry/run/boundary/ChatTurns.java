@@ -26,6 +26,8 @@ import org.agentry.session.control.MessageWriter;
 import org.agentry.session.control.SessionHistory;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.TenantKey;
 import org.agentry.tool.entity.ToolCallOrigin;
 
 /**
@@ -37,6 +39,8 @@ import org.agentry.tool.entity.ToolCallOrigin;
 public class ChatTurns {
 
   @PersistenceContext EntityManager em;
+
+  @Inject CallerTenant tenant;
 
   @Inject StepWriter writer;
   @Inject MessageWriter messages;
@@ -63,19 +67,20 @@ public class ChatTurns {
   public TurnStart begin(String agentName, String sessionId, String input) {
     var row =
         em.createNamedQuery(Agent.WITH_BUDGET, Object[].class)
+            .setParameter("tenant", tenant.id())
             .setParameter("name", agentName)
             .getResultStream()
             .findFirst()
             .orElseThrow(() -> new UnknownResourceException("agent", agentName));
     var agent = (Agent) row[0];
     var budget = (AgentBudget) row[1];
-    budgets.requireAvailable(agentName, budget);
+    budgets.requireAvailable(tenant.id(), agentName, budget);
     Admission.requireTakesWork(agent);
     var spec = agent.spec();
     if (spec.payload() != null) {
       schemas.validate(spec.payload(), input);
     }
-    var provider = em.find(Provider.class, spec.provider());
+    var provider = em.find(Provider.class, new TenantKey(tenant.id(), spec.provider()));
     if (provider == null) {
       throw new UnknownResourceException("provider", spec.provider());
     }
@@ -83,17 +88,22 @@ public class ChatTurns {
     var history = sessionHistory.latest(session.getId());
     messages.insert(Message.user(session.getId(), input, clock.instant()));
     return new TurnStart(
-        agentName, spec, provider, session.getId(), history, budgets.limitsFor(agentName, budget));
+        agentName,
+        spec,
+        provider,
+        session.getId(),
+        history,
+        budgets.limitsFor(tenant.id(), agentName, budget));
   }
 
   private Session openSession(String agentName, String sessionId) {
     if (sessionId == null) {
-      var session = new Session(agentName, clock.instant());
+      var session = new Session(tenant.id(), agentName, clock.instant());
       em.persist(session);
       return session;
     }
     var session = em.find(Session.class, sessionId, LockModeType.PESSIMISTIC_WRITE);
-    if (session == null) {
+    if (session == null || !session.getTenant().equals(tenant.id())) {
       throw new UnknownResourceException("session", sessionId);
     }
     Admission.requireContinuable(session, agentName);

@@ -376,7 +376,8 @@ public final class LoopRun {
             context.sessionId(),
             context.taskId(),
             context.workspace(),
-            context.spec());
+            context.spec(),
+            context.tenant());
     var allowed = ToolInvoker.offeredTo(context.spec());
     var last = new ToolOutcome[1];
     var made = new int[1];

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.agentry.agent.entity.AgentSpec;
+import org.agentry.tenant.entity.Tenants;
 
 /**
  * What one run of the agent loop starts from, read once when the run begins.
  *
+ * @param tenant the agent's tenant
  * @param agent the agent's name
  * @param spec the agent's definition, with a task's own limits already applied
  * @param model the provider's model for this agent, with its prices
@@ -28,6 +30,7 @@ import org.agentry.agent.entity.AgentSpec;
  * @param delegates the other agents it may call as tools, with the limits that apply
  */
 public record RunContext(
+    String tenant,
     String agent,
     AgentSpec spec,
     ProviderModel model,
@@ -45,7 +48,7 @@ public record RunContext(
     delegates = delegates == null ? Delegates.NONE : delegates;
   }
 
-  /** A context without a payload check (see {@link #withPayload}). */
+  /** A context of the default tenant without a payload check (see {@link #withPayload}). */
   public RunContext(
       String agent,
       AgentSpec spec,
@@ -55,7 +58,22 @@ public record RunContext(
       String input,
       String taskId,
       Path workspace) {
-    this(agent, spec, model, sessionId, history, input, taskId, workspace, null, null, null);
+    this(Tenants.DEFAULT, agent, spec, model, sessionId, history, input, taskId, workspace);
+  }
+
+  /** A context without a payload check (see {@link #withPayload}). */
+  public RunContext(
+      String tenant,
+      String agent,
+      AgentSpec spec,
+      ProviderModel model,
+      String sessionId,
+      List<ChatMessage> history,
+      String input,
+      String taskId,
+      Path workspace) {
+    this(
+        tenant, agent, spec, model, sessionId, history, input, taskId, workspace, null, null, null);
   }
 
   /**
@@ -65,7 +83,8 @@ public record RunContext(
    */
   public RunContext withApproved(List<ChatMessage> history, ToolExecutionRequest call) {
     return new RunContext(
-        agent, spec, model, sessionId, history, input, taskId, workspace, payload, call, delegates);
+        tenant, agent, spec, model, sessionId, history, input, taskId, workspace, payload, call,
+        delegates);
   }
 
   /**
@@ -84,14 +103,14 @@ public record RunContext(
       framed.add(UserMessage.from(check.prompt(last.singleText())));
     }
     return new RunContext(
-        agent, spec, model, sessionId, framed, input, taskId, workspace, check, approved,
+        tenant, agent, spec, model, sessionId, framed, input, taskId, workspace, check, approved,
         delegates);
   }
 
   /** The same context with these delegates. */
   public RunContext withDelegates(Delegates others) {
     return new RunContext(
-        agent, spec, model, sessionId, history, input, taskId, workspace, payload, approved,
+        tenant, agent, spec, model, sessionId, history, input, taskId, workspace, payload, approved,
         others);
   }
 

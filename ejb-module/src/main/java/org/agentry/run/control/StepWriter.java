@@ -46,7 +46,13 @@ public class StepWriter {
             origin.sessionId(), step.text(), Transcript.toolCallsJson(step.toolCalls()), now);
     long replyId = messages.insert(reply);
     var call =
-        new ModelCall(provider, step.model(), origin.agent(), origin.sessionId(), origin.taskId());
+        new ModelCall(
+            origin.tenant(),
+            provider,
+            step.model(),
+            origin.agent(),
+            origin.sessionId(),
+            origin.taskId());
     em.persist(
         new UsageRecord(
             call,

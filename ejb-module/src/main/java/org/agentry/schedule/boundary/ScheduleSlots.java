@@ -24,6 +24,7 @@ import org.agentry.schedule.entity.ScheduleRun;
 import org.agentry.schedule.entity.ScheduleRun.Reason;
 import org.agentry.task.boundary.Tasks;
 import org.agentry.task.entity.Task;
+import org.agentry.tenant.control.CallerTenant;
 
 /**
  * Fires schedules, one schedule per transaction: claims its row ({@link ScheduleLocks}), fires a
@@ -45,6 +46,8 @@ public class ScheduleSlots {
   @PersistenceContext EntityManager em;
 
   @Inject Tasks tasks;
+
+  @Inject CallerTenant tenant;
   @Inject ScheduleLocks locks;
   @Inject Metrics metrics;
 
@@ -94,7 +97,7 @@ public class ScheduleSlots {
   public Task runNow(String scheduleId) {
     audit.record("schedule.run-now", "schedule", scheduleId);
     var schedule = em.find(Schedule.class, scheduleId, LockModeType.PESSIMISTIC_WRITE);
-    if (schedule == null) {
+    if (schedule == null || !schedule.getTenant().equals(tenant.id())) {
       throw new UnknownResourceException("schedule", scheduleId);
     }
     var task = launch(schedule, now(), Reason.MANUAL, now());
@@ -147,6 +150,7 @@ public class ScheduleSlots {
   }
 
   private Task launch(Schedule schedule, Instant slot, Reason reason, Instant now) {
+    tenant.workFor(schedule.getTenant());
     var task = tasks.submit(schedule.getAgent(), schedule.taskSpec(), null, null).task();
     em.persist(ScheduleRun.fired(schedule.getId(), slot, reason, task.getId(), now));
     metrics.scheduleFired(Duration.between(slot, now));

@@ -25,6 +25,8 @@ import org.agentry.schedule.entity.ScheduleRun;
 import org.agentry.schedule.entity.ScheduleSpec;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskStatus;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.TenantKey;
 
 /**
  * Schedules as their owners see them: define, read, replace (with optimistic locking), delete,
@@ -45,6 +47,8 @@ public class Schedules {
 
   @PersistenceContext EntityManager em;
 
+  @Inject CallerTenant tenant;
+
   Clock clock = Clock.systemUTC();
 
   /**
@@ -57,7 +61,8 @@ public class Schedules {
     requireAgent(spec.agent());
     var now = now();
     var recurrence = Recurrence.define(spec, frozen(now));
-    var schedule = new Schedule(spec, recurrence.anchor(), firstSlot(recurrence, now), now);
+    var schedule =
+        new Schedule(tenant.id(), spec, recurrence.anchor(), firstSlot(recurrence, now), now);
     em.persist(schedule);
     audit.record("schedule.create", "schedule", schedule.getId(), "agent " + spec.agent());
     em.flush();
@@ -70,19 +75,20 @@ public class Schedules {
    * @throws UnknownResourceException if there is none
    */
   public Schedule get(String id) {
-    var schedule = id == null ? null : em.find(Schedule.class, id);
+    var schedule = id == null ? null : owned(em.find(Schedule.class, id));
     if (schedule == null) {
       throw new UnknownResourceException("schedule", id);
     }
     return schedule;
   }
 
-  /** Schedules, oldest first, optionally of one agent. */
+  /** The caller's tenant's schedules, oldest first, optionally of one agent. */
   public List<Schedule> list(String agent, int offset, int limit) {
-    var where = agent == null ? "" : " WHERE s.agent = :agent";
+    var where = " WHERE s.tenant = :tenant" + (agent == null ? "" : " AND s.agent = :agent");
     var query =
         em.createQuery(
-            "SELECT s FROM Schedule s" + where + " ORDER BY s.createdAt, s.id", Schedule.class);
+                "SELECT s FROM Schedule s" + where + " ORDER BY s.createdAt, s.id", Schedule.class)
+            .setParameter("tenant", tenant.id());
     if (agent != null) {
       query.setParameter("agent", agent);
     }
@@ -189,7 +195,8 @@ public class Schedules {
   }
 
   private Schedule locked(String id) {
-    var schedule = id == null ? null : em.find(Schedule.class, id, LockModeType.PESSIMISTIC_WRITE);
+    var schedule =
+        id == null ? null : owned(em.find(Schedule.class, id, LockModeType.PESSIMISTIC_WRITE));
     if (schedule == null) {
       throw new UnknownResourceException("schedule", id);
     }
@@ -197,7 +204,7 @@ public class Schedules {
   }
 
   private void requireAgent(String name) {
-    if (em.find(Agent.class, name) == null) {
+    if (name == null || em.find(Agent.class, new TenantKey(tenant.id(), name)) == null) {
       throw new UnknownResourceException("agent", name);
     }
   }
@@ -218,5 +225,10 @@ public class Schedules {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The schedule if it belongs to the caller's tenant, else null. */
+  private Schedule owned(Schedule schedule) {
+    return schedule != null && schedule.getTenant().equals(tenant.id()) ? schedule : null;
   }
 }

@@ -20,6 +20,8 @@ import org.agentry.security.control.AdminToken;
 import org.agentry.security.control.Tokens;
 import org.agentry.security.entity.ApiKey;
 import org.agentry.security.entity.Role;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.Tenants;
 
 /**
  * API keys of service accounts, and the question every request asks: which role does this bearer
@@ -43,30 +45,36 @@ public class ApiKeys {
 
   @Inject AdminToken adminToken;
 
+  @Inject CallerTenant tenant;
+
   private final Clock clock = Clock.systemUTC();
 
   /**
-   * Creates a key.
+   * Creates a key in the caller's tenant (a platform admin's {@code ?tenant=}).
    *
    * @param name a label of 1 to {@value ApiKey#MAX_NAME_LENGTH} characters
    * @throws IllegalArgumentException if the name is blank or too long
    */
   public CreatedApiKey create(String name, Role role) {
     var token = Tokens.generate();
-    var key = new ApiKey(name, role, Tokens.hash(token), Tokens.displayPrefix(token), now());
+    var key =
+        new ApiKey(tenant.id(), name, role, Tokens.hash(token), Tokens.displayPrefix(token), now());
     em.persist(key);
     audit.record("apikey.issue", "apikey", key.getId(), "role " + role.apiName());
     return new CreatedApiKey(key, token);
   }
 
-  /** Every key, revoked ones included, oldest first. */
+  /** Every key of the caller's tenant, revoked ones included, oldest first. */
   public List<ApiKey> list() {
-    return em.createNamedQuery(ApiKey.FIND_ALL, ApiKey.class).getResultList();
+    return em.createNamedQuery(ApiKey.FIND_ALL, ApiKey.class)
+        .setParameter("tenant", tenant.id())
+        .getResultList();
   }
 
-  /** The key with this id, if any. */
+  /** The key of the caller's tenant with this id, if any. */
   public Optional<ApiKey> find(String id) {
-    return Optional.ofNullable(em.find(ApiKey.class, id));
+    return Optional.ofNullable(em.find(ApiKey.class, id))
+        .filter(k -> k.getTenant().equals(tenant.id()));
   }
 
   /**
@@ -93,13 +101,15 @@ public class ApiKeys {
     }
     var hash = Tokens.hash(token);
     if (adminToken.matches(hash)) {
-      return Optional.of(new Caller(ADMIN_CALLER, Role.ADMIN));
+      return Optional.of(new Caller(ADMIN_CALLER, Role.ADMIN, Tenants.DEFAULT, true));
     }
     return em.createNamedQuery(ApiKey.FIND_BY_HASH, ApiKey.class)
         .setParameter("hash", hash)
         .getResultStream()
         .findFirst()
-        .map(key -> new Caller(KEY_CALLER_PREFIX + key.getId(), key.getRole()));
+        .map(
+            key ->
+                new Caller(KEY_CALLER_PREFIX + key.getId(), key.getRole(), key.getTenant(), false));
   }
 
   /**

@@ -45,14 +45,15 @@ public class WebSessions {
     var csrf = Tokens.generate();
     em.persist(
         new WebSession(
-            Tokens.hash(token),
-            Tokens.hash(csrf),
-            identity.subject(),
-            identity.name(),
-            identity.email(),
-            identity.roles(),
-            now,
-            settings.sessionLifetime()));
+                Tokens.hash(token),
+                Tokens.hash(csrf),
+                identity.subject(),
+                identity.name(),
+                identity.email(),
+                identity.roles(),
+                now,
+                settings.sessionLifetime())
+            .ownedBy(identity.tenant(), identity.platformAdmin()));
     return new OpenedSession(token, csrf, settings.sessionLifetime());
   }
 

@@ -60,7 +60,9 @@ public class JwtVerifier {
   public OidcIdentity verify(String token) throws InvalidTokenException {
     try {
       var claims = processor().process(token, null);
-      return OidcIdentity.of(claims.toJSONObject(), mapping);
+      return OidcIdentity.of(claims.toJSONObject(), mapping, settings.tenantClaim());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTokenException(e.getMessage());
     } catch (ParseException e) {
       throw new InvalidTokenException("not a JWT");
     } catch (BadJOSEException e) {

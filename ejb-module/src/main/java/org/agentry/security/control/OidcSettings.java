@@ -42,6 +42,14 @@ public class OidcSettings {
   String roleMapping;
 
   @Inject
+  @ConfigProperty(name = "agentry.tenant.claim", defaultValue = "tenant")
+  String tenantClaim;
+
+  @Inject
+  @ConfigProperty(name = "agentry.tenant.platform-admin-group", defaultValue = "platform-admin")
+  String platformAdminGroup;
+
+  @Inject
   @ConfigProperty(name = "agentry.oidc.clock-skew-seconds", defaultValue = "60")
   int clockSkewSeconds;
 
@@ -87,6 +95,11 @@ public class OidcSettings {
   /** A fixed redirect URI, for servers behind a proxy; else it is derived from the request. */
   public Optional<String> redirectUri() {
     return nonBlank(redirectUri);
+  }
+
+  /** Where a token names its tenant and which group makes a platform admin. */
+  public TenantClaim tenantClaim() {
+    return new TenantClaim(tenantClaim.trim(), platformAdminGroup.trim());
   }
 
   public RoleMapping roleMapping() {

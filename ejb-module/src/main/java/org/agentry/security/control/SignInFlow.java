@@ -113,10 +113,13 @@ public class SignInFlow {
       validator.setMaxClockSkew((int) settings.clockSkew().toSeconds());
       var claims =
           validator.validate(tokens.getIDToken(), new Nonce(started.nonce())).toJWTClaimsSet();
-      var identity = OidcIdentity.of(claims.toJSONObject(), settings.roleMapping());
+      var identity =
+          OidcIdentity.of(claims.toJSONObject(), settings.roleMapping(), settings.tenantClaim());
       return identity.roles().isEmpty()
           ? withAccessTokenRoles(identity, tokens.getAccessToken().getValue())
           : identity;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidTokenException(e.getMessage());
     } catch (ParseException e) {
       throw new InvalidTokenException("unreadable answer from the identity provider");
     } catch (BadJOSEException | JOSEException e) {
@@ -157,7 +160,7 @@ public class SignInFlow {
     }
     try {
       var roles = jwtVerifier.verify(accessToken).roles();
-      return new OidcIdentity(identity.subject(), identity.name(), identity.email(), roles);
+      return identity.withRoles(roles);
     } catch (InvalidTokenException e) {
       LOG.fine(() -> "access token not used for roles: " + e.getMessage());
       return identity;

@@ -27,6 +27,8 @@ public class SensorEvents {
 
   @PersistenceContext EntityManager em;
 
+  @Inject org.agentry.tenant.control.CallerTenant tenant;
+
   @Inject Clock clock;
 
   @Inject Tasks tasks;
@@ -40,7 +42,8 @@ public class SensorEvents {
    */
   public Received receive(
       String sensorId, String eventId, String dedupeKey, String payload, TaskOrder order) {
-    var event = new SensorEvent(sensorId, eventId, dedupeKey, payload, clock.instant());
+    var event =
+        new SensorEvent(tenant.id(), sensorId, eventId, dedupeKey, payload, clock.instant());
     var earlier = find(sensorId, event.getDedupeKey());
     if (earlier.isPresent()) {
       return new Received(earlier.get(), false);
@@ -53,24 +56,26 @@ public class SensorEvents {
     return new Received(event, true);
   }
 
-  /** The event a sensor posted under a dedupe key, if any. */
+  /** The event a sensor of the caller's tenant posted under a dedupe key, if any. */
   public Optional<SensorEvent> find(String sensorId, String dedupeKey) {
     return em.createQuery(
-            "SELECT e FROM SensorEvent e WHERE e.sensorId = :sensor AND e.dedupeKey = :key",
+            "SELECT e FROM SensorEvent e WHERE e.tenant = :tenant AND e.sensorId = :sensor"
+                + " AND e.dedupeKey = :key",
             SensorEvent.class)
+        .setParameter("tenant", tenant.id())
         .setParameter("sensor", sensorId)
         .setParameter("key", dedupeKey)
         .getResultStream()
         .findFirst();
   }
 
-  /** Events, newest first, optionally of one sensor. */
+  /** The caller's tenant's events, newest first, optionally of one sensor. */
   public List<SensorEvent> list(String sensorId, int offset, int limit) {
     var jpql =
-        "SELECT e FROM SensorEvent e"
-            + (sensorId == null ? "" : " WHERE e.sensorId = :sensor")
+        "SELECT e FROM SensorEvent e WHERE e.tenant = :tenant"
+            + (sensorId == null ? "" : " AND e.sensorId = :sensor")
             + " ORDER BY e.createdAt DESC, e.id";
-    var query = em.createQuery(jpql, SensorEvent.class);
+    var query = em.createQuery(jpql, SensorEvent.class).setParameter("tenant", tenant.id());
     if (sensorId != null) {
       query.setParameter("sensor", sensorId);
     }

@@ -15,6 +15,7 @@ import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.session.entity.Message;
 import org.agentry.session.entity.Session;
 import org.agentry.session.entity.SessionStatus;
+import org.agentry.tenant.control.CallerTenant;
 import org.agentry.tool.entity.ToolCallRecord;
 
 /** Reading and managing sessions. */
@@ -27,6 +28,8 @@ public class Sessions {
   public record Page<T>(List<T> items, long total) {}
 
   @PersistenceContext EntityManager em;
+
+  @Inject CallerTenant tenant;
 
   @Inject Clock clock;
 
@@ -51,6 +54,7 @@ public class Sessions {
    */
   public Page<Session> list(String agent, SessionStatus status, int offset, int limit) {
     var conditions = new ArrayList<String>();
+    conditions.add("s.tenant = :tenant");
     if (agent != null) {
       conditions.add("s.agentName = :agent");
     }
@@ -62,6 +66,8 @@ public class Sessions {
         em.createQuery(
             "SELECT s FROM Session s" + where + " ORDER BY s.createdAt DESC, s.id", Session.class);
     var count = em.createQuery("SELECT COUNT(s) FROM Session s" + where, Long.class);
+    query.setParameter("tenant", tenant.id());
+    count.setParameter("tenant", tenant.id());
     if (agent != null) {
       query.setParameter("agent", agent);
       count.setParameter("agent", agent);
@@ -81,7 +87,7 @@ public class Sessions {
    */
   public Session get(String id) {
     var session = id == null ? null : em.find(Session.class, id);
-    if (session == null) {
+    if (session == null || !session.getTenant().equals(tenant.id())) {
       throw new UnknownResourceException("session", id);
     }
     return session;
@@ -175,13 +181,16 @@ public class Sessions {
    */
   public Page<Message> messagesAcross(String agent, int offset, int limit) {
     var where =
-        agent == null
-            ? ""
-            : " WHERE m.sender = :agent OR m.sessionId IN"
-                + " (SELECT s.id FROM Session s WHERE s.agentName = :agent)";
+        " WHERE m.sessionId IN (SELECT s.id FROM Session s WHERE s.tenant = :tenant)"
+            + (agent == null
+                ? ""
+                : " AND (m.sender = :agent OR m.sessionId IN"
+                    + " (SELECT s2.id FROM Session s2 WHERE s2.agentName = :agent))");
     var query =
         em.createQuery("SELECT m FROM Message m" + where + " ORDER BY m.id DESC", Message.class);
     var count = em.createQuery("SELECT COUNT(m) FROM Message m" + where, Long.class);
+    query.setParameter("tenant", tenant.id());
+    count.setParameter("tenant", tenant.id());
     if (agent != null) {
       query.setParameter("agent", agent);
       count.setParameter("agent", agent);

@@ -60,6 +60,24 @@ public class EventLog {
   }
 
   /**
+   * The tenant of each task these events belong to, in one query; a deleted task's events have
+   * none.
+   *
+   * @return task id to tenant
+   */
+  public java.util.Map<String, String> tenantsOf(List<TaskEvent> events) {
+    var ids = events.stream().map(TaskEvent::getTaskId).distinct().toList();
+    var tenants = new java.util.HashMap<String, String>();
+    for (int i = 0; i < ids.size(); i += 500) {
+      em.createQuery("SELECT t.id, t.tenant FROM Task t WHERE t.id IN :ids", Object[].class)
+          .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+          .getResultStream()
+          .forEach(row -> tenants.put((String) row[0], (String) row[1]));
+    }
+    return tenants;
+  }
+
+  /**
    * Whether other connections have transactions open, and since when: PostgreSQL's {@code
    * pg_stat_activity} (PostgreSQL documentation, "The Cumulative Statistics System"), H2's {@code
    * INFORMATION_SCHEMA.SESSIONS}. Unknown when the database does not let this user see them.

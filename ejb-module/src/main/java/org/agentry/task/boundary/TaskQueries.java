@@ -1,6 +1,7 @@
 package org.agentry.task.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -16,6 +17,8 @@ import org.agentry.session.entity.Message;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskEvent;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.TenantKey;
 
 /** Reading tasks: filtered pages, events, usage totals and the context of the last model call. */
 @Stateless
@@ -42,7 +45,12 @@ public class TaskQueries {
 
   @PersistenceContext EntityManager em;
 
-  /** Tasks matching the filter, newest first, after the cursor (or from the start). */
+  @Inject CallerTenant tenant;
+
+  /**
+   * The caller's tenant's tasks matching the filter, newest first, after the cursor (or from the
+   * start).
+   */
   public List<Task> list(TaskFilter filter, Cursor after, int limit) {
     return list(filter, after, limit, false);
   }
@@ -55,6 +63,7 @@ public class TaskQueries {
   public List<Task> list(TaskFilter filter, Cursor after, int limit, boolean oldestFirst) {
     var where = new ArrayList<String>();
     var params = new HashMap<String, Object>();
+    add(where, params, tenant.id(), "t.tenant = :tenant", "tenant");
     add(where, params, filter.agent(), "t.agent = :agent", "agent");
     add(where, params, filter.status(), "t.status = :status", "status");
     add(where, params, filter.priority(), "t.priority = :priority", "priority");
@@ -107,13 +116,20 @@ public class TaskQueries {
         .getResultList();
   }
 
-  /** Every task's events with ids above {@code after}, optionally of one agent, oldest first. */
+  /**
+   * The events of every task of the caller's tenant with ids above {@code after}, optionally of one
+   * agent, oldest first.
+   */
   public List<TaskEvent> allEvents(String agent, long after, int limit) {
     var jpql =
-        "SELECT e FROM TaskEvent e WHERE e.id > :after"
+        "SELECT e FROM TaskEvent e, Task t WHERE t.id = e.taskId AND t.tenant = :tenant"
+            + " AND e.id > :after"
             + (agent == null ? "" : " AND e.agent = :agent")
             + " ORDER BY e.id";
-    var query = em.createQuery(jpql, TaskEvent.class).setParameter("after", after);
+    var query =
+        em.createQuery(jpql, TaskEvent.class)
+            .setParameter("tenant", tenant.id())
+            .setParameter("after", after);
     if (agent != null) {
       query.setParameter("agent", agent);
     }
@@ -172,7 +188,7 @@ public class TaskQueries {
             .setParameter("upTo", upTo)
             .setMaxResults(limit)
             .getResultList();
-    var agent = em.find(Agent.class, task.getAgent());
+    var agent = em.find(Agent.class, new TenantKey(task.getTenant(), task.getAgent()));
     return new Context(agent == null ? null : agent.spec().systemPrompt(), messages);
   }
 }

@@ -32,6 +32,7 @@ import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskSpec;
 import org.agentry.task.entity.TaskStatus;
 import org.agentry.telemetry.control.Tracing;
+import org.agentry.tenant.control.CallerTenant;
 import org.agentry.tool.control.AskUserTool;
 import org.agentry.tool.control.ToolOutcome;
 import org.agentry.tool.entity.ToolCallOrigin;
@@ -66,6 +67,7 @@ public class Tasks {
   @Inject Event<TaskEnded> ended;
   @Inject Clock clock;
   @Inject PayloadSchemas schemas;
+  @Inject CallerTenant tenant;
 
   @Inject
   @ConfigProperty(name = "agentry.dispatch.max-attempts", defaultValue = "3")
@@ -101,22 +103,23 @@ public class Tasks {
     }
     var row =
         em.createNamedQuery(Agent.WITH_BUDGET, Object[].class)
+            .setParameter("tenant", tenant.id())
             .setParameter("name", agentName)
             .getResultStream()
             .findFirst()
             .orElseThrow(() -> new UnknownResourceException("agent", agentName));
     var agent = (Agent) row[0];
     Admission.requireTakesWork(agent);
-    budgets.requireAvailable(agentName, (AgentBudget) row[1]);
+    budgets.requireAvailable(tenant.id(), agentName, (AgentBudget) row[1]);
     var payload = agent.spec().payload();
     if (payload != null) {
       schemas.validate(payload, spec.input());
     }
     checkSession(agentName, spec.sessionId());
     InvalidInputException.check(
-        spec.parentTaskId() == null || em.find(Task.class, spec.parentTaskId()) != null,
+        spec.parentTaskId() == null || owned(em.find(Task.class, spec.parentTaskId())) != null,
         "'parentTaskId' names no task");
-    var task = new Task(agentName, spec, maxAttempts, clock.instant());
+    var task = new Task(tenant.id(), agentName, spec, maxAttempts, clock.instant());
     task.submittedWith(idempotencyKey, idempotencyKey == null ? null : requestHash);
     task.tracedFrom(tracing.currentTraceParent());
     em.persist(task);
@@ -132,7 +135,7 @@ public class Tasks {
       return;
     }
     var session = em.find(Session.class, sessionId);
-    if (session == null) {
+    if (session == null || !session.getTenant().equals(tenant.id())) {
       throw new UnknownResourceException("session", sessionId);
     }
     Admission.requireContinuable(session, agent);
@@ -145,8 +148,10 @@ public class Tasks {
   private Task byIdempotencyKey(String agent, String key) {
     var earlier =
         em.createQuery(
-                "SELECT t FROM Task t WHERE t.agent = :agent AND t.idempotencyKey = :key",
+                "SELECT t FROM Task t WHERE t.tenant = :tenant AND t.agent = :agent"
+                    + " AND t.idempotencyKey = :key",
                 Task.class)
+            .setParameter("tenant", tenant.id())
             .setParameter("agent", agent)
             .setParameter("key", key)
             .getResultStream()
@@ -167,7 +172,7 @@ public class Tasks {
    * @throws UnknownResourceException if there is none
    */
   public Task get(String id) {
-    var task = id == null ? null : em.find(Task.class, id);
+    var task = id == null ? null : owned(em.find(Task.class, id));
     if (task == null) {
       throw new UnknownResourceException("task", id);
     }
@@ -224,7 +229,8 @@ public class Tasks {
           "TASK_NOT_WAITING",
           "The task waits for an approval, not an answer; decide it at /api/v1/approvals.");
     }
-    var origin = new ToolCallOrigin(task.getAgent(), task.getSessionId(), task.getId());
+    var origin =
+        new ToolCallOrigin(task.getTenant(), task.getAgent(), task.getSessionId(), task.getId());
     var escalated = escalatedTool(task);
     var call =
         ToolExecutionRequest.builder()
@@ -313,5 +319,10 @@ public class Tasks {
       task.enqueued(now);
       ready.fire(new TaskReady(task.getId(), task.getPriority()));
     }
+  }
+
+  /** The task if it belongs to the caller's tenant, else null: another tenant's task is unknown. */
+  private Task owned(Task task) {
+    return task != null && task.getTenant().equals(tenant.id()) ? task : null;
   }
 }

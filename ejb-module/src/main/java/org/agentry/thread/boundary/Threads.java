@@ -22,6 +22,8 @@ import org.agentry.task.control.TaskEvents;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskSpec;
 import org.agentry.task.entity.TaskStatus;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.TenantKey;
 
 /**
  * Sending messages into threads and killing threads. A thread is a session of one agent; a message
@@ -59,6 +61,8 @@ public class Threads {
   @PersistenceContext EntityManager em;
 
   @Inject Tasks tasks;
+
+  @Inject CallerTenant tenant;
   @Inject MessageWriter messages;
   @Inject TaskEvents events;
   @Inject Clock clock;
@@ -83,13 +87,13 @@ public class Threads {
    * @throws org.agentry.budget.boundary.BudgetExhaustedException when the target's budget is used
    */
   public Injected inject(String to, String from, String threadId, Payload payload) {
-    var target = em.find(Agent.class, to);
+    var target = to == null ? null : em.find(Agent.class, new TenantKey(tenant.id(), to));
     if (target == null) {
       throw new UnknownResourceException("agent", to);
     }
     payload = ofTargetsType(target, payload);
     if (from != null) {
-      var sender = em.find(Agent.class, from);
+      var sender = em.find(Agent.class, new TenantKey(tenant.id(), from));
       if (sender == null) {
         throw new UnknownResourceException("agent", from);
       }
@@ -109,7 +113,7 @@ public class Threads {
   }
 
   private Session open(String agent) {
-    var thread = new Session(agent, clock.instant());
+    var thread = new Session(tenant.id(), agent, clock.instant());
     em.persist(thread);
     em.flush(); // its first message refers to it
     return thread;
@@ -145,7 +149,7 @@ public class Threads {
 
   private Session locked(String threadId) {
     var thread = em.find(Session.class, threadId, LockModeType.PESSIMISTIC_WRITE);
-    if (thread == null) {
+    if (thread == null || !thread.getTenant().equals(tenant.id())) {
       throw new UnknownResourceException("session", threadId);
     }
     return thread;

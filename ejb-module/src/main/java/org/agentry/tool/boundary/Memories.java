@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.agentry.task.entity.Task;
 import org.agentry.tool.entity.MemoryEntry;
 
-/** Each agent's memory: text entries under keys unique per agent. */
+/** Each agent's memory: text entries under keys unique per agent (of a tenant). */
 @Stateless
 public class Memories {
 
@@ -20,8 +20,9 @@ public class Memories {
   @Inject Clock clock;
 
   /** The entry under the key, if any. */
-  public Optional<MemoryEntry> read(String agent, String key) {
+  public Optional<MemoryEntry> read(String tenant, String agent, String key) {
     return em.createNamedQuery(MemoryEntry.FIND, MemoryEntry.class)
+        .setParameter("tenant", tenant)
         .setParameter("agent", agent)
         .setParameter("key", key)
         .getResultStream()
@@ -29,12 +30,12 @@ public class Memories {
   }
 
   /** Creates or replaces the entry under the key. */
-  public void write(String agent, String key, String content) {
+  public void write(String tenant, String agent, String key, String content) {
     var now = clock.instant();
-    read(agent, key)
+    read(tenant, agent, key)
         .ifPresentOrElse(
             entry -> entry.rewrite(content, now),
-            () -> em.persist(new MemoryEntry(agent, key, content, now)));
+            () -> em.persist(new MemoryEntry(tenant, agent, key, content, now)));
   }
 
   /**
@@ -42,9 +43,10 @@ public class Memories {
    *
    * @param limit most entries returned
    */
-  public List<MemoryEntry> search(String agent, String query, int limit) {
+  public List<MemoryEntry> search(String tenant, String agent, String query, int limit) {
     var pattern = "%" + Task.escapeLike(query.toLowerCase(Locale.ROOT)) + "%";
     return em.createNamedQuery(MemoryEntry.SEARCH, MemoryEntry.class)
+        .setParameter("tenant", tenant)
         .setParameter("agent", agent)
         .setParameter("pattern", pattern)
         .setMaxResults(limit)

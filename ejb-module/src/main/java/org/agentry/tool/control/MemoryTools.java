@@ -35,7 +35,7 @@ public final class MemoryTools {
     public String execute(ToolContext context, JsonObject arguments) throws ToolException {
       var key = ToolException.requiredString(arguments, "key");
       return memories
-          .read(context.agent(), key)
+          .read(context.tenant(), context.agent(), key)
           .map(entry -> entry.getContent())
           .orElseThrow(() -> new ToolException("nothing stored under '" + key + "'"));
     }
@@ -66,7 +66,11 @@ public final class MemoryTools {
       if (key.isBlank() || key.length() > 255) {
         throw new ToolException("the key must be 1 to 255 characters");
       }
-      memories.write(context.agent(), key, ToolException.requiredString(arguments, "content"));
+      memories.write(
+          context.tenant(),
+          context.agent(),
+          key,
+          ToolException.requiredString(arguments, "content"));
       return "stored under '" + key + "'";
     }
   }
@@ -92,7 +96,7 @@ public final class MemoryTools {
     @Override
     public String execute(ToolContext context, JsonObject arguments) throws ToolException {
       var query = ToolException.requiredString(arguments, "query");
-      var found = memories.search(context.agent(), query, 20);
+      var found = memories.search(context.tenant(), context.agent(), query, 20);
       if (found.isEmpty()) {
         return "(no entries)";
       }

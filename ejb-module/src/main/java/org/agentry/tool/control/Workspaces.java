@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.agentry.platform.control.DataDirectory;
+import org.agentry.tenant.entity.Tenants;
 
 /**
  * Agents' workspaces, {@code <data dir>/workspaces/<agent>}, and the rule that confines file tools
@@ -19,13 +20,18 @@ public class Workspaces {
   @Inject DataDirectory dataDirectory;
 
   /**
-   * The agent's workspace, created if missing.
+   * The agent's workspace, created if missing: {@code workspaces/<agent>} for the default tenant,
+   * {@code tenants/<tenant>/workspaces/<agent>} for another.
    *
    * @throws UncheckedIOException if it cannot be created
    */
-  public Path of(String agent) {
+  public Path of(String tenant, String agent) {
+    var root =
+        Tenants.DEFAULT.equals(tenant)
+            ? dataDirectory.root()
+            : dataDirectory.root().resolve("tenants").resolve(Tenants.require(tenant));
     try {
-      return Files.createDirectories(dataDirectory.root().resolve("workspaces").resolve(agent));
+      return Files.createDirectories(root.resolve("workspaces").resolve(agent));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

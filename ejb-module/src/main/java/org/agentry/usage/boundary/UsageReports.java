@@ -57,6 +57,8 @@ public class UsageReports {
 
   @PersistenceContext EntityManager em;
 
+  @jakarta.inject.Inject org.agentry.tenant.control.CallerTenant tenant;
+
   /** The full report for the filter. */
   public Report report(Filter filter) {
     var byAgent = new ArrayList<Group>();
@@ -121,9 +123,10 @@ public class UsageReports {
                 "SELECT u.sessionId, u.agent, "
                     + SUMS
                     + ", SUM(u.costUsd) AS cost, SUM(u.promptTokens + u.completionTokens) AS tokens"
-                    + " FROM UsageRecord u WHERE u.sessionId IS NOT NULL"
+                    + " FROM UsageRecord u WHERE u.tenant = :tenant AND u.sessionId IS NOT NULL"
                     + " GROUP BY u.sessionId, u.agent ORDER BY cost DESC, tokens DESC, u.sessionId",
                 Object[].class)
+            .setParameter("tenant", tenant.id())
             .setFirstResult(offset)
             .setMaxResults(limit)
             .getResultList();
@@ -133,8 +136,10 @@ public class UsageReports {
             .toList();
     long total =
         em.createQuery(
-                "SELECT COUNT(DISTINCT u.sessionId) FROM UsageRecord u WHERE u.sessionId IS NOT NULL",
+                "SELECT COUNT(DISTINCT u.sessionId) FROM UsageRecord u"
+                    + " WHERE u.tenant = :tenant AND u.sessionId IS NOT NULL",
                 Long.class)
+            .setParameter("tenant", tenant.id())
             .getSingleResult();
     return new ThreadUsagePage(items, total);
   }
@@ -162,7 +167,32 @@ public class UsageReports {
   }
 
   /**
-   * Moves every usage record to the archive ({@code usage_archive}), in one transaction.
+   * Totals per tenant over every tenant (a platform admin's chargeback), most expensive first; the
+   * filter's other conditions apply.
+   */
+  public List<Group> byTenant(Filter f) {
+    var where = new ArrayList<String>();
+    var params = new HashMap<String, Object>();
+    add(where, params, f.from(), "u.createdAt >= :from", "from");
+    add(where, params, f.to(), "u.createdAt < :to", "to");
+    add(where, params, f.model(), "u.model = :model", "model");
+    var query =
+        em.createQuery(
+            "SELECT u.tenant, "
+                + SUMS
+                + " FROM UsageRecord u"
+                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " GROUP BY u.tenant ORDER BY SUM(u.costUsd) DESC, u.tenant",
+            Object[].class);
+    params.forEach(query::setParameter);
+    return query.getResultList().stream()
+        .map(r -> new Group((String) r[0], null, UsageTotals.of(r, 1)))
+        .toList();
+  }
+
+  /**
+   * Moves every usage record of the caller's tenant to the archive ({@code usage_archive}), in one
+   * transaction.
    *
    * @return how many records were archived
    */
@@ -171,12 +201,17 @@ public class UsageReports {
     var now = Instant.now().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     em.createNativeQuery(
             "INSERT INTO usage_archive (id, provider_name, model, agent_name, session_id, task_id,"
-                + " prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at, archived_at)"
+                + " prompt_tokens, completion_tokens, cost_usd, latency_ms, created_at, archived_at,"
+                + " tenant)"
                 + " SELECT id, provider_name, model, agent_name, session_id, task_id, prompt_tokens,"
-                + " completion_tokens, cost_usd, latency_ms, created_at, ? FROM usage_record")
+                + " completion_tokens, cost_usd, latency_ms, created_at, ?, tenant FROM usage_record"
+                + " WHERE tenant = ?")
         .setParameter(1, now)
+        .setParameter(2, tenant.id())
         .executeUpdate();
-    return em.createNativeQuery("DELETE FROM usage_record").executeUpdate();
+    return em.createNativeQuery("DELETE FROM usage_record WHERE tenant = ?")
+        .setParameter(1, tenant.id())
+        .executeUpdate();
   }
 
   private List<Object[]> rows(String select, String groupBy, Filter filter) {
@@ -193,7 +228,8 @@ public class UsageReports {
     return query.getResultList();
   }
 
-  private static void conditions(Filter f, List<String> where, Map<String, Object> params) {
+  private void conditions(Filter f, List<String> where, Map<String, Object> params) {
+    add(where, params, tenant.id(), "u.tenant = :tenant", "tenant");
     add(where, params, f.from(), "u.createdAt >= :from", "from");
     add(where, params, f.to(), "u.createdAt < :to", "to");
     add(where, params, f.agent(), "u.agent = :agent", "agent");

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.agentry.task.boundary.Tasks;
+import org.agentry.tenant.control.CallerTenant;
 
 /**
  * Cancels the children of a cancelled task after its transaction committed, one transaction per
@@ -19,12 +20,19 @@ public class ChildCancels {
 
   private static final Logger LOG = Logger.getLogger(ChildCancels.class.getName());
 
-  /** The children of a cancelled task that were active when it was cancelled. */
-  public record Cancel(List<String> taskIds) {}
+  /**
+   * The children of a cancelled task that were active when it was cancelled.
+   *
+   * @param tenant the tenant of the task and its children
+   */
+  public record Cancel(String tenant, List<String> taskIds) {}
 
   @Inject Tasks tasks;
 
+  @Inject CallerTenant callerTenant;
+
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Cancel cancel) {
+    callerTenant.workFor(cancel.tenant()); // also when the parent ended in the background
     for (var id : cancel.taskIds()) {
       try {
         tasks.cancel(id);

@@ -22,6 +22,7 @@ import org.agentry.task.control.TaskReady;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskSpec;
 import org.agentry.task.entity.TaskStatus;
+import org.agentry.tenant.entity.TenantKey;
 import org.agentry.tool.control.ToolOutcome;
 import org.agentry.tool.entity.ToolCallOrigin;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -66,7 +67,7 @@ public class Delegations {
     var share = budgetShare(parent, waiting.delegations().size());
     int started = 0;
     for (var call : waiting.delegations()) {
-      var agent = em.find(Agent.class, call.agent());
+      var agent = em.find(Agent.class, new TenantKey(parent.getTenant(), call.agent()));
       if (agent == null || !agent.acceptsWork()) {
         var why = agent == null ? "does not exist" : "is paused or disabled";
         answer(
@@ -89,7 +90,7 @@ public class Delegations {
               null,
               share,
               null);
-      var child = new Task(call.agent(), spec, maxAttempts, now);
+      var child = new Task(parent.getTenant(), call.agent(), spec, maxAttempts, now);
       child.delegatedBy(call.callId(), parent.getDepth() + 1);
       child.tracedFrom(parent.getTraceParent());
       em.persist(child);
@@ -114,7 +115,7 @@ public class Delegations {
     var task = ended.task();
     ended(task);
     if (task.getStatus() == TaskStatus.CANCELLED) {
-      cancelChildrenAfterCommit(task.getId());
+      cancelChildrenAfterCommit(task);
     }
   }
 
@@ -165,10 +166,10 @@ public class Delegations {
    * and then the parent's, so cancelling children inside the parent's transaction (parent's row,
    * then theirs) could deadlock with it.
    */
-  private void cancelChildrenAfterCommit(String taskId) {
-    var children = activeChildren(taskId);
+  private void cancelChildrenAfterCommit(Task task) {
+    var children = activeChildren(task.getId());
     if (!children.isEmpty()) {
-      cancels.fire(new ChildCancels.Cancel(children));
+      cancels.fire(new ChildCancels.Cancel(task.getTenant(), children));
     }
   }
 
@@ -180,7 +181,7 @@ public class Delegations {
   private Long budgetShare(Task parent, int children) {
     var budget = parent.spec().tokenBudget();
     if (budget == null) {
-      var agent = em.find(Agent.class, parent.getAgent());
+      var agent = em.find(Agent.class, new TenantKey(parent.getTenant(), parent.getAgent()));
       budget = agent == null ? null : agent.spec().limits().tokenBudget();
     }
     if (budget == null) {
@@ -223,7 +224,9 @@ public class Delegations {
   private void answer(
       Task parent, String callId, String agent, String arguments, String result, String error) {
     var call = ToolExecutionRequest.builder().id(callId).name(agent).arguments(arguments).build();
-    var origin = new ToolCallOrigin(parent.getAgent(), parent.getSessionId(), parent.getId());
+    var origin =
+        new ToolCallOrigin(
+            parent.getTenant(), parent.getAgent(), parent.getSessionId(), parent.getId());
     writer.toolRun(origin, new ToolRun(call, new ToolOutcome(result, error, 0)));
     append(parent, new TaskEvents.ToolEnd(callId, agent, 0, error));
   }

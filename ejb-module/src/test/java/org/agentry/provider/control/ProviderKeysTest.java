@@ -71,6 +71,6 @@ class ProviderKeysTest {
 
   private static Provider openai(String name, String storedKey) {
     var spec = new ProviderSpec(ProviderKind.OPENAI, null, 1000, 0, "{}", null);
-    return new Provider(name, spec, storedKey, Instant.EPOCH);
+    return new Provider("default", name, spec, storedKey, Instant.EPOCH);
   }
 }

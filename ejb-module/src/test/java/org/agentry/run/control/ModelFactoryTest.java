@@ -88,6 +88,10 @@ class ModelFactoryTest {
 
   private static Provider scripted(String turns, Instant at) {
     return new Provider(
-        "p", new ProviderSpec(ProviderKind.SCRIPTED, null, 1000, 0, "{}", turns), null, at);
+        "default",
+        "p",
+        new ProviderSpec(ProviderKind.SCRIPTED, null, 1000, 0, "{}", turns),
+        null,
+        at);
   }
 }

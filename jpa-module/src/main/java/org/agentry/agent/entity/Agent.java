@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -13,20 +14,26 @@ import org.agentry.platform.entity.InvalidInputException;
 import org.agentry.platform.entity.Jsons;
 import org.agentry.platform.entity.NameListConverter;
 import org.agentry.platform.entity.Names;
+import org.agentry.tenant.entity.TenantKey;
+import org.agentry.tenant.entity.Tenants;
 
 /** An agent: its definition ({@link AgentSpec}) and whether it is paused. */
 @Entity
 @NamedQuery(
     name = Agent.WITH_BUDGET,
     query =
-        "SELECT a, b FROM Agent a LEFT JOIN AgentBudget b ON b.agent = a.name"
-            + " WHERE a.name = :name")
+        "SELECT a, b FROM Agent a LEFT JOIN AgentBudget b ON b.name = a.name"
+            + " AND b.tenant = a.tenant WHERE a.tenant = :tenant AND a.name = :name")
 @NamedQuery(
     name = Agent.WITH_PROVIDER_AND_BUDGET,
     query =
         "SELECT a, p, b FROM Agent a LEFT JOIN Provider p ON p.name = a.provider"
-            + " LEFT JOIN AgentBudget b ON b.agent = a.name WHERE a.name = :name")
-@NamedQuery(name = Agent.FIND_ALL, query = "SELECT a FROM Agent a ORDER BY a.name")
+            + " AND p.tenant = a.tenant LEFT JOIN AgentBudget b ON b.name = a.name"
+            + " AND b.tenant = a.tenant WHERE a.tenant = :tenant AND a.name = :name")
+@NamedQuery(
+    name = Agent.FIND_ALL,
+    query = "SELECT a FROM Agent a WHERE a.tenant = :tenant ORDER BY a.name")
+@IdClass(TenantKey.class)
 public class Agent {
 
   /**
@@ -40,7 +47,12 @@ public class Agent {
    */
   public static final String WITH_PROVIDER_AND_BUDGET = "Agent.withProviderAndBudget";
 
+  /** A tenant's agents by name; parameter {@code tenant}. */
   public static final String FIND_ALL = "Agent.findAll";
+
+  @Id
+  @Column(length = 63)
+  private String tenant;
 
   @Id
   @Column(length = 63)
@@ -132,9 +144,10 @@ public class Agent {
    *
    * @throws InvalidInputException if the name does not match {@value Names#PATTERN}
    */
-  public Agent(String name, AgentSpec spec, Instant now) {
+  public Agent(String tenant, String name, AgentSpec spec, Instant now) {
     InvalidInputException.check(
         name != null && Names.VALID.matcher(name).matches(), "'name' must match " + Names.PATTERN);
+    this.tenant = Tenants.require(tenant);
     this.name = name;
     this.createdAt = Objects.requireNonNull(now);
     redefine(spec, now);
@@ -216,6 +229,11 @@ public class Agent {
 
   public String getName() {
     return name;
+  }
+
+  /** The tenant it belongs to; its name is unique within it. */
+  public String getTenant() {
+    return tenant;
   }
 
   public boolean isPaused() {

@@ -18,8 +18,12 @@ import java.util.Objects;
 @Entity
 @NamedQuery(
     name = Approval.BY_STATUS,
-    query = "SELECT a FROM Approval a WHERE a.status = :status ORDER BY a.requestedAt, a.id")
-@NamedQuery(name = Approval.ALL, query = "SELECT a FROM Approval a ORDER BY a.requestedAt, a.id")
+    query =
+        "SELECT a FROM Approval a WHERE a.tenant = :tenant AND a.status = :status"
+            + " ORDER BY a.requestedAt, a.id")
+@NamedQuery(
+    name = Approval.ALL,
+    query = "SELECT a FROM Approval a WHERE a.tenant = :tenant ORDER BY a.requestedAt, a.id")
 @NamedQuery(
     name = Approval.EXPIRED,
     query =
@@ -45,6 +49,10 @@ public class Approval {
   @Id
   @Column(length = 36)
   private String id;
+
+  /** The tenant of its agent; set by {@link #ownedBy}. */
+  @Column(nullable = false, length = 63)
+  private String tenant = "default";
 
   @Column(name = "task_id", length = 36)
   private String taskId;
@@ -199,5 +207,20 @@ public class Approval {
 
   public String getComment() {
     return comment;
+  }
+
+  /**
+   * Records the tenant of its agent.
+   *
+   * @return this approval
+   */
+  public Approval ownedBy(String tenant) {
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
+    return this;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }

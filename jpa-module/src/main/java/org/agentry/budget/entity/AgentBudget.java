@@ -3,20 +3,29 @@ package org.agentry.budget.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.tenant.entity.TenantKey;
+import org.agentry.tenant.entity.Tenants;
 
 /** An agent's limits per UTC day and per UTC month; a null limit does not limit. */
 @Entity
 @Table(name = "agent_budget")
+@IdClass(TenantKey.class)
 public class AgentBudget {
 
   @Id
+  @Column(length = 63)
+  private String tenant;
+
+  /** The agent's name; {@code name} because {@link TenantKey} names it so. */
+  @Id
   @Column(name = "agent_name", length = 63)
-  private String agent;
+  private String name;
 
   @Column(name = "daily_tokens")
   private Long dailyTokens;
@@ -37,8 +46,9 @@ public class AgentBudget {
 
   protected AgentBudget() {}
 
-  public AgentBudget(String agent) {
-    this.agent = agent;
+  public AgentBudget(String tenant, String agent) {
+    this.tenant = Tenants.require(tenant);
+    this.name = agent;
   }
 
   /**
@@ -82,7 +92,12 @@ public class AgentBudget {
   }
 
   public String getAgent() {
-    return agent;
+    return name;
+  }
+
+  /** The tenant of its agent. */
+  public String getTenant() {
+    return tenant;
   }
 
   public Long getDailyTokens() {

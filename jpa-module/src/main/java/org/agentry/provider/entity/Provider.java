@@ -5,12 +5,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import org.agentry.platform.entity.InvalidInputException;
 import org.agentry.platform.entity.Names;
+import org.agentry.tenant.entity.TenantKey;
+import org.agentry.tenant.entity.Tenants;
 
 /**
  * A configured model provider, named like an agent ({@code [a-z0-9][a-z0-9-]{0,62}}). The price
@@ -19,13 +22,20 @@ import org.agentry.platform.entity.Names;
  * it in clear.
  */
 @Entity
-@NamedQuery(name = Provider.FIND_ALL, query = "SELECT p FROM Provider p ORDER BY p.name")
+@NamedQuery(
+    name = Provider.FIND_ALL,
+    query = "SELECT p FROM Provider p WHERE p.tenant = :tenant ORDER BY p.name")
+@IdClass(TenantKey.class)
 public class Provider {
 
   public static final String FIND_ALL = "Provider.findAll";
 
   /** The longest stored (sealed) API key, in characters: the column's width. */
   public static final int MAX_SEALED_LENGTH = 8192;
+
+  @Id
+  @Column(length = 63)
+  private String tenant;
 
   @Id
   @Column(length = 63)
@@ -69,9 +79,10 @@ public class Provider {
    * @param sealedApiKey the API key as sealed for storage, or null
    * @throws InvalidInputException if the name or the settings break a rule
    */
-  public Provider(String name, ProviderSpec spec, String sealedApiKey, Instant now) {
+  public Provider(String tenant, String name, ProviderSpec spec, String sealedApiKey, Instant now) {
     InvalidInputException.check(
         name != null && Names.VALID.matcher(name).matches(), "'name' must match " + Names.PATTERN);
+    this.tenant = Tenants.require(tenant);
     this.name = name;
     this.createdAt = Objects.requireNonNull(now);
     reconfigure(spec, sealedApiKey, now);
@@ -106,6 +117,11 @@ public class Provider {
 
   public String getName() {
     return name;
+  }
+
+  /** The tenant it belongs to; its name is unique within it. */
+  public String getTenant() {
+    return tenant;
   }
 
   /**

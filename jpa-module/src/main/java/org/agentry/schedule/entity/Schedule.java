@@ -34,6 +34,10 @@ public class Schedule {
   @Column(length = 36)
   private String id;
 
+  /** The tenant it belongs to: its tasks are that tenant's. */
+  @Column(nullable = false, length = 63)
+  private String tenant;
+
   @Column(nullable = false)
   private String name;
 
@@ -109,7 +113,9 @@ public class Schedule {
    * @param anchorAt where an interval's slots are counted from, or null for cron
    * @param nextRunAt its first slot
    */
-  public Schedule(ScheduleSpec spec, Instant anchorAt, Instant nextRunAt, Instant now) {
+  public Schedule(
+      String tenant, ScheduleSpec spec, Instant anchorAt, Instant nextRunAt, Instant now) {
+    this.tenant = java.util.Objects.requireNonNull(tenant, "tenant");
     this.id = UUID.randomUUID().toString();
     this.createdAt = now;
     this.paused = Boolean.TRUE.equals(spec.paused());
@@ -257,5 +263,10 @@ public class Schedule {
 
   public long getVersion() {
     return version;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }

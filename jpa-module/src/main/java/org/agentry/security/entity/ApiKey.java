@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.agentry.tenant.entity.Tenants;
 
 /**
  * An API key of a service account. The secret token is shown once, at creation; only its SHA-256
@@ -22,7 +23,9 @@ import java.util.UUID;
 @NamedQuery(
     name = ApiKey.FIND_BY_HASH,
     query = "SELECT k FROM ApiKey k WHERE k.keyHash = :hash AND k.revokedAt IS NULL")
-@NamedQuery(name = ApiKey.FIND_ALL, query = "SELECT k FROM ApiKey k ORDER BY k.createdAt, k.id")
+@NamedQuery(
+    name = ApiKey.FIND_ALL,
+    query = "SELECT k FROM ApiKey k WHERE k.tenant = :tenant ORDER BY k.createdAt, k.id")
 public class ApiKey {
 
   public static final String FIND_BY_HASH = "ApiKey.findActiveByHash";
@@ -34,6 +37,10 @@ public class ApiKey {
   @Id
   @Column(length = 36)
   private String id;
+
+  /** The tenant it belongs to. */
+  @Column(nullable = false, length = 63)
+  private String tenant;
 
   @Column(nullable = false, length = MAX_NAME_LENGTH)
   private String name;
@@ -66,12 +73,14 @@ public class ApiKey {
    * @param keyPrefix the token's first characters, for display
    * @throws IllegalArgumentException if the name is blank or too long
    */
-  public ApiKey(String name, Role role, String keyHash, String keyPrefix, Instant createdAt) {
+  public ApiKey(
+      String tenant, String name, Role role, String keyHash, String keyPrefix, Instant createdAt) {
     if (name == null || name.isBlank() || name.length() > MAX_NAME_LENGTH) {
       throw new IllegalArgumentException(
           "name must be 1 to " + MAX_NAME_LENGTH + " characters, not blank");
     }
     this.id = UUID.randomUUID().toString();
+    this.tenant = Tenants.require(tenant);
     this.name = name.trim();
     this.role = Objects.requireNonNull(role, "role");
     this.keyHash = Objects.requireNonNull(keyHash, "keyHash");
@@ -112,5 +121,10 @@ public class ApiKey {
 
   public Instant getRevokedAt() {
     return revokedAt;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }

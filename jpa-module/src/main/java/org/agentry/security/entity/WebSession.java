@@ -56,6 +56,14 @@ public class WebSession {
   @Column(nullable = false, length = 64)
   private String roles;
 
+  /** The tenant the identity provider's token named at sign-in. */
+  @Column(nullable = false, length = 63)
+  private String tenant = "default";
+
+  /** Whether the holder may act across tenants. */
+  @Column(name = "platform_admin", nullable = false)
+  private boolean platformAdmin;
+
   @Column(name = "csrf_hash", nullable = false, length = 64)
   private String csrfHash;
 
@@ -97,6 +105,25 @@ public class WebSession {
     this.createdAt = Objects.requireNonNull(now, "now");
     this.lastSeenAt = now;
     this.expiresAt = now.plus(lifetime);
+  }
+
+  /**
+   * Records the holder's tenant, as its token named it at sign-in.
+   *
+   * @return this session
+   */
+  public WebSession ownedBy(String tenant, boolean platformAdmin) {
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
+    this.platformAdmin = platformAdmin;
+    return this;
+  }
+
+  public String getTenant() {
+    return tenant;
+  }
+
+  public boolean isPlatformAdmin() {
+    return platformAdmin;
   }
 
   /** Whether the session still signs its holder in at {@code now}. */

@@ -20,6 +20,10 @@ public class SensorEvent {
   @Column(length = 36)
   private String id;
 
+  /** The tenant of the caller that posted it. */
+  @Column(nullable = false, length = 63)
+  private String tenant;
+
   @Column(name = "sensor_id", nullable = false, length = 128)
   private String sensorId;
 
@@ -47,7 +51,13 @@ public class SensorEvent {
    * @throws InvalidInputException naming the field that breaks a rule
    */
   public SensorEvent(
-      String sensorId, String eventId, String dedupeKey, String payload, Instant now) {
+      String tenant,
+      String sensorId,
+      String eventId,
+      String dedupeKey,
+      String payload,
+      Instant now) {
+    this.tenant = java.util.Objects.requireNonNull(tenant, "tenant");
     InvalidInputException.check(
         sensorId != null && !sensorId.isBlank() && sensorId.length() <= 128,
         "'sensorId' is required, at most 128 characters");
@@ -96,5 +106,10 @@ public class SensorEvent {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }

@@ -20,6 +20,10 @@ public class Session {
   @Column(length = 36)
   private String id;
 
+  /** The tenant it belongs to. */
+  @Column(nullable = false, length = 63)
+  private String tenant;
+
   @Column(name = "agent_name", nullable = false, length = 63)
   private String agentName;
 
@@ -40,8 +44,9 @@ public class Session {
 
   protected Session() {}
 
-  public Session(String agentName, Instant now) {
+  public Session(String tenant, String agentName, Instant now) {
     this.id = UUID.randomUUID().toString();
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.agentName = Objects.requireNonNull(agentName);
     this.status = SessionStatus.ACTIVE;
     this.createdAt = now;
@@ -85,5 +90,10 @@ public class Session {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }

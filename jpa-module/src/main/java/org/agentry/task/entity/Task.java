@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -23,6 +24,10 @@ public class Task {
   @Id
   @Column(length = 36)
   private String id;
+
+  /** The tenant it belongs to. */
+  @Column(nullable = false, length = 63)
+  private String tenant;
 
   @Column(name = "agent_name", nullable = false, length = 63)
   private String agent;
@@ -148,8 +153,9 @@ public class Task {
    *
    * @param maxAttempts how many claims it gets before it is dead-lettered
    */
-  public Task(String agent, TaskSpec spec, int maxAttempts, Instant now) {
+  public Task(String tenant, String agent, TaskSpec spec, int maxAttempts, Instant now) {
     this.id = UUID.randomUUID().toString();
+    this.tenant = Objects.requireNonNull(tenant, "tenant");
     this.agent = agent;
     this.input = spec.input();
     this.priority = spec.priority();
@@ -480,5 +486,10 @@ public class Task {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }

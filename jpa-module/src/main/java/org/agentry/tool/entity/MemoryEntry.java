@@ -14,11 +14,13 @@ import java.util.UUID;
 @Table(name = "agent_memory")
 @NamedQuery(
     name = MemoryEntry.FIND,
-    query = "SELECT m FROM MemoryEntry m WHERE m.agent = :agent AND m.key = :key")
+    query =
+        "SELECT m FROM MemoryEntry m WHERE m.tenant = :tenant AND m.agent = :agent AND m.key = :key")
 @NamedQuery(
     name = MemoryEntry.SEARCH,
     query =
-        "SELECT m FROM MemoryEntry m WHERE m.agent = :agent AND (LOWER(m.key) LIKE :pattern"
+        "SELECT m FROM MemoryEntry m WHERE m.tenant = :tenant AND m.agent = :agent"
+            + " AND (LOWER(m.key) LIKE :pattern"
             + " ESCAPE '\\' OR LOWER(m.content) LIKE :pattern ESCAPE '\\')"
             + " ORDER BY m.updatedAt DESC")
 public class MemoryEntry {
@@ -29,6 +31,10 @@ public class MemoryEntry {
   @Id
   @Column(length = 36)
   private String id;
+
+  /** The tenant it belongs to. */
+  @Column(nullable = false, length = 63)
+  private String tenant;
 
   @Column(name = "agent_name", nullable = false, length = 63)
   private String agent;
@@ -46,8 +52,9 @@ public class MemoryEntry {
 
   protected MemoryEntry() {}
 
-  public MemoryEntry(String agent, String key, String content, Instant now) {
+  public MemoryEntry(String tenant, String agent, String key, String content, Instant now) {
     this.id = UUID.randomUUID().toString();
+    this.tenant = tenant;
     this.agent = agent;
     this.key = key;
     this.content = content;
@@ -69,5 +76,10 @@ public class MemoryEntry {
 
   public Instant getUpdatedAt() {
     return updatedAt;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }

@@ -29,6 +29,10 @@ public class ToolCallRecord {
   @Column(length = 36)
   private String id;
 
+  /** The tenant it belongs to. */
+  @Column(nullable = false, length = 63)
+  private String tenant;
+
   @Column(name = "session_id", length = 36)
   private String sessionId;
 
@@ -78,6 +82,7 @@ public class ToolCallRecord {
       long durationMs,
       Instant now) {
     this.id = UUID.randomUUID().toString();
+    this.tenant = origin.tenant();
     this.sessionId = origin.sessionId();
     this.taskId = origin.taskId();
     this.agent = origin.agent();
@@ -125,5 +130,10 @@ public class ToolCallRecord {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }

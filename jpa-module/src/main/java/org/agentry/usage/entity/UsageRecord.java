@@ -27,6 +27,10 @@ public class UsageRecord {
   @Column(length = 36)
   private String id;
 
+  /** The tenant it belongs to. */
+  @Column(nullable = false, length = 63)
+  private String tenant;
+
   @Column(name = "provider_name", nullable = false, length = 63)
   private String provider;
 
@@ -76,6 +80,7 @@ public class UsageRecord {
       long latencyMs,
       Instant now) {
     this.id = UUID.randomUUID().toString();
+    this.tenant = call.tenant();
     this.provider = call.provider();
     this.model = call.model();
     this.agent = call.agent();
@@ -130,5 +135,10 @@ public class UsageRecord {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }

@@ -19,7 +19,7 @@ class ScheduleTest {
 
   @Test
   void eachRunsTaskIsTheTemplateTaggedWithTheSchedule() {
-    var schedule = new Schedule(spec(List.of("daily"), null), T.plusSeconds(60), T, T);
+    var schedule = new Schedule("default", spec(List.of("daily"), null), T.plusSeconds(60), T, T);
     var task = schedule.taskSpec();
     assertEquals(List.of("daily", "schedule:" + schedule.getId()), task.tags());
     assertEquals("go", task.input());
@@ -51,7 +51,7 @@ class ScheduleTest {
 
   @Test
   void redefiningKeepsPausedUnlessTheSpecSaysSo() {
-    var schedule = new Schedule(spec(List.of(), true), T, T, T);
+    var schedule = new Schedule("default", spec(List.of(), true), T, T, T);
     assertTrue(schedule.isPaused());
     schedule.redefine(spec(List.of(), null), T, T.plusSeconds(5), T);
     assertTrue(schedule.isPaused());

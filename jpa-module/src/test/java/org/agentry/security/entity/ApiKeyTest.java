@@ -27,6 +27,6 @@ class ApiKeyTest {
   }
 
   private static ApiKey key(String name) {
-    return new ApiKey(name, Role.VIEWER, "0".repeat(64), "agentry_abcd", T0);
+    return new ApiKey("default", name, Role.VIEWER, "0".repeat(64), "agentry_abcd", T0);
   }
 }

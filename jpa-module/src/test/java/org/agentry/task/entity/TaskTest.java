@@ -16,7 +16,12 @@ class TaskTest {
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
   private final Task task =
-      new Task("a", new TaskSpec("in", 4, List.of(), null, null, null, null, null, null), 3, T);
+      new Task(
+          "default",
+          "a",
+          new TaskSpec("in", 4, List.of(), null, null, null, null, null, null),
+          3,
+          T);
 
   @Test
   void eachClaimHasItsOwnTokenAndOnlyTheLatestHoldsTheTask() {

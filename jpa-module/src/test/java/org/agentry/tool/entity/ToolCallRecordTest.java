@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ToolCallRecordTest {
 
-  private static final ToolCallOrigin ORIGIN = new ToolCallOrigin("a", "s", null);
+  private static final ToolCallOrigin ORIGIN = new ToolCallOrigin("default", "a", "s", null);
 
   @Test
   void capsLongResultsAt16KiB() {

@@ -36,6 +36,8 @@ import org.agentry.security.entity.Role;
 @RolesAllowed(Role.VIEWER_NAME)
 public class AgentsResource {
 
+  @jakarta.inject.Inject org.agentry.tenant.rest.PlatformAdminCheck platformAdmin;
+
   @Inject Agents agents;
   @Inject AgentPackageLoader packages;
 
@@ -114,6 +116,7 @@ public class AgentsResource {
   @Path("reload")
   @RolesAllowed(Role.ADMIN_NAME)
   public ReloadReport reload() {
+    platformAdmin.require();
     return packages.reload();
   }
 

@@ -21,6 +21,8 @@ import org.agentry.security.entity.Role;
 @RolesAllowed(Role.VIEWER_NAME)
 public class DispatchResource {
 
+  @jakarta.inject.Inject org.agentry.tenant.rest.PlatformAdminCheck platformAdmin;
+
   @Inject TaskDispatch dispatch;
 
   /** E.g. {@code {"paused":false,"queueDepth":{"7":3,"4":10},"running":{"node-1":8}}}. */
@@ -34,6 +36,7 @@ public class DispatchResource {
   @Path("pause")
   @RolesAllowed(Role.ADMIN_NAME)
   public TaskDispatch.State pause() {
+    platformAdmin.require();
     return dispatch.pause();
   }
 
@@ -42,6 +45,7 @@ public class DispatchResource {
   @Path("resume")
   @RolesAllowed(Role.ADMIN_NAME)
   public TaskDispatch.State resume() {
+    platformAdmin.require();
     return dispatch.resume();
   }
 }

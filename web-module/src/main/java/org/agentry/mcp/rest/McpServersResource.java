@@ -36,6 +36,8 @@ import org.agentry.security.entity.Role;
 @RolesAllowed(Role.VIEWER_NAME)
 public class McpServersResource {
 
+  @jakarta.inject.Inject org.agentry.tenant.rest.PlatformAdminCheck platformAdmin;
+
   @Inject McpServers servers;
 
   /** Every server, by name. */
@@ -63,6 +65,7 @@ public class McpServersResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.ADMIN_NAME)
   public Response create(McpServerRequest request, @Context UriInfo uri) {
+    platformAdmin.require();
     var body = required(request);
     var server = servers.create(body.name(), body.toSpec(), body.headers(), body.env());
     var location = uri.getAbsolutePathBuilder().path(server.getName()).build();
@@ -78,6 +81,7 @@ public class McpServersResource {
       @PathParam("name") String name,
       @HeaderParam("If-Match") String ifMatch,
       McpServerRequest request) {
+    platformAdmin.require();
     var body = required(request);
     if (body.name() != null && !body.name().equals(name)) {
       throw ApiException.validation("'name' cannot change; it must be '" + name + "' or absent.");
@@ -92,6 +96,7 @@ public class McpServersResource {
   @Path("{name}")
   @RolesAllowed(Role.ADMIN_NAME)
   public Response delete(@PathParam("name") String name) {
+    platformAdmin.require();
     servers.delete(name);
     return Response.noContent().build();
   }

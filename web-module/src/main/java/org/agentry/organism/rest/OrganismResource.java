@@ -27,6 +27,8 @@ import org.agentry.security.entity.Role;
 @RolesAllowed(Role.ADMIN_NAME)
 public class OrganismResource {
 
+  @jakarta.inject.Inject org.agentry.tenant.rest.PlatformAdminCheck platformAdmin;
+
   /** The answer of {@code GET /api/v1/organism/config}. */
   public record Config(List<Settings.Setting> settings) {}
 
@@ -45,6 +47,7 @@ public class OrganismResource {
   @GET
   @Path("config")
   public Config config() {
+    platformAdmin.require();
     return new Config(organism.settings());
   }
 
@@ -52,6 +55,7 @@ public class OrganismResource {
   @POST
   @Path("reload")
   public Reload reload() {
+    platformAdmin.require();
     return organism.reload();
   }
 
@@ -63,6 +67,7 @@ public class OrganismResource {
   @Path("stop")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response stop(StopRequest request) {
+    platformAdmin.require();
     if (request == null) {
       throw ApiException.validation("A JSON body is required ({} takes the default deadline).");
     }

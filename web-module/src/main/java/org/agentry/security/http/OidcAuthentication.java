@@ -41,6 +41,8 @@ public class OidcAuthentication {
 
   @Inject OidcSettings settings;
 
+  @Inject org.agentry.tenant.control.CallerTenant tenant;
+
   @Inject JwtVerifier jwts;
 
   @Inject WebSessions sessions;
@@ -105,7 +107,14 @@ public class OidcAuthentication {
           null);
     }
     var s = session.get();
-    var identity = new OidcIdentity(s.getSubject(), s.getDisplayName(), s.getEmail(), s.getRoles());
+    var identity =
+        new OidcIdentity(
+            s.getSubject(),
+            s.getDisplayName(),
+            s.getEmail(),
+            s.getRoles(),
+            s.getTenant(),
+            s.isPlatformAdmin());
     return login(identity, "session", request, context);
   }
 
@@ -118,8 +127,9 @@ public class OidcAuthentication {
             identity.name(),
             identity.email(),
             JwtVerifier.names(identity.roles()),
-            CallerProfile.DEFAULT_TENANT,
+            identity.tenant(),
             how));
+    tenant.signedIn(identity.tenant(), identity.platformAdmin());
     var groups = new HashSet<String>();
     identity.roles().stream().map(Role::grantedRoleNames).forEach(groups::addAll);
     return context.notifyContainerAboutLogin(() -> "oidc:" + identity.subject(), groups);

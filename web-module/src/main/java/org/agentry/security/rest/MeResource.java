@@ -28,6 +28,8 @@ public class MeResource {
 
   @Inject ApiKeys apiKeys;
 
+  @Inject org.agentry.tenant.control.CallerTenant tenant;
+
   /**
    * E.g. {@code {"subject":"3f1…","name":"Ada","email":"ada@example.com","roles":["admin"],
    * "tenant":"default","authenticatedBy":"oidc"}}; {@code authenticatedBy} is {@code oidc}, {@code
@@ -52,9 +54,8 @@ public class MeResource {
               .find(subject.substring(ApiKeys.KEY_CALLER_PREFIX.length()))
               .map(ApiKey::getName)
               .orElse(null);
-      return new CallerProfile(subject, name, null, roles, CallerProfile.DEFAULT_TENANT, "api-key");
+      return new CallerProfile(subject, name, null, roles, tenant.own(), "api-key");
     }
-    return new CallerProfile(
-        subject, "Admin token", null, roles, CallerProfile.DEFAULT_TENANT, "admin-token");
+    return new CallerProfile(subject, "Admin token", null, roles, tenant.own(), "admin-token");
   }
 }

@@ -40,6 +40,8 @@ import org.agentry.skill.entity.SkillDefinition;
 @RolesAllowed(Role.VIEWER_NAME)
 public class SkillsResource {
 
+  @jakarta.inject.Inject org.agentry.tenant.rest.PlatformAdminCheck platformAdmin;
+
   private static final String ZIP = "application/zip";
 
   @Inject Skills skills;
@@ -71,6 +73,7 @@ public class SkillsResource {
   @Consumes(ZIP)
   @RolesAllowed(Role.ADMIN_NAME)
   public Response createFromZip(byte[] zip, @Context UriInfo uri) {
+    platformAdmin.require();
     return created(SkillArchives.fromZip(required(zip)), uri);
   }
 
@@ -79,6 +82,7 @@ public class SkillsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Role.ADMIN_NAME)
   public Response create(SkillRequest request, @Context UriInfo uri) {
+    platformAdmin.require();
     return created(definition(request), uri);
   }
 
@@ -89,6 +93,7 @@ public class SkillsResource {
   @RolesAllowed(Role.ADMIN_NAME)
   public Response replaceFromZip(
       @PathParam("name") String name, @HeaderParam("If-Match") String ifMatch, byte[] zip) {
+    platformAdmin.require();
     var version = Versions.required(ifMatch);
     return replaced(name, version, SkillArchives.fromZip(required(zip)));
   }
@@ -102,6 +107,7 @@ public class SkillsResource {
       @PathParam("name") String name,
       @HeaderParam("If-Match") String ifMatch,
       SkillRequest request) {
+    platformAdmin.require();
     var version = Versions.required(ifMatch);
     var named =
         request == null || request.name() != null
@@ -120,6 +126,7 @@ public class SkillsResource {
   @Path("{name}")
   @RolesAllowed(Role.ADMIN_NAME)
   public Response delete(@PathParam("name") String name) {
+    platformAdmin.require();
     skills.delete(name);
     return Response.noContent().build();
   }
@@ -129,6 +136,7 @@ public class SkillsResource {
   @Path("discover")
   @RolesAllowed(Role.ADMIN_NAME)
   public DiscoveryReport discover() {
+    platformAdmin.require();
     return discovery.discover();
   }
 

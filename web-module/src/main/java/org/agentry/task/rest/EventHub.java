@@ -9,6 +9,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -171,9 +172,12 @@ public class EventHub {
     synchronized (
         lock) { // a stream that subscribes sees the floor and the events released together
       var batch = feed.poll();
+      var tenants =
+          batch.released().isEmpty() ? Map.<String, String>of() : log.tenantsOf(batch.released());
       for (var event : batch.released()) {
+        var tenant = tenants.get(event.getTaskId());
         for (var subscriber : subscribers) {
-          subscriber.offer(event);
+          subscriber.offer(event, tenant);
         }
       }
       return batch.more();

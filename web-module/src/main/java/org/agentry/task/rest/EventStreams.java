@@ -26,6 +26,7 @@ import org.agentry.security.entity.Role;
 import org.agentry.task.boundary.TaskQueries;
 import org.agentry.task.boundary.Tasks;
 import org.agentry.task.entity.TaskEvent;
+import org.agentry.tenant.control.CallerTenant;
 
 /**
  * Server-sent events (HTML Living Standard, "Server-sent events"): {@code GET
@@ -49,6 +50,7 @@ public class EventStreams {
   @Inject Tasks tasks;
   @Inject TaskQueries queries;
   @Inject EventHub hub;
+  @Inject CallerTenant tenant;
 
   /** One task's events; closes after its terminal status ({@code TasksResource} routes here). */
   void task(
@@ -83,6 +85,7 @@ public class EventStreams {
     var request =
         new EventSubscriber.Request(
             caller(security),
+            tenant.id(),
             event -> event.getTaskId().equals(id),
             last -> queries.events(id, last, EventSubscriber.REPLAY_PAGE),
             true,
@@ -106,6 +109,7 @@ public class EventStreams {
     var request =
         new EventSubscriber.Request(
             caller(security),
+            tenant.id(),
             agent == null ? event -> true : event -> event.getAgent().equals(agent),
             last -> queries.allEvents(agent, last, EventSubscriber.REPLAY_PAGE),
             false,

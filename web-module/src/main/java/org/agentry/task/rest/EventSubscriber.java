@@ -34,6 +34,7 @@ final class EventSubscriber {
   /** What the stream wants. */
   record Request(
       String caller,
+      String tenant,
       Predicate<TaskEvent> filter,
       LongFunction<List<TaskEvent>> replay,
       boolean closeOnTerminal,
@@ -90,8 +91,8 @@ final class EventSubscriber {
   }
 
   /** Queues an event the hub released, if this stream wants it. */
-  void offer(TaskEvent event) {
-    if (closed.get() || !request.filter().test(event)) {
+  void offer(TaskEvent event, String tenant) {
+    if (closed.get() || !request.tenant().equals(tenant) || !request.filter().test(event)) {
       return;
     }
     if (backlog.incrementAndGet() > MAX_BACKLOG) {

@@ -38,12 +38,40 @@ public class UsageResource {
 
   @Inject UsageReports reports;
   @Inject Budgets budgets;
+  @Inject org.agentry.tenant.control.CallerTenant tenant;
 
-  /** Totals (tokens, requests, USD, mean latency) and breakdowns by agent, model and day. */
+  /**
+   * Per-tenant totals, most expensive first: {@code {"byTenant":[{"key":"acme","totals":{…}}]}}.
+   */
+  public record TenantReport(java.util.List<UsageReports.Group> byTenant) {}
+
+  /**
+   * Totals (tokens, requests, USD, mean latency) and breakdowns by agent, model and day, of the
+   * caller's tenant; with {@code groupBy=tenant} (platform admin only, else 403 {@code
+   * TENANT_FORBIDDEN}) the totals of every tenant as a {@link TenantReport}.
+   */
   @GET
-  public UsageReports.Report report(@QueryParam("from") String from, @QueryParam("to") String to) {
-    return reports.report(
-        new Filter(Instants.parse(from, "from"), Instants.parse(to, "to"), null, null, null, null));
+  public Object report(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("groupBy") String groupBy) {
+    var filter =
+        new Filter(Instants.parse(from, "from"), Instants.parse(to, "to"), null, null, null, null);
+    if (groupBy == null) {
+      return reports.report(filter);
+    }
+    if (!groupBy.equals("tenant")) {
+      throw ApiException.validation("'groupBy' must be 'tenant'.");
+    }
+    if (!tenant.platformAdmin()) {
+      throw new ApiException(
+          new org.agentry.platform.rest.Problem(
+              403,
+              "TENANT_FORBIDDEN",
+              "Tenant not allowed",
+              "Only a platform admin may see the usage of every tenant."));
+    }
+    return new TenantReport(reports.byTenant(filter));
   }
 
   /** One agent's usage. */
