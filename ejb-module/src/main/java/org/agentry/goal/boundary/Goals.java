@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.agentry.agent.entity.Agent;
 import org.agentry.audit.control.AuditLog;
 import org.agentry.goal.control.GoalRuns;
@@ -22,6 +23,8 @@ import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
 import org.agentry.run.control.Admission;
 import org.agentry.task.control.TaskEvents;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.TenantKey;
 
 /**
  * Goals as their owners see them: submit, read, list, cancel. Submitting stores the goal {@code
@@ -47,6 +50,7 @@ public class Goals {
   @Inject TaskEvents events;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject CallerTenant tenant;
 
   /**
    * Submits a goal.
@@ -66,17 +70,17 @@ public class Goals {
         names.size() <= MAX_AGENTS, "'agents' may name at most " + MAX_AGENTS + " agents");
     InvalidInputException.check(
         names.stream().distinct().count() == names.size(), "'agents' names an agent twice");
-    var agent = planner == null ? null : em.find(Agent.class, planner);
+    var agent = planner == null ? null : em.find(Agent.class, new TenantKey(tenant.id(), planner));
     if (agent == null) {
       throw new UnknownResourceException("agent", planner);
     }
     Admission.requireTakesWork(agent);
     for (var name : names) {
-      if (name == null || em.find(Agent.class, name) == null) {
+      if (name == null || em.find(Agent.class, new TenantKey(tenant.id(), name)) == null) {
         throw new UnknownResourceException("agent", name);
       }
     }
-    var goal = new Goal(text, planner, names, priority, budget, clock.instant());
+    var goal = new Goal(tenant.id(), text, planner, names, priority, budget, clock.instant());
     em.persist(goal);
     audit.record("goal.submit", "goal", goal.getId(), "planner " + planner);
     runs.start(goal);
@@ -100,8 +104,8 @@ public class Goals {
    * @param status null for all
    */
   public List<Goal> list(GoalStatus status, Cursor after, int limit) {
-    var where = new ArrayList<String>();
-    var params = new HashMap<String, Object>();
+    var where = new ArrayList<String>(List.of("g.tenant = :tenant"));
+    var params = new HashMap<String, Object>(Map.of("tenant", tenant.id()));
     if (status != null) {
       where.add("g.status = :status");
       params.put("status", status);
@@ -114,7 +118,8 @@ public class Goals {
     var query =
         em.createQuery(
             "SELECT g FROM Goal g"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " WHERE "
+                + String.join(" AND ", where)
                 + " ORDER BY g.createdAt DESC, g.id DESC",
             Goal.class);
     params.forEach(query::setParameter);
@@ -130,7 +135,7 @@ public class Goals {
   public Goal cancel(String id) {
     audit.record("goal.cancel", "goal", id);
     var goal = id == null ? null : em.find(Goal.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (goal == null) {
+    if (goal == null || !goal.getTenant().equals(tenant.id())) {
       throw new UnknownResourceException("goal", id);
     }
     if (goal.getStatus().isTerminal()) {
@@ -148,7 +153,7 @@ public class Goals {
    */
   public Goal find(String id) {
     var goal = id == null ? null : em.find(Goal.class, id);
-    if (goal == null) {
+    if (goal == null || !goal.getTenant().equals(tenant.id())) { // another tenant's: not found
       throw new UnknownResourceException("goal", id);
     }
     return goal;

@@ -22,6 +22,7 @@ import org.agentry.task.control.TaskEnded;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskStatus;
+import org.agentry.tenant.entity.TenantKey;
 import org.agentry.workflow.control.ChildCancels;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -267,7 +268,7 @@ public class GoalRuns {
     em.flush();
     var active = steps.activeTasks(goal.getId());
     if (!active.isEmpty()) {
-      cancels.fire(new ChildCancels.Cancel(active));
+      cancels.fire(new ChildCancels.Cancel(goal.getTenant(), active));
     }
   }
 
@@ -283,7 +284,7 @@ public class GoalRuns {
       if (!goal.getAgents().isEmpty() && !goal.getAgents().contains(name)) {
         return "is not among the goal's agents";
       }
-      var agent = name == null ? null : em.find(Agent.class, name);
+      var agent = name == null ? null : em.find(Agent.class, new TenantKey(goal.getTenant(), name));
       if (agent == null) {
         return "does not exist";
       }
@@ -295,10 +296,13 @@ public class GoalRuns {
   private List<String> agentList(Goal goal) {
     var agents =
         goal.getAgents().isEmpty()
-            ? em.createQuery("SELECT a FROM Agent a ORDER BY a.name", Agent.class)
+            ? em.createNamedQuery(Agent.FIND_ALL, Agent.class)
+                .setParameter("tenant", goal.getTenant())
                 .setMaxResults(100)
                 .getResultList()
-            : goal.getAgents().stream().map(n -> em.find(Agent.class, n)).toList();
+            : goal.getAgents().stream()
+                .map(n -> em.find(Agent.class, new TenantKey(goal.getTenant(), n)))
+                .toList();
     var lines = new ArrayList<String>();
     for (var agent : agents) {
       if (agent != null && agent.acceptsWork()) {

@@ -54,7 +54,7 @@ public class GoalTasks {
             null,
             tokenBudget > 0 ? tokenBudget : null,
             null);
-    var task = new Task(agent, spec, maxAttempts, now);
+    var task = new Task(goal.getTenant(), agent, spec, maxAttempts, now);
     task.coordinatedBy(GoalSteps.KIND + goal.getId() + ":" + part);
     em.persist(task);
     events.append(task.getId(), agent, Status.queued(task.getPriority()));

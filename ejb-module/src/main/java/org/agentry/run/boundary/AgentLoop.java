@@ -66,7 +66,8 @@ public class AgentLoop {
                 begun.history(),
                 begun.limits())
             : begun;
-    var recorder = new ChatRecorder(turns, tenant.id(), agent, turn.sessionId(), turn.provider().getName());
+    var recorder =
+        new ChatRecorder(turns, tenant.id(), agent, turn.sessionId(), turn.provider().getName());
     RunContext context;
     try {
       var model = models.model(turn.provider(), turn.spec());

@@ -96,8 +96,8 @@ public class Schedules {
   }
 
   /**
-   * The fires of the active schedules (all, or one agent's) in [{@code from}, {@code to}), earliest
-   * first; see {@link UpcomingFires}.
+   * The fires of the caller's tenant's active schedules (all, or one agent's) in [{@code from},
+   * {@code to}), earliest first; see {@link UpcomingFires}.
    *
    * @param agent null for every agent's
    * @param limit the most fires listed
@@ -105,10 +105,11 @@ public class Schedules {
   public UpcomingFires.Listing upcoming(String agent, Instant from, Instant to, int limit) {
     var query =
         em.createQuery(
-                "SELECT s FROM Schedule s WHERE s.paused = false AND s.nextRunAt IS NOT NULL"
-                    + " AND s.nextRunAt < :to"
+                "SELECT s FROM Schedule s WHERE s.tenant = :tenant AND s.paused = false"
+                    + " AND s.nextRunAt IS NOT NULL AND s.nextRunAt < :to"
                     + (agent == null ? "" : " AND s.agent = :agent"),
                 Schedule.class)
+            .setParameter("tenant", tenant.id())
             .setParameter("to", to);
     if (agent != null) {
       query.setParameter("agent", agent);

@@ -16,6 +16,8 @@ import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.entity.TaskEvent;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.TenantKey;
 import org.agentry.workflow.control.WorkflowEngine;
 import org.agentry.workflow.entity.WorkflowDefinition;
 import org.agentry.workflow.entity.WorkflowNode;
@@ -42,6 +44,7 @@ public class WorkflowRuns {
   @Inject TaskEvents events;
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject CallerTenant tenant;
 
   /**
    * Starts a run of the workflow as it is defined now: its first steps' tasks are queued when this
@@ -53,7 +56,10 @@ public class WorkflowRuns {
    */
   public Detail start(String workflow, String input) {
     audit.record("workflow.run", "workflow", workflow);
-    var definition = em.find(WorkflowDefinition.class, workflow);
+    var definition =
+        workflow == null
+            ? null
+            : em.find(WorkflowDefinition.class, new TenantKey(tenant.id(), workflow));
     if (definition == null) {
       throw new UnknownResourceException("workflow", workflow);
     }
@@ -86,8 +92,8 @@ public class WorkflowRuns {
    * @param limit 1 to 200
    */
   public List<WorkflowRun> list(String workflow, WorkflowStatus status, Cursor after, int limit) {
-    var where = new ArrayList<String>();
-    var params = new HashMap<String, Object>();
+    var where = new ArrayList<String>(List.of("r.tenant = :tenant"));
+    var params = new HashMap<String, Object>(java.util.Map.of("tenant", tenant.id()));
     if (workflow != null) {
       where.add("r.workflow = :workflow");
       params.put("workflow", workflow);
@@ -104,7 +110,8 @@ public class WorkflowRuns {
     var query =
         em.createQuery(
             "SELECT r FROM WorkflowRun r"
-                + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " WHERE "
+                + String.join(" AND ", where)
                 + " ORDER BY r.createdAt DESC, r.id DESC",
             WorkflowRun.class);
     params.forEach(query::setParameter);
@@ -182,8 +189,8 @@ public class WorkflowRuns {
   }
 
   private WorkflowRun find(String id, LockModeType lock) {
-    var run = em.find(WorkflowRun.class, id, lock);
-    if (run == null) {
+    var run = id == null ? null : em.find(WorkflowRun.class, id, lock);
+    if (run == null || !run.getTenant().equals(tenant.id())) { // another tenant's: not found
       throw new UnknownResourceException("workflow run", id);
     }
     return run;

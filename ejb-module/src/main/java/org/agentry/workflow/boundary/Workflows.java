@@ -13,6 +13,8 @@ import org.agentry.platform.boundary.StaleVersionException;
 import org.agentry.platform.boundary.StateConflictException;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.tenant.control.CallerTenant;
+import org.agentry.tenant.entity.TenantKey;
 import org.agentry.workflow.control.DefinitionReader;
 import org.agentry.workflow.control.MachineReader;
 import org.agentry.workflow.control.WorkflowInvalidException;
@@ -26,10 +28,12 @@ public class Workflows {
 
   @Inject AuditLog audit;
   @Inject Clock clock;
+  @Inject CallerTenant tenant;
 
   /** Every workflow, by name. */
   public List<WorkflowDefinition> list() {
     return em.createNamedQuery(WorkflowDefinition.FIND_ALL, WorkflowDefinition.class)
+        .setParameter("tenant", tenant.id())
         .getResultList();
   }
 
@@ -39,7 +43,7 @@ public class Workflows {
    * @throws UnknownResourceException {@code WORKFLOW_NOT_FOUND}
    */
   public WorkflowDefinition get(String name) {
-    var workflow = em.find(WorkflowDefinition.class, name);
+    var workflow = name == null ? null : em.find(WorkflowDefinition.class, key(name));
     if (workflow == null) {
       throw new UnknownResourceException("workflow", name);
     }
@@ -56,11 +60,13 @@ public class Workflows {
    */
   public WorkflowDefinition create(String name, String description, JsonObject definition) {
     audit.record("workflow.create", "workflow", name);
-    if (name != null && em.find(WorkflowDefinition.class, name) != null) {
+    if (name != null && em.find(WorkflowDefinition.class, key(name)) != null) {
       throw new StateConflictException(
           "WORKFLOW_EXISTS", "A workflow '" + name + "' exists already.");
     }
-    var workflow = new WorkflowDefinition(name, description, checked(definition), clock.instant());
+    var workflow =
+        new WorkflowDefinition(
+            tenant.id(), name, description, checked(definition), clock.instant());
     em.persist(workflow);
     em.flush();
     return workflow;
@@ -93,12 +99,17 @@ public class Workflows {
 
   private String checked(JsonObject definition) {
     java.util.function.Predicate<String> known =
-        agent -> agent != null && em.find(Agent.class, agent) != null;
+        agent -> agent != null && em.find(Agent.class, key(agent)) != null;
     if (MachineReader.isMachine(definition)) {
       MachineReader.read(definition, known);
     } else {
       DefinitionReader.read(definition, known);
     }
     return definition.toString();
+  }
+
+  /** The key of a name in the caller's tenant. */
+  private TenantKey key(String name) {
+    return new TenantKey(tenant.id(), name);
   }
 }

@@ -24,6 +24,7 @@ import org.agentry.task.control.TaskReady;
 import org.agentry.task.entity.Task;
 import org.agentry.task.entity.TaskSpec;
 import org.agentry.task.entity.TaskStatus;
+import org.agentry.tenant.entity.TenantKey;
 import org.agentry.workflow.entity.WorkflowNode;
 import org.agentry.workflow.entity.WorkflowRun;
 import org.agentry.workflow.entity.WorkflowStatus;
@@ -172,7 +173,7 @@ public class WorkflowEngine {
             now);
     em.persist(node);
     rows.put(node.getNodePath(), node);
-    var agent = em.find(Agent.class, start.agent());
+    var agent = em.find(Agent.class, new TenantKey(run.getTenant(), start.agent()));
     String refusal = null;
     if (agent == null || !agent.acceptsWork()) {
       var why = agent == null ? "does not exist" : "is paused or disabled";
@@ -185,7 +186,7 @@ public class WorkflowEngine {
       return false;
     }
     var spec = new TaskSpec(start.input(), PRIORITY, List.of(), null, null, null, null, null, null);
-    var task = new Task(start.agent(), spec, maxAttempts, now);
+    var task = new Task(run.getTenant(), start.agent(), spec, maxAttempts, now);
     task.coordinatedBy(COORDINATOR + run.getId() + ":" + node.getId());
     em.persist(task);
     node.runBy(task.getId());
@@ -241,7 +242,7 @@ public class WorkflowEngine {
       }
     }
     if (!tasks.isEmpty()) {
-      cancels.fire(new ChildCancels.Cancel(tasks));
+      cancels.fire(new ChildCancels.Cancel(run.getTenant(), tasks));
     }
   }
 

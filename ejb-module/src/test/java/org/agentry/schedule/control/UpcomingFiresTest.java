@@ -64,11 +64,11 @@ class UpcomingFiresTest {
 
   private static Schedule cron(
       String name, String cron, String zone, boolean paused, Instant next) {
-    return new Schedule(spec(name, null, cron, zone, paused), null, next, FROM);
+    return new Schedule("default", spec(name, null, cron, zone, paused), null, next, FROM);
   }
 
   private static Schedule interval(String name, long seconds, Instant anchor) {
-    return new Schedule(spec(name, seconds, null, "UTC", false), anchor, anchor, FROM);
+    return new Schedule("default", spec(name, seconds, null, "UTC", false), anchor, anchor, FROM);
   }
 
   private static ScheduleSpec spec(

@@ -28,6 +28,10 @@ public class Goal {
   @Column(length = 36)
   private String id;
 
+  /** The tenant it belongs to: its tasks and agents are that tenant's. */
+  @Column(nullable = false, length = 63)
+  private String tenant;
+
   @Column(name = "goal_text", nullable = false)
   private String text;
 
@@ -77,6 +81,7 @@ public class Goal {
   /**
    * A new goal, {@code planning}.
    *
+   * @param tenant the tenant of the caller who set it
    * @param text 1 to {@value #MAX_TEXT} characters
    * @param agents the agents steps may use; empty for any active agent
    * @param priority 0–9, for every task of the goal
@@ -84,7 +89,14 @@ public class Goal {
    * @throws InvalidInputException naming the field that breaks a rule
    */
   public Goal(
-      String text, String planner, List<String> agents, int priority, Long budget, Instant now) {
+      String tenant,
+      String text,
+      String planner,
+      List<String> agents,
+      int priority,
+      Long budget,
+      Instant now) {
+    this.tenant = java.util.Objects.requireNonNull(tenant, "tenant");
     InvalidInputException.check(
         text != null && !text.isBlank() && text.length() <= MAX_TEXT,
         "'goal' is required, at most " + MAX_TEXT + " characters");
@@ -215,5 +227,10 @@ public class Goal {
 
   public long getVersion() {
     return version;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }

@@ -23,6 +23,10 @@ public class WorkflowRun {
   @Column(length = 36)
   private String id;
 
+  /** The tenant of its workflow: its steps' tasks are that tenant's. */
+  @Column(nullable = false, length = 63)
+  private String tenant;
+
   @Column(name = "workflow_name", nullable = false, length = 63)
   private String workflow;
 
@@ -59,6 +63,7 @@ public class WorkflowRun {
   /** A running run of the definition as it is now. */
   public WorkflowRun(WorkflowDefinition definition, String input, Instant now) {
     this.id = UUID.randomUUID().toString();
+    this.tenant = definition.getTenant();
     this.workflow = definition.getName();
     this.workflowVersion = definition.getVersion();
     this.definition = definition.getDefinition();
@@ -137,5 +142,10 @@ public class WorkflowRun {
 
   public Instant getFinishedAt() {
     return finishedAt;
+  }
+
+  /** The tenant it belongs to. */
+  public String getTenant() {
+    return tenant;
   }
 }
