@@ -140,6 +140,7 @@ public class EventStreams {
     var request =
         new EventSubscriber.Request(
             caller(security),
+            tenant.id(),
             event -> members.computeIfAbsent(event.getTaskId(), member::test),
             last -> replay.apply(last, EventSubscriber.REPLAY_PAGE),
             false,
