@@ -43,7 +43,10 @@ class TenantsIT {
           "threads",
           "tasks",
           "api-keys",
-          "approvals");
+          "approvals",
+          "goals",
+          "workflows",
+          "workflow-runs");
 
   /** Lists that must not show another tenant's rows. */
   private static final List<String> LISTS =
@@ -65,7 +68,10 @@ class TenantsIT {
           "/api/v1/approvals",
           "/api/v1/sensors/events",
           "/api/v1/audit",
-          "/api/v1/audit/export");
+          "/api/v1/audit/export",
+          "/api/v1/goals",
+          "/api/v1/workflows",
+          "/api/v1/workflow-runs");
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -144,6 +150,9 @@ class TenantsIT {
             a.ids().get("schedule"),
             a.ids().get("apiKey"),
             a.ids().get("approvals"),
+            a.ids().get("goals"),
+            a.ids().get("workflows"),
+            a.ids().get("workflow-runs"),
             "tn-sensor");
     for (var list : LISTS) {
       var reply = api.get(list, keyB);
