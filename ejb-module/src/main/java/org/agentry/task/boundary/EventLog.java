@@ -60,8 +60,8 @@ public class EventLog {
   }
 
   /**
-   * The tenant of each task these events belong to, in one query; a deleted task's events have
-   * none.
+   * The tenant of each task (or goal) these events belong to, in one query (two when goal events
+   * are among them); a deleted task's events have none.
    *
    * @return task id to tenant
    */
@@ -71,6 +71,14 @@ public class EventLog {
     for (int i = 0; i < ids.size(); i += 500) {
       em.createQuery("SELECT t.id, t.tenant FROM Task t WHERE t.id IN :ids", Object[].class)
           .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+          .getResultStream()
+          .forEach(row -> tenants.put((String) row[0], (String) row[1]));
+    }
+    var others = ids.stream().filter(id -> !tenants.containsKey(id)).toList();
+    for (int i = 0; i < others.size(); i += 500) {
+      // a goal's own events are stored under the goal's id (see the goal feature)
+      em.createQuery("SELECT g.id, g.tenant FROM Goal g WHERE g.id IN :ids", Object[].class)
+          .setParameter("ids", others.subList(i, Math.min(others.size(), i + 500)))
           .getResultStream()
           .forEach(row -> tenants.put((String) row[0], (String) row[1]));
     }
