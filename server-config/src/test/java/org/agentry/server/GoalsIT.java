@@ -178,6 +178,29 @@ class GoalsIT {
     assertTrue(stream.body().contains("\"status\":\"completed\""), "closes after the end");
   }
 
+  /**
+   * A goal's stream opened while it runs gets its events live, up to the end, when it closes (the
+   * goal's own events are stored under its id, and a stream passes on only its tenant's events).
+   */
+  @Test
+  void aStreamOpenedWhileTheGoalRunsGetsItsEventsLiveToTheEnd() throws Exception {
+    var slow = agent("slow", "[{\"text\":\"slow facts\",\"delayMs\":1500}]", "");
+    var planner = agent("plan", texts(plan(step("facts", slow)), "the summary"), "");
+    var id = goal(planner, "");
+    var stream =
+        SharedServer.api()
+            .send(
+                SharedServer.api()
+                    .request("/api/v1/goals/" + id + "/stream", ADMIN)
+                    .header("Accept", "text/event-stream")
+                    .timeout(java.time.Duration.ofSeconds(60))
+                    .GET());
+    assertEquals(200, stream.status());
+    assertTrue(stream.body().contains("\"status\":\"synthesizing\""), stream.body());
+    assertTrue(stream.body().contains("\"status\":\"completed\""), stream.body());
+    assertEquals("the summary", awaitGoal(id, "completed").getString("result"));
+  }
+
   @Test
   void anInvalidPlanIsRepairedWithTheValidationError() throws Exception {
     var worker = agent("w", texts("worked"), "");

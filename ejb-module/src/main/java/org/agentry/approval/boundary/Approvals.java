@@ -140,8 +140,20 @@ public class Approvals {
     return true;
   }
 
+  /**
+   * The approval, locked after its task: a cancel of the task locks the task's row and then closes
+   * its approval, so taking the two locks in the other order here could deadlock with it.
+   */
   private Approval locked(String id) {
-    return id == null ? null : em.find(Approval.class, id, LockModeType.PESSIMISTIC_WRITE);
+    var approval = id == null ? null : em.find(Approval.class, id);
+    if (approval == null) {
+      return null;
+    }
+    if (approval.getTaskId() != null) {
+      em.find(Task.class, approval.getTaskId(), LockModeType.PESSIMISTIC_WRITE);
+    }
+    em.refresh(approval, LockModeType.PESSIMISTIC_WRITE); // as it is now that it is locked
+    return approval;
   }
 
   private void apply(Approval approval, ApprovalStatus outcome, String who, String comment) {
