@@ -1,5 +1,8 @@
 package org.agentry.platform.rest;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -11,6 +14,8 @@ import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * JSON-B as the API uses it: unknown fields in a request body are an error, not silently dropped,
@@ -25,7 +30,7 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
       JsonbBuilder.create(
           new JsonbConfig()
               .setProperty("jsonb.fail-on-unknown-properties", true)
-              .withDeserializers(new ExactLong(), new ExactInteger()));
+              .withDeserializers(new ExactLong(), new ExactInteger(), new StringMap()));
 
   @Override
   public Jsonb getContext(Class<?> type) {
@@ -55,6 +60,32 @@ public class StrictJsonb implements ContextResolver<Jsonb> {
       } catch (ArithmeticException e) {
         throw new JsonbException("out of range", e);
       }
+    }
+  }
+
+  /**
+   * A {@code Map<String, String>} field: a JSON object whose members are strings, or null. Yasson's
+   * own binding took an array ({@code "env": []}) for an empty map.
+   */
+  static final class StringMap implements JsonbDeserializer<Map<String, String>> {
+    @Override
+    public Map<String, String> deserialize(
+        JsonParser parser, DeserializationContext context, Type type) {
+      var value = parser.getValue();
+      if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+        return null;
+      }
+      if (!(value instanceof JsonObject object)) {
+        throw new JsonbException("not an object");
+      }
+      var map = new LinkedHashMap<String, String>();
+      for (var member : object.entrySet()) {
+        if (!(member.getValue() instanceof JsonString text)) {
+          throw new JsonbException("'" + member.getKey() + "' is not a string");
+        }
+        map.put(member.getKey(), text.getString());
+      }
+      return map;
     }
   }
 
