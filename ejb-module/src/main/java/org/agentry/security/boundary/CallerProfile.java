@@ -10,7 +10,8 @@ import java.util.List;
  * @param name the display name ({@code name} or {@code preferred_username} claim), or null
  * @param email the {@code email} claim, or null
  * @param roles the roles the caller holds (lower case), highest first; empty when none is mapped
- * @param tenant the caller's tenant; {@value #DEFAULT_TENANT} until tenants exist
+ * @param tenant the caller's tenant (its API key's, or its token's tenant claim); else {@value
+ *     #DEFAULT_TENANT}
  * @param authenticatedBy {@code oidc}, {@code session}, {@code api-key} or {@code admin-token}
  */
 public record CallerProfile(
@@ -21,7 +22,7 @@ public record CallerProfile(
     String tenant,
     String authenticatedBy) {
 
-  /** The tenant of every caller until tenants exist. */
+  /** The default tenant: the admin token's, and that of a caller whose token names none. */
   public static final String DEFAULT_TENANT = "default";
 
   public CallerProfile {

@@ -5,6 +5,7 @@
  * issuer's metadata and keys ({@link org.agentry.security.control.OidcIssuer}), bearer JWT checks
  * ({@link org.agentry.security.control.JwtVerifier}), roles from claims ({@link
  * org.agentry.security.control.RoleMapping}) and the browser's code flow ({@link
- * org.agentry.security.control.SignInFlow}). Tenants and the audit log are not here yet.
+ * org.agentry.security.control.SignInFlow}). The tenant claim and the platform-admin group: {@link
+ * org.agentry.security.control.TenantClaim}.
  */
 package org.agentry.security.control;

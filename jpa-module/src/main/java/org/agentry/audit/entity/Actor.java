@@ -22,7 +22,7 @@ public record Actor(
   /** The subject of a refused sign-in. */
   public static final String ANONYMOUS = "anonymous";
 
-  /** The tenant of every caller until tenants exist. */
+  /** The default tenant: the admin token's, and that of a caller whose token names none. */
   public static final String DEFAULT_TENANT = "default";
 
   public Actor {
