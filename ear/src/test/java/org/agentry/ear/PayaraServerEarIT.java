@@ -130,6 +130,29 @@ class PayaraServerEarIT {
         () -> "checks: " + checks + serverLogTail());
   }
 
+  /** The EAR's web module serves the console as the launcher does, with its security headers. */
+  @Test
+  void theConsoleIsServedWithItsSecurityHeaders() throws Exception {
+    awaitReady();
+    var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    for (var path : new String[] {"/console/", "/console/js/app.js"}) {
+      var response =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + httpPort + path))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), () -> path + ": " + response.body());
+      var csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+      var scripts = csp.replaceAll("^.*script-src ([^;]*).*$", "$1");
+      assertTrue(csp.contains("script-src 'self'") && !scripts.contains("unsafe"), csp);
+      assertEquals(
+          "nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+      assertTrue(
+          response.body().contains(path.endsWith("/") ? "type=\"module\"" : "import "), path);
+    }
+  }
+
   /** Polls the readiness endpoint until it answers 200, which means UP, and returns that answer. */
   private static JsonObject awaitReady() throws InterruptedException {
     var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

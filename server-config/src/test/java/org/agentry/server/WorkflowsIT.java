@@ -517,6 +517,92 @@ class WorkflowsIT {
     assertEquals(409, event(id, "{\"type\":\"approved\"}").status());
   }
 
+  /**
+   * A sensor event starts a run of a workflow once (the same event again starts nothing) and sends
+   * an event to a state-machine run waiting for it.
+   */
+  @Test
+  void sensorEventsStartARunOnceAndDriveAWaitingOne() throws Exception {
+    var handler = agent("sh", "handled");
+    var name = "sw-" + shortId();
+    assertEquals(201, define(name, step(handler, "Handle: {{input}}")).status());
+    var sensor = "ci-" + shortId();
+    var body =
+        "{\"sensorId\":\""
+            + sensor
+            + "\",\"dedupeKey\":\"build-7\",\"payload\":\"build 7 failed\","
+            + "\"workflow\":{\"name\":\""
+            + name
+            + "\"}}";
+    var first = SharedServer.api().post("/api/v1/sensors/events", ADMIN, JSON, body);
+    assertEquals(201, first.status(), first.body());
+    var runId = first.json().getString("workflowRunId");
+    var again = SharedServer.api().post("/api/v1/sensors/events", ADMIN, JSON, body);
+    assertEquals(200, again.status(), again.body());
+    assertEquals(runId, again.json().getString("workflowRunId"));
+    var done = awaitRun(runId, "completed");
+    assertEquals("handled", done.getString("output"));
+    assertEquals(
+        "Handle: build 7 failed", task(nodes(done).get("$.root")).getString("input"), "payload");
+    var runs = SharedServer.api().get("/api/v1/workflow-runs?workflow=" + name, ADMIN).json();
+    assertEquals(1, runs.getJsonArray("items").size(), runs.toString());
+
+    var reviewer = agent("sr", "reviewed");
+    var machine = "sm-" + shortId();
+    var created =
+        SharedServer.api()
+            .post(
+                "/api/v1/workflows",
+                ADMIN,
+                JSON,
+                "{\"name\":\""
+                    + machine
+                    + "\",\"definition\":{\"kind\":\"stateMachine\",\"initial\":\"signoff\","
+                    + "\"states\":{\"signoff\":{\"wait\":true,\"on\":{\"approved\":\"review\"}},"
+                    + "\"review\":{\"agent\":\""
+                    + reviewer
+                    + "\",\"on\":{\"completed\":\"done\"}},\"done\":{\"final\":\"completed\"}}}}");
+    assertEquals(201, created.status(), created.body());
+    var started =
+        SharedServer.api()
+            .post("/api/v1/workflows/" + machine + "/runs", ADMIN, JSON, "{\"input\":\"v2\"}");
+    assertEquals(202, started.status(), started.body());
+    var waiting = started.json().getString("id");
+    awaitState(waiting, "signoff");
+    var signal =
+        "{\"sensorId\":\""
+            + sensor
+            + "\",\"dedupeKey\":\"approval-1\",\"payload\":\"ship v2\","
+            + "\"workflowEvent\":{\"runId\":\""
+            + waiting
+            + "\",\"type\":\"approved\"}}";
+    var signalled = SharedServer.api().post("/api/v1/sensors/events", ADMIN, JSON, signal);
+    assertEquals(201, signalled.status(), signalled.body());
+    assertEquals(waiting, signalled.json().getString("workflowRunId"));
+    var reviewed = awaitRun(waiting, "completed");
+    assertEquals("reviewed", reviewed.getString("output"));
+    assertEquals(
+        "ship v2", task(nodes(reviewed).get("$.states.review@1")).getString("input"), "payload");
+    assertEquals(
+        200, SharedServer.api().post("/api/v1/sensors/events", ADMIN, JSON, signal).status());
+
+    var both =
+        SharedServer.api()
+            .post(
+                "/api/v1/sensors/events",
+                ADMIN,
+                JSON,
+                "{\"sensorId\":\""
+                    + sensor
+                    + "\",\"dedupeKey\":\"both\",\"task\":{\"agent\":\""
+                    + handler
+                    + "\",\"input\":\"x\"},\"workflow\":{\"name\":\""
+                    + name
+                    + "\"}}");
+    assertEquals(400, both.status(), both.body());
+    assertTrue(both.body().contains("VALIDATION_FAILED"), both.body());
+  }
+
   private static Api.Reply event(String runId, String body) throws Exception {
     return SharedServer.api().post("/api/v1/workflow-runs/" + runId + "/events", ADMIN, JSON, body);
   }

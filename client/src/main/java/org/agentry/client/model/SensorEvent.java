@@ -7,6 +7,7 @@ import java.time.Instant;
  * An event a sensor posted, stored once per {@code (sensorId, dedupeKey)}.
  *
  * @param taskId the task the event started, or null
+ * @param workflowRunId the workflow run the event started or sent an event to, or null
  */
 public record SensorEvent(
     String id,
@@ -15,4 +16,5 @@ public record SensorEvent(
     String dedupeKey,
     JsonValue payload,
     String taskId,
+    String workflowRunId,
     Instant createdAt) {}

@@ -38,6 +38,10 @@ public class SensorEvent {
   @Column(name = "task_id", length = 36)
   private String taskId;
 
+  /** The workflow run it started or sent an event to, or null. */
+  @Column(name = "workflow_run_id", length = 36)
+  private String workflowRunId;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -78,6 +82,16 @@ public class SensorEvent {
   /** Notes the task the event started. */
   public void started(String taskId) {
     this.taskId = taskId;
+  }
+
+  /** Notes the workflow run the event started or sent an event to. */
+  public void reached(String workflowRunId) {
+    this.workflowRunId = workflowRunId;
+  }
+
+  /** The workflow run it started or signalled, or null. */
+  public String getWorkflowRunId() {
+    return workflowRunId;
   }
 
   public String getId() {

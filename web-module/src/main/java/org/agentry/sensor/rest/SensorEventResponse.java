@@ -6,7 +6,10 @@ import java.time.Instant;
 import org.agentry.platform.entity.Jsons;
 import org.agentry.sensor.entity.SensorEvent;
 
-/** A sensor event as the API shows it; {@code taskId} is the task it started, if any. */
+/**
+ * A sensor event as the API shows it; {@code taskId} is the task it started, {@code workflowRunId}
+ * the workflow run it started or sent an event to, if any.
+ */
 public record SensorEventResponse(
     String id,
     String sensorId,
@@ -14,6 +17,7 @@ public record SensorEventResponse(
     String dedupeKey,
     JsonValue payload,
     String taskId,
+    String workflowRunId,
     Instant createdAt) {
 
   static SensorEventResponse of(SensorEvent event) {
@@ -30,6 +34,7 @@ public record SensorEventResponse(
         event.getDedupeKey(),
         payload,
         event.getTaskId(),
+        event.getWorkflowRunId(),
         event.getCreatedAt());
   }
 }
