@@ -149,8 +149,9 @@ class SecretsIT {
   private static void insertClearTextProvider(java.sql.Connection db, String name, String key)
       throws Exception {
     var sql =
-        "INSERT INTO provider (name, kind, base_url, api_key, timeout_ms, max_retries, prices,"
-            + " created_at, updated_at, version) VALUES (?, 'OPENAI', ?, ?, 10000, 0, '{}', ?, ?, 1)";
+        "INSERT INTO provider (tenant, name, kind, base_url, api_key, timeout_ms, max_retries,"
+            + " prices, created_at, updated_at, version)"
+            + " VALUES ('default', ?, 'OPENAI', ?, ?, 10000, 0, '{}', ?, ?, 1)";
     try (var insert = db.prepareStatement(sql)) {
       var now = Timestamp.from(Instant.now());
       insert.setString(1, name);
