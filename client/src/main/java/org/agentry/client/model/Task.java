@@ -14,6 +14,7 @@ import java.util.Set;
  * @param error why it failed, or null
  * @param question while {@code waiting}: what the agent asked
  * @param usage totals of its model calls; null in lists
+ * @param responseSchema the JSON Schema the final answer must match, or null for free text
  */
 public record Task(
     String taskId,
@@ -35,7 +36,8 @@ public record Task(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    jakarta.json.JsonObject responseSchema) {
 
   /** The statuses a task ends in. */
   public static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");

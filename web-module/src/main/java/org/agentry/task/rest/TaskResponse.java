@@ -13,6 +13,7 @@ import org.agentry.task.entity.Task;
  *     or {@code cancelled}
  * @param question while {@code waiting}: what the agent asked
  * @param usage totals of the task's model calls (the list view leaves it out)
+ * @param responseSchema the JSON Schema the final answer must match, or null for free text
  */
 public record TaskResponse(
     String taskId,
@@ -34,7 +35,8 @@ public record TaskResponse(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    jakarta.json.JsonObject responseSchema) {
 
   /** Why a task failed: a stable code and a message. */
   public record Error(String code, String message) {}
@@ -67,6 +69,10 @@ public record TaskResponse(
         task.getCreatedAt(),
         task.getStartedAt(),
         task.getFinishedAt(),
-        task.getUpdatedAt());
+        task.getUpdatedAt(),
+        task.getResponseSchema() == null
+            ? null
+            : org.agentry.platform.entity.Jsons.createReader(task.getResponseSchema())
+                .readObject());
   }
 }
