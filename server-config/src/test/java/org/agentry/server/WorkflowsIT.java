@@ -415,6 +415,38 @@ class WorkflowsIT {
   }
 
   @Test
+  void aRunsPriorityIsItsStepTasksPriority() throws Exception {
+    var worker = agent("p", "prioritized");
+    var name = "wf-" + shortId();
+    assertEquals(201, define(name, step(worker, "go")).status());
+    var badPriority =
+        SharedServer.api()
+            .post(
+                "/api/v1/workflows/" + name + "/runs",
+                ADMIN,
+                JSON,
+                "{\"input\":\"x\",\"priority\":10}");
+    assertEquals(400, badPriority.status(), badPriority.body());
+    assertTrue(badPriority.body().contains("VALIDATION_FAILED"), badPriority.body());
+
+    var started =
+        SharedServer.api()
+            .post(
+                "/api/v1/workflows/" + name + "/runs",
+                ADMIN,
+                JSON,
+                "{\"input\":\"x\",\"priority\":8}");
+    assertEquals(202, started.status(), started.body());
+    assertEquals(8, started.json().getInt("priority"));
+    var done = awaitRun(started.json().getString("id"), "completed");
+    var taskId = done.getJsonArray("nodes").getJsonObject(0).getString("taskId");
+    var task = SharedServer.api().get("/api/v1/tasks/" + taskId, ADMIN).json();
+    assertEquals(8, task.getInt("priority"), task.toString());
+    var runs = SharedServer.api().get("/api/v1/workflow-runs?workflow=" + name, ADMIN).json();
+    assertEquals(1, runs.getJsonArray("items").size(), "the refused run was not created");
+  }
+
+  @Test
   void theStreamSendsTheEventsOfStepsStartedAfterItOpened() throws Exception {
     var first = agent("s1", "one", 1500);
     var second = agent("s2", "two");

@@ -55,7 +55,10 @@ public interface WorkflowsApi {
   @Path("{name}")
   Response delete(@PathParam("name") String name);
 
-  /** Starts a run from {@code {input}} (202): the run with its first nodes. */
+  /**
+   * Starts a run from {@code {input, priority?}} (202; priority 0–9 of its steps' tasks, default
+   * 4): the run with its first nodes.
+   */
   @POST
   @Path("{name}/runs")
   JsonObject run(@PathParam("name") String name, JsonObject request);

@@ -73,7 +73,7 @@ public class SensorEvents {
     if (order instanceof TaskOrder task) {
       event.started(tasks.submit(task.agent(), task.spec(), null, null).task().getId());
     } else if (order instanceof RunOrder run) {
-      event.reached(runs.start(run.workflow(), run.input()).run().getId());
+      event.reached(runs.start(run.workflow(), run.input(), 4).run().getId());
     } else if (order instanceof RunSignal signal) {
       event.reached(runs.event(signal.runId(), signal.type(), signal.payload()).run().getId());
     }

@@ -51,10 +51,11 @@ public class WorkflowRuns {
    * transaction commits.
    *
    * @param input the run's input, 1 to 100,000 characters, not blank
+   * @param priority its steps' tasks' JMS priority, 0 to 9 (4 is the tasks' default)
    * @throws UnknownResourceException {@code WORKFLOW_NOT_FOUND}
-   * @throws InvalidInputException for a missing, blank or too long input
+   * @throws InvalidInputException for a missing, blank or too long input, or another priority
    */
-  public Detail start(String workflow, String input) {
+  public Detail start(String workflow, String input, int priority) {
     audit.record("workflow.run", "workflow", workflow);
     var definition =
         workflow == null
@@ -66,7 +67,8 @@ public class WorkflowRuns {
     InvalidInputException.check(
         input != null && !input.isBlank() && input.length() <= 100_000,
         "'input' is required, at most 100000 characters");
-    var run = new WorkflowRun(definition, input, clock.instant());
+    InvalidInputException.check(priority >= 0 && priority <= 9, "'priority' must be 0 to 9");
+    var run = new WorkflowRun(definition, input, priority, clock.instant());
     em.persist(run);
     engine.advance(run);
     events.write();

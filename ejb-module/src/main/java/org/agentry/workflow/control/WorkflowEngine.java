@@ -46,8 +46,6 @@ public class WorkflowEngine {
   public static final String COORDINATOR = "workflow-run:";
 
   /** The priority of step tasks (the task default). */
-  static final int PRIORITY = 4;
-
   @PersistenceContext EntityManager em;
 
   @Inject TaskEvents events;
@@ -185,7 +183,9 @@ public class WorkflowEngine {
       node.end(WorkflowStatus.FAILED, refusal, now);
       return false;
     }
-    var spec = new TaskSpec(start.input(), PRIORITY, List.of(), null, null, null, null, null, null);
+    var spec =
+        new TaskSpec(
+            start.input(), run.getPriority(), List.of(), null, null, null, null, null, null);
     var task = new Task(run.getTenant(), start.agent(), spec, maxAttempts, now);
     task.coordinatedBy(COORDINATOR + run.getId() + ":" + node.getId());
     em.persist(task);

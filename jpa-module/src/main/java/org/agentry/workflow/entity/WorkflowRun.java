@@ -39,6 +39,10 @@ public class WorkflowRun {
   @Column(nullable = false)
   private String input;
 
+  /** The JMS priority of its steps' tasks, 0 (lowest) to 9. */
+  @Column(nullable = false)
+  private int priority;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private WorkflowStatus status;
@@ -60,8 +64,17 @@ public class WorkflowRun {
 
   protected WorkflowRun() {}
 
-  /** A running run of the definition as it is now. */
-  public WorkflowRun(WorkflowDefinition definition, String input, Instant now) {
+  /**
+   * A running run of the definition as it is now.
+   *
+   * @param priority its steps' tasks' priority, 0 to 9
+   * @throws IllegalArgumentException for another priority
+   */
+  public WorkflowRun(WorkflowDefinition definition, String input, int priority, Instant now) {
+    if (priority < 0 || priority > 9) {
+      throw new IllegalArgumentException("priority must be 0 to 9, was " + priority);
+    }
+    this.priority = priority;
     this.id = UUID.randomUUID().toString();
     this.tenant = definition.getTenant();
     this.workflow = definition.getName();
@@ -94,6 +107,10 @@ public class WorkflowRun {
     this.status = end;
     this.finishedAt = now;
     this.updatedAt = now;
+  }
+
+  public int getPriority() {
+    return priority;
   }
 
   public boolean isRunning() {

@@ -35,8 +35,11 @@ import org.agentry.workflow.entity.WorkflowDefinition;
 @RolesAllowed(Role.VIEWER_NAME)
 public class WorkflowsResource {
 
-  /** Body of {@code POST …/runs}: the run's input, 1 to 100,000 characters. */
-  public record RunRequest(String input) {}
+  /**
+   * Body of {@code POST …/runs}: the run's input, 1 to 100,000 characters, and the JMS priority of
+   * its steps' tasks, 0 to 9 (default 4).
+   */
+  public record RunRequest(String input, Integer priority) {}
 
   @Inject Workflows workflows;
   @Inject WorkflowRuns runs;
@@ -110,7 +113,8 @@ public class WorkflowsResource {
     if (request == null || request.input() == null) {
       throw ApiException.validation("'input' is required.");
     }
-    var detail = runs.start(name, request.input());
+    var detail =
+        runs.start(name, request.input(), request.priority() == null ? 4 : request.priority());
     var location =
         uri.getBaseUriBuilder().path("v1/workflow-runs").path(detail.run().getId()).build();
     return Response.accepted(RunResponse.of(detail)).location(location).build();
