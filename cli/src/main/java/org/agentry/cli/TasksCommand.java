@@ -50,19 +50,7 @@ final class TasksCommand implements Runnable {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--timeout needs --wait");
     }
-    var request =
-        new TaskRequest(
-            input,
-            TaskRequest.priority(priority),
-            tags,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    var request = TaskRequest.of(input, TaskRequest.priority(priority), tags);
     var accepted = root.client().tasks().submit(agent, request, key);
     if (!wait) {
       root.printer().object(accepted);

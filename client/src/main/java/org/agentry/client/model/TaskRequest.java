@@ -30,7 +30,12 @@ public record TaskRequest(
 
   /** A task with just an input, at the default priority. */
   public static TaskRequest of(String input) {
-    return new TaskRequest(input, null, null, null, null, null, null, null, null, null, null);
+    return of(input, null, null);
+  }
+
+  /** A task with an input, a priority ({@link #priority(String)}) and tags, each may be null. */
+  public static TaskRequest of(String input, JsonValue priority, List<String> tags) {
+    return new TaskRequest(input, priority, tags, null, null, null, null, null, null, null, null);
   }
 
   /**
