@@ -12,6 +12,8 @@ import org.agentry.task.entity.Task;
  * @param status {@code queued}, {@code running}, {@code waiting}, {@code completed}, {@code failed}
  *     or {@code cancelled}
  * @param question while {@code waiting}: what the agent asked
+ * @param tokenBudget the task's own token budget (tokens): as submitted, or the share a goal or a
+ *     delegating parent gave it; absent when the agent's budget applies
  * @param usage totals of the task's model calls (the list view leaves it out)
  */
 public record TaskResponse(
@@ -29,6 +31,7 @@ public record TaskResponse(
     String question,
     boolean cancelRequested,
     int attempts,
+    Long tokenBudget,
     Usage usage,
     Instant notBefore,
     Instant createdAt,
@@ -59,6 +62,7 @@ public record TaskResponse(
         task.getQuestion(),
         task.isCancelRequested(),
         task.getAttempts(),
+        task.spec().tokenBudget(),
         usage == null
             ? null
             : new Usage(
