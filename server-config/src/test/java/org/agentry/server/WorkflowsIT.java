@@ -157,7 +157,8 @@ class WorkflowsIT {
             .filter(e -> "completed".equals(e.getJsonObject("data").getString("status", "")))
             .map(e -> e.getString("taskId"))
             .collect(java.util.stream.Collectors.toSet());
-    assertEquals(4, completedTasks.size(), "each step's task's end: " + events);
+    assertEquals(5, completedTasks.size(), "each step's task's end and the run's: " + events);
+    assertTrue(completedTasks.contains(done.getString("id")), "the run's own end: " + events);
     long previous = 0;
     for (var event : events) {
       assertTrue(event.asJsonObject().getJsonNumber("id").longValue() > previous, "in id order");
