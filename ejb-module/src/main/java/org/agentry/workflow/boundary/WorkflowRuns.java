@@ -142,6 +142,7 @@ public class WorkflowRuns {
       throw new StateConflictException("WORKFLOW_RUN_FINISHED", "The workflow run has ended.");
     }
     engine.cancel(run);
+    events.write();
     em.flush();
     return detail(run);
   }

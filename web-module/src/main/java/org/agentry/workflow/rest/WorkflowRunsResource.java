@@ -111,7 +111,7 @@ public class WorkflowRunsResource {
     streams.group(
         task -> task.equals(id) || runs.isStep(id, task),
         (last, limit) -> runs.events(id, last, limit),
-        event -> runs.streamEndsAfter(id, event),
+        eventId -> runs.streamEndsAfter(id, eventId),
         lastEventId,
         after,
         headers,
