@@ -574,6 +574,53 @@ class WorkflowsIT {
         body);
   }
 
+  /**
+   * A state-machine run waiting for an event has no task to end: cancelled, its stream closes after
+   * the run's own cancelled event.
+   */
+  @Test
+  void aWaitingStateMachinesStreamClosesWhenItIsCancelled() throws Exception {
+    var name = "smc-" + shortId();
+    var created =
+        SharedServer.api()
+            .post(
+                "/api/v1/workflows",
+                ADMIN,
+                JSON,
+                "{\"name\":\""
+                    + name
+                    + "\",\"definition\":{\"kind\":\"stateMachine\",\"initial\":\"signoff\","
+                    + "\"states\":{\"signoff\":{\"wait\":true,\"on\":{\"approved\":\"done\"}},"
+                    + "\"done\":{\"final\":\"completed\"}}}}");
+    assertEquals(201, created.status(), created.body());
+    var started =
+        SharedServer.api()
+            .post("/api/v1/workflows/" + name + "/runs", ADMIN, JSON, "{\"input\":\"x\"}");
+    assertEquals(202, started.status(), started.body());
+    var id = started.json().getString("id");
+    awaitState(id, "signoff");
+    var stream =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return streamToTheEnd(id);
+              } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
+    Thread.sleep(500);
+
+    var cancelled =
+        SharedServer.api().post("/api/v1/workflow-runs/" + id + "/cancel", ADMIN, JSON, "");
+    assertEquals(200, cancelled.status(), cancelled.body());
+
+    var body = stream.get(70, java.util.concurrent.TimeUnit.SECONDS);
+    var statuses = sent(body, "status");
+    assertEquals(1, statuses.size(), body);
+    assertEquals(id, statuses.get(0).getString("runId"));
+    assertEquals("cancelled", statuses.get(0).getString("status"));
+  }
+
   @Test
   void aStateMachineIsDrivenByOutcomesLabelsAndEvents() throws Exception {
     var writer = agent("wr", "a draft");
