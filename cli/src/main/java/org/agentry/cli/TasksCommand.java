@@ -52,7 +52,17 @@ final class TasksCommand implements Runnable {
     }
     var request =
         new TaskRequest(
-            input, TaskRequest.priority(priority), tags, null, null, null, null, null, null, null);
+            input,
+            TaskRequest.priority(priority),
+            tags,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     var accepted = root.client().tasks().submit(agent, request, key);
     if (!wait) {
       root.printer().object(accepted);

@@ -89,7 +89,8 @@ public final class Tasks {
         query.createdTo(),
         cursor,
         query.limit(),
-        query.order());
+        query.order(),
+        query.parentTaskId());
   }
 
   /**

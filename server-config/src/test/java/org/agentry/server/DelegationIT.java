@@ -111,6 +111,19 @@ class DelegationIT {
       assertEquals(id, child.getString("parentTaskId"));
       assertEquals("completed", child.getString("status"));
     }
+    var children =
+        SharedServer.api()
+            .get("/api/v1/tasks?parentTaskId=" + id, ADMIN)
+            .json()
+            .getJsonArray("items");
+    assertEquals(
+        started.stream()
+            .map(e -> e.getJsonObject("data").getString("childTaskId"))
+            .collect(java.util.stream.Collectors.toSet()),
+        children.stream()
+            .map(c -> c.asJsonObject().getString("taskId"))
+            .collect(java.util.stream.Collectors.toSet()),
+        "the list filtered by parentTaskId holds exactly the children");
     var ended = eventsOf(id, "delegation.ended");
     assertEquals(2, ended.size(), ended.toString());
     assertTrue(

@@ -232,6 +232,35 @@ class GoalsIT {
     assertNotNull(repair.getString("sessionId"));
   }
 
+  /**
+   * The plan is structured output: the planner's tasks carry the plan's JSON Schema (sent to
+   * providers that take a response format), and the loop sends an answer outside it back to the
+   * planner within the same task, before the goal sees it.
+   */
+  @Test
+  void aPlanOutsideItsSchemaIsRepairedByTheLoopBeforeTheGoalSeesIt() throws Exception {
+    var worker = agent("w", texts("worked"), "");
+    var planner =
+        agent(
+            "plan",
+            texts("Sure, here is my plan: first work.", plan(step("a", worker)), "all done"),
+            "");
+
+    var id = goal(planner, ",\"agents\":[\"" + worker + "\"]");
+    var done = awaitGoal(id, "completed");
+
+    assertEquals("all done", done.getString("result"));
+    assertTrue(events(id, "goal.plan.invalid").isEmpty());
+    var started = events(id, "goal.planner.started");
+    var planTask = task(started.get(0).getString("taskId"));
+    var schema = planTask.getJsonObject("responseSchema");
+    assertEquals(
+        "array", schema.getJsonObject("properties").getJsonObject("steps").getString("type"));
+    assertEquals(2, planTask.getJsonObject("usage").getInt("iterations"), planTask.toString());
+    var synthesis = task(started.get(1).getString("taskId"));
+    assertFalse(synthesis.containsKey("responseSchema"), synthesis.toString());
+  }
+
   @Test
   void aPlanThatStaysInvalidFailsTheGoal() throws Exception {
     var planner =

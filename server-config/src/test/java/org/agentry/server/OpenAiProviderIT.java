@@ -74,6 +74,52 @@ class OpenAiProviderIT {
             .withRequestBody(matchingJsonPath("$.messages[0].role", equalTo("system"))));
   }
 
+  /**
+   * A task's response schema goes out as OpenAI's {@code response_format} of type {@code
+   * json_schema}; an answer outside it goes back with what is wrong, and the repaired one is the
+   * task's output.
+   */
+  @Test
+  void aResponseSchemaIsSentAsTheResponseFormatAndAnAnswerOutsideItIsRepaired() throws Exception {
+    var model = "gpt-json-" + shortId();
+    stubCompletion(
+        model, notContaining("does not match"), textReply(model, "{\\\"title\\\": 3}"), 200);
+    stubCompletion(
+        model, containing("does not match"), textReply(model, "{\\\"title\\\": \\\"Tea\\\"}"), 200);
+    var agent = agentOn(provider(0), model, "[]");
+    var schema =
+        "{\"type\":\"object\",\"required\":[\"title\"],"
+            + "\"properties\":{\"title\":{\"type\":\"string\"}}}";
+
+    var created =
+        api.post(
+            "/api/v1/agents/" + agent + "/tasks",
+            ADMIN,
+            JSON,
+            "{\"input\":\"Name a drink.\",\"responseSchema\":" + schema + "}");
+    assertEquals(202, created.status(), created.body());
+    var task = TasksIT.awaitStatus(created.json().getString("taskId"), "completed");
+
+    assertEquals("{\"title\": \"Tea\"}", task.getString("output"));
+    assertEquals(
+        "title", task.getJsonObject("responseSchema").getJsonArray("required").getString(0));
+    stub.verify(
+        2,
+        postRequestedFor(urlEqualTo("/v1/chat/completions"))
+            .withRequestBody(containing(model))
+            .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+            .withRequestBody(
+                matchingJsonPath("$.response_format.json_schema.name", equalTo("response")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.response_format.json_schema.schema.properties.title.type",
+                    equalTo("string"))));
+    stub.verify(
+        postRequestedFor(urlEqualTo("/v1/chat/completions"))
+            .withRequestBody(containing(model))
+            .withRequestBody(containing("/title: must be a string")));
+  }
+
   @Test
   void rateLimitIsRetriedAfterRetryAfter() throws Exception {
     var model = "gpt-429-" + shortId();

@@ -150,6 +150,13 @@ class TasksIT {
         400,
         "VALIDATION_FAILED");
     assertProblem(submit(agent, "{\"input\":\"x\",\"owner\":\"me\"}"), 400, "MALFORMED_JSON");
+    for (var schema :
+        List.of("\"an object\"", "[]", "{\"type\":\"string\"}", "{\"title\":\"x\"}")) {
+      assertProblem(
+          submit(agent, "{\"input\":\"x\",\"responseSchema\":" + schema + "}"),
+          400,
+          "VALIDATION_FAILED");
+    }
     assertProblem(submit("no-such-agent", "{\"input\":\"x\"}"), 404, "AGENT_NOT_FOUND");
     assertEquals(200, api.post("/api/v1/agents/" + agent + "/pause", ADMIN, JSON, "").status());
     assertProblem(submit(agent, "{\"input\":\"x\"}"), 409, "AGENT_PAUSED");

@@ -51,7 +51,8 @@ public interface TasksApi {
       @QueryParam("createdTo") String createdTo,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit,
-      @QueryParam("order") String order);
+      @QueryParam("order") String order,
+      @QueryParam("parentTaskId") String parentTaskId);
 
   /** One task with its output or error, stop reason and usage. */
   @GET

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param question while {@code waiting}: what the agent asked
  * @param tokenBudget its own token budget (tokens), or null when its agent's applies
  * @param usage totals of its model calls; null in lists
+ * @param responseSchema the JSON Schema the final answer must match, or null for free text
  */
 public record Task(
     String taskId,
@@ -37,7 +38,8 @@ public record Task(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    jakarta.json.JsonObject responseSchema) {
 
   /** The statuses a task ends in. */
   public static final Set<String> TERMINAL = Set.of("completed", "failed", "cancelled");

@@ -10,6 +10,7 @@ package org.agentry.client.model;
  * @param createdTo ISO-8601 instant, exclusive
  * @param limit page size 1–200 (server default 50)
  * @param order {@code desc} (newest first; null means the same) or {@code asc} (oldest first)
+ * @param parentTaskId only the tasks this task delegated to
  */
 public record TaskQuery(
     String agent,
@@ -19,7 +20,8 @@ public record TaskQuery(
     String createdFrom,
     String createdTo,
     Integer limit,
-    String order) {
+    String order,
+    String parentTaskId) {
 
   /** Filters in the server's default order, newest first. */
   public TaskQuery(
@@ -30,7 +32,7 @@ public record TaskQuery(
       String createdFrom,
       String createdTo,
       Integer limit) {
-    this(agent, status, priority, tag, createdFrom, createdTo, limit, null);
+    this(agent, status, priority, tag, createdFrom, createdTo, limit, null, null);
   }
 
   /** No filter. */
@@ -45,11 +47,18 @@ public record TaskQuery(
 
   /** This query with another page size. */
   public TaskQuery withLimit(Integer pageSize) {
-    return new TaskQuery(agent, status, priority, tag, createdFrom, createdTo, pageSize, order);
+    return new TaskQuery(
+        agent, status, priority, tag, createdFrom, createdTo, pageSize, order, parentTaskId);
   }
 
   /** The same filters, oldest first ({@code "asc"}) or newest first ({@code "desc"}). */
   public TaskQuery withOrder(String direction) {
-    return new TaskQuery(agent, status, priority, tag, createdFrom, createdTo, limit, direction);
+    return new TaskQuery(
+        agent, status, priority, tag, createdFrom, createdTo, limit, direction, parentTaskId);
+  }
+
+  /** The tasks one task delegated to (its children). */
+  public static TaskQuery childrenOf(String parentTaskId) {
+    return new TaskQuery(null, null, null, null, null, null, null, null, parentTaskId);
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  *     #priority(String)}
  * @param notBefore ISO-8601 instant, at most 366 days ahead; not with delaySeconds
  * @param delaySeconds s, 0 to 2,592,000
+ * @param responseSchema a JSON Schema object ({@code "type": "object"}) the final answer must
+ *     match: sent to the provider as its response format and checked by the server
  */
 public record TaskRequest(
     String input,
@@ -23,11 +25,12 @@ public record TaskRequest(
     Long tokenBudget,
     String notBefore,
     Integer delaySeconds,
-    String parentTaskId) {
+    String parentTaskId,
+    jakarta.json.JsonObject responseSchema) {
 
   /** A task with just an input, at the default priority. */
   public static TaskRequest of(String input) {
-    return new TaskRequest(input, null, null, null, null, null, null, null, null, null);
+    return new TaskRequest(input, null, null, null, null, null, null, null, null, null, null);
   }
 
   /**
@@ -55,6 +58,23 @@ public record TaskRequest(
         tokenBudget,
         notBefore,
         delaySeconds,
-        parentTaskId);
+        parentTaskId,
+        responseSchema);
+  }
+
+  /** This request with a response schema (structured output). */
+  public TaskRequest withResponseSchema(jakarta.json.JsonObject schema) {
+    return new TaskRequest(
+        input,
+        priority,
+        tags,
+        sessionId,
+        maxIterations,
+        maxDurationSeconds,
+        tokenBudget,
+        notBefore,
+        delaySeconds,
+        parentTaskId,
+        schema);
   }
 }

@@ -16,6 +16,7 @@ import org.agentry.agent.entity.AgentSpec;
 import org.agentry.agent.entity.StopReason;
 import org.agentry.budget.boundary.Budgets;
 import org.agentry.run.control.Delegates;
+import org.agentry.run.control.JsonOutput;
 import org.agentry.run.control.ModelFactory;
 import org.agentry.run.control.ProviderModel;
 import org.agentry.run.control.RunContext;
@@ -60,6 +61,10 @@ public class RunStarts {
   @Inject
   @ConfigProperty(name = "agentry.delegation.max-fan-out", defaultValue = "8")
   int maxFanOut;
+
+  @Inject
+  @ConfigProperty(name = "agentry.payload.output-repairs", defaultValue = "2")
+  int outputRepairs;
 
   /**
    * Claims the task for a run and starts the run.
@@ -128,6 +133,10 @@ public class RunStarts {
             workspaces.of(task.getTenant(), task.getAgent()));
     if (approved != null) {
       context = context.withApproved(approved.history(), approved.call());
+    }
+    if (task.getResponseSchema() != null) {
+      context =
+          context.withJson(JsonOutput.of("response", task.getResponseSchema(), outputRepairs));
     }
     if (!spec.delegates().isEmpty()) {
       context =

@@ -215,7 +215,8 @@ public class GoalRuns {
                 GoalPrompts.step(step, dependencies),
                 null,
                 step.getStepId(),
-                share.getAsLong());
+                share.getAsLong(),
+                null);
         step.started(task.getId(), clock.instant());
         append(
             goal,
@@ -238,7 +239,10 @@ public class GoalRuns {
       return;
     }
     var suffix = SYNTHESIS.equals(purpose) ? SYNTHESIS : PLAN;
-    var task = tasks.start(goal, goal.getPlanner(), input, sessionId, suffix, share.getAsLong());
+    // a plan is structured output: the loop sends and checks the plan's schema
+    var schema = SYNTHESIS.equals(purpose) ? null : GoalPlan.SCHEMA;
+    var task =
+        tasks.start(goal, goal.getPlanner(), input, sessionId, suffix, share.getAsLong(), schema);
     append(goal, GoalEvents.PLANNER_STARTED, new GoalEvents.PlannerStarted(purpose, task.getId()));
   }
 

@@ -39,9 +39,16 @@ public class GoalTasks {
    *
    * @param sessionId the session to continue (the planner's), or null for a new one
    * @param tokenBudget the task's token budget, or 0 for the agent's own
+   * @param responseSchema the JSON Schema its answer must match (the planner's plan), or null
    */
   Task start(
-      Goal goal, String agent, String input, String sessionId, String part, long tokenBudget) {
+      Goal goal,
+      String agent,
+      String input,
+      String sessionId,
+      String part,
+      long tokenBudget,
+      String responseSchema) {
     var now = clock.instant();
     var spec =
         new TaskSpec(
@@ -53,7 +60,8 @@ public class GoalTasks {
             null,
             null,
             tokenBudget > 0 ? tokenBudget : null,
-            null);
+            null,
+            responseSchema);
     var task = new Task(goal.getTenant(), agent, spec, maxAttempts, now);
     task.coordinatedBy(GoalSteps.KIND + goal.getId() + ":" + part);
     em.persist(task);

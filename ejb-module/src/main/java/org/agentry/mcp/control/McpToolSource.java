@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.agentry.mcp.boundary.McpServers;
 import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
+import org.agentry.tool.control.JsonSchemas;
 import org.agentry.tool.control.Tool;
 import org.agentry.tool.control.ToolException;
 import org.agentry.tool.control.ToolSource;
@@ -148,7 +149,7 @@ public class McpToolSource implements ToolSource {
     return ToolSpecification.builder()
         .name(McpToolNames.modelName(server, tool.name()))
         .description(description + " (MCP server " + server + ")")
-        .parameters(McpSchemas.objectSchema(tool.inputSchema()))
+        .parameters(JsonSchemas.objectSchema(tool.inputSchema()))
         .build();
   }
 

@@ -140,6 +140,9 @@ public final class LoopRun {
       if (!specifications.isEmpty()) {
         request.toolSpecifications(specifications);
       }
+      if (context.json() != null && context.model().responseFormats()) {
+        request.responseFormat(context.json().responseFormat());
+      }
       long began = System.nanoTime();
       var timeout = min(modelCallTimeout, remaining());
       ChatResponse response;
@@ -152,7 +155,7 @@ public final class LoopRun {
       var step = step(reply, response.tokenUsage(), began, reservation);
       messages.add(reply);
       if (!reply.hasToolExecutionRequests()) {
-        var refusal = context.payload() == null ? null : context.payload().refusal(reply.text());
+        var refusal = context.output() == null ? null : context.output().refusal(reply.text());
         if (refusal == null) {
           return end(step, null, List.of(), new RunOutcome.Completed(reply.text(), totals()));
         }
@@ -170,25 +173,25 @@ public final class LoopRun {
   }
 
   /**
-   * Sends a final answer that is not the agent's output element back to the model with what is
-   * wrong, at most {@link PayloadCheck#maxRepairs()} times; returns the run's end ({@code
-   * output_invalid}) once they are used up, else null. The invalid answer and the repair request
-   * are stored in the session.
+   * Sends a final answer that its {@link OutputCheck} refuses (the agent's output element, the
+   * task's response schema) back to the model with what is wrong, at most {@link
+   * OutputCheck#maxRepairs()} times; returns the run's end ({@code output_invalid}) once they are
+   * used up, else null. The invalid answer and the repair request are stored in the session.
    */
   private RunOutcome repair(ModelStep step, String refusal) {
-    var payload = context.payload();
-    if (repairs >= payload.maxRepairs()) {
+    var check = context.output();
+    if (repairs >= check.maxRepairs()) {
       var error =
-          "the final answer is not a valid <"
-              + payload.type().outputElement()
-              + "> element after "
+          "the final answer is not "
+              + check.expected()
+              + " after "
               + repairs
               + " repair(s): "
               + refusal;
       return end(step, null, List.of(), stopped(StopReason.OUTPUT_INVALID, error, false));
     }
     repairs++;
-    var request = payload.repairPrompt(refusal);
+    var request = check.repairPrompt(refusal);
     recorder.repairRequested(step, request);
     messages.add(UserMessage.from(request));
     return null;

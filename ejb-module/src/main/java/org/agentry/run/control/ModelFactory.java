@@ -10,6 +10,7 @@ import org.agentry.provider.control.ChatModels;
 import org.agentry.provider.control.PriceTable;
 import org.agentry.provider.control.ProviderKeys;
 import org.agentry.provider.entity.Provider;
+import org.agentry.provider.entity.ProviderKind;
 import org.agentry.telemetry.control.Tracing;
 
 /**
@@ -72,6 +73,7 @@ public class ModelFactory {
         provider.getName(),
         tracing.traced(chatModel, kind, provider.getName(), spec.model()),
         PriceTable.parse(provider.spec().prices()),
-        settings.maxRetries());
+        settings.maxRetries(),
+        settings.kind() != ProviderKind.ANTHROPIC);
   }
 }

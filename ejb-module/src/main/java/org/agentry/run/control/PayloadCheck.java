@@ -14,7 +14,8 @@ import org.agentry.payload.control.PayloadSchema;
  * @param maxRepairs how many times an invalid final answer is sent back to the model (0 or more)
  *     before the run stops with {@code output_invalid}
  */
-public record PayloadCheck(PayloadType type, PayloadSchema schema, int maxRepairs) {
+public record PayloadCheck(PayloadType type, PayloadSchema schema, int maxRepairs)
+    implements OutputCheck {
 
   /**
    * The user message for an XML payload: what it is, the schema's {@code xs:documentation}, the
@@ -55,6 +56,7 @@ public record PayloadCheck(PayloadType type, PayloadSchema schema, int maxRepair
    *
    * @return null when the answer is valid or no output element is declared, else what is wrong
    */
+  @Override
   public String refusal(String answer) {
     if (type.outputElement() == null) {
       return null;
@@ -68,12 +70,18 @@ public record PayloadCheck(PayloadType type, PayloadSchema schema, int maxRepair
   }
 
   /** The message that sends an invalid answer back to the model. */
+  @Override
   public String repairPrompt(String refusal) {
     return "Your answer is not a valid <"
         + type.outputElement()
         + "> element: "
         + refusal
         + "\nAnswer again with only the corrected XML element.";
+  }
+
+  @Override
+  public String expected() {
+    return "a valid <" + type.outputElement() + "> element";
   }
 
   /** The answer without surrounding whitespace or one enclosing Markdown code fence. */

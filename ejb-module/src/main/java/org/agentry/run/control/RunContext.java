@@ -28,6 +28,8 @@ import org.agentry.tenant.entity.Tenants;
  * @param approved a tool call of the history's last model reply that a person approved: the run
  *     runs it first, without asking again; null when there is none
  * @param delegates the other agents it may call as tools, with the limits that apply
+ * @param json the JSON Schema the final answer must match (a task's {@code responseSchema}), or
+ *     null for free text; it replaces the payload's output check
  */
 public record RunContext(
     String tenant,
@@ -41,7 +43,8 @@ public record RunContext(
     Path workspace,
     PayloadCheck payload,
     ToolExecutionRequest approved,
-    Delegates delegates) {
+    Delegates delegates,
+    JsonOutput json) {
 
   public RunContext {
     history = List.copyOf(history);
@@ -73,7 +76,8 @@ public record RunContext(
       String taskId,
       Path workspace) {
     this(
-        tenant, agent, spec, model, sessionId, history, input, taskId, workspace, null, null, null);
+        tenant, agent, spec, model, sessionId, history, input, taskId, workspace, null, null, null,
+        null);
   }
 
   /**
@@ -84,7 +88,7 @@ public record RunContext(
   public RunContext withApproved(List<ChatMessage> history, ToolExecutionRequest call) {
     return new RunContext(
         tenant, agent, spec, model, sessionId, history, input, taskId, workspace, payload, call,
-        delegates);
+        delegates, json);
   }
 
   /**
@@ -104,19 +108,37 @@ public record RunContext(
     }
     return new RunContext(
         tenant, agent, spec, model, sessionId, framed, input, taskId, workspace, check, approved,
-        delegates);
+        delegates, json);
   }
 
   /** The same context with these delegates. */
   public RunContext withDelegates(Delegates others) {
     return new RunContext(
         tenant, agent, spec, model, sessionId, history, input, taskId, workspace, payload, approved,
-        others);
+        others, json);
   }
 
-  /** The first user message of the run: the input, framed for the model when it is a payload. */
+  /** The same context with a final answer that must match this schema. */
+  public RunContext withJson(JsonOutput output) {
+    return new RunContext(
+        tenant, agent, spec, model, sessionId, history, input, taskId, workspace, payload, approved,
+        delegates, output);
+  }
+
+  /** What the final answer is checked against: the response schema, else the payload, or null. */
+  public OutputCheck output() {
+    return json != null ? json : payload;
+  }
+
+  /**
+   * The first user message of the run: the input, framed for the model when it is a payload, and
+   * followed by the response schema when the provider takes no response format.
+   */
   public String userMessage() {
-    return input == null || payload == null ? input : payload.prompt(input);
+    var message = input == null || payload == null ? input : payload.prompt(input);
+    return message == null || json == null || model.responseFormats()
+        ? message
+        : message + json.instruction();
   }
 
   /** Whether the run belongs to a task (and may wait for a person's answer). */

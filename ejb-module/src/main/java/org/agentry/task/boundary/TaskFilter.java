@@ -8,6 +8,7 @@ import org.agentry.task.entity.TaskStatus;
  *
  * @param createdFrom inclusive
  * @param createdTo exclusive
+ * @param parentTaskId only the tasks this task started (delegated children)
  */
 public record TaskFilter(
     String agent,
@@ -15,4 +16,5 @@ public record TaskFilter(
     Integer priority,
     String tag,
     Instant createdFrom,
-    Instant createdTo) {}
+    Instant createdTo,
+    String parentTaskId) {}

@@ -75,6 +75,7 @@ public class TaskQueries {
         "tag");
     add(where, params, filter.createdFrom(), "t.createdAt >= :from", "from");
     add(where, params, filter.createdTo(), "t.createdAt < :to", "to");
+    add(where, params, filter.parentTaskId(), "t.parentTaskId = :parent", "parent");
     if (after != null) {
       var beyond = oldestFirst ? ">" : "<";
       where.add(

@@ -150,6 +150,67 @@ class LoopRunTest {
     assertEquals(2, model.requests.size());
   }
 
+  private static final String ANSWER_SCHEMA =
+      "{\"type\":\"object\",\"required\":[\"title\"],\"properties\":{\"title\":"
+          + "{\"type\":\"string\"},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"}}}}";
+
+  private RunContext structured(int maxRepairs, boolean responseFormats) {
+    var context = context(List.of(), "name it", "t", 5);
+    var provider = new ProviderModel("p", model, context.model().prices(), 0, responseFormats);
+    return new RunContext(
+            "a", context.spec(), provider, "s", List.of(), "name it", "t", Path.of("."))
+        .withJson(JsonOutput.of("response", ANSWER_SCHEMA, maxRepairs));
+  }
+
+  @Test
+  void aResponseSchemaGoesToTheModelAndAnAnswerOutsideItIsSentBackThenAccepted() {
+    model.answer(() -> reply(AiMessage.from("{\"title\": 3}"), 5, 1));
+    model.answer(() -> reply(AiMessage.from("```json\n{\"title\": \"Tea\"}\n```"), 5, 1));
+
+    var outcome = run(structured(2, true), BudgetGate.NONE);
+
+    var completed = assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertTrue(completed.reply().contains("\"Tea\""), completed.reply());
+    assertEquals(2, outcome.totals().iterations());
+    var format = model.formats.get(0);
+    assertEquals(dev.langchain4j.model.chat.request.ResponseFormatType.JSON, format.type());
+    assertEquals("response", format.jsonSchema().name());
+    var root =
+        (dev.langchain4j.model.chat.request.json.JsonObjectSchema)
+            format.jsonSchema().rootElement();
+    assertEquals(List.of("title"), root.required());
+    assertEquals("name it", lastUserText(0));
+    var repair = lastUserText(1);
+    assertTrue(repair.contains("/title: must be a string"), repair);
+    assertTrue(recorder.log.contains("repair 1"), recorder.log.toString());
+  }
+
+  @Test
+  void withoutResponseFormatsTheSchemaGoesInTheUserMessage() {
+    model.answer(() -> reply(AiMessage.from("{\"title\": \"Tea\"}"), 5, 1));
+
+    var outcome = run(structured(2, false), BudgetGate.NONE);
+
+    assertInstanceOf(RunOutcome.Completed.class, outcome);
+    assertNull(model.formats.get(0));
+    var text = lastUserText(0);
+    assertTrue(text.startsWith("name it") && text.contains(ANSWER_SCHEMA), text);
+  }
+
+  @Test
+  void anAnswerOutsideTheSchemaAfterTheRepairsFailsTheRun() {
+    model.answer(() -> reply(AiMessage.from("Tea, I think."), 5, 1));
+
+    var outcome = run(structured(1, true), BudgetGate.NONE);
+
+    var stopped = assertInstanceOf(RunOutcome.Stopped.class, outcome);
+    assertEquals(StopReason.OUTPUT_INVALID, stopped.stopReason());
+    assertTrue(
+        stopped.error().contains("response schema after 1 repair(s): the answer is not a JSON"),
+        stopped.error());
+    assertEquals(2, model.requests.size());
+  }
+
   @Test
   void toolCallsRunAndTheirResultsGoBackToTheModel() {
     model.answer(() -> reply(AiMessage.from(List.of(call("c1", "current_time"))), 5, 1));
@@ -1081,6 +1142,7 @@ class LoopRunTest {
   private static final class FakeModel implements ChatModel {
     final Deque<Supplier<ChatResponse>> answers = new ArrayDeque<>();
     final List<List<ChatMessage>> requests = new ArrayList<>();
+    final List<dev.langchain4j.model.chat.request.ResponseFormat> formats = new ArrayList<>();
 
     void answer(Supplier<ChatResponse> answer) {
       answers.add(answer);
@@ -1089,6 +1151,7 @@ class LoopRunTest {
     @Override
     public ChatResponse doChat(ChatRequest request) {
       requests.add(List.copyOf(request.messages())); // the loop goes on using its list
+      formats.add(request.responseFormat());
       return (answers.size() > 1 ? answers.poll() : answers.peek()).get();
     }
   }

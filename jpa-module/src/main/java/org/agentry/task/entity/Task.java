@@ -75,6 +75,9 @@ public class Task {
   @Column(name = "not_before")
   private Instant notBefore;
 
+  @Column(name = "response_schema")
+  private String responseSchema;
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private TaskStatus status;
@@ -166,6 +169,7 @@ public class Task {
     this.maxDurationSeconds = spec.maxDurationSeconds();
     this.tokenBudget = spec.tokenBudget();
     this.notBefore = spec.notBefore();
+    this.responseSchema = spec.responseSchema();
     this.status = TaskStatus.QUEUED;
     this.maxAttempts = maxAttempts;
     this.createdAt = now;
@@ -249,7 +253,8 @@ public class Task {
         maxIterations,
         maxDurationSeconds,
         tokenBudget,
-        notBefore);
+        notBefore,
+        responseSchema);
   }
 
   /**
@@ -402,6 +407,11 @@ public class Task {
 
   public Instant getNotBefore() {
     return notBefore;
+  }
+
+  /** The JSON Schema the final answer must match, as JSON text, or null for free text. */
+  public String getResponseSchema() {
+    return responseSchema;
   }
 
   public TaskStatus getStatus() {

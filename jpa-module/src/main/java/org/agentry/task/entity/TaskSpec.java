@@ -16,6 +16,9 @@ import org.agentry.platform.entity.InvalidInputException;
  * @param maxDurationSeconds overrides the agent's limit (1–86400), or null
  * @param tokenBudget overrides the agent's token budget, or null
  * @param notBefore the earliest start, or null for now
+ * @param responseSchema the JSON Schema (draft 2020-12 subset, see {@link ResponseSchemaRule}) the
+ *     final answer must match, as the text of a JSON object whose {@code type} is {@code object},
+ *     at most 20,000 characters; or null for a free-text answer
  * @throws InvalidInputException naming the field that breaks a rule
  */
 public record TaskSpec(
@@ -27,7 +30,8 @@ public record TaskSpec(
     Integer maxIterations,
     Integer maxDurationSeconds,
     Long tokenBudget,
-    Instant notBefore) {
+    Instant notBefore,
+    String responseSchema) {
 
   public TaskSpec {
     InvalidInputException.check(
@@ -50,5 +54,30 @@ public record TaskSpec(
         "'maxDurationSeconds' must be 1 to 86400");
     InvalidInputException.check(
         tokenBudget == null || tokenBudget >= 1, "'tokenBudget' must be positive");
+    ResponseSchemaRule.check(responseSchema);
+  }
+
+  /** A spec with a free-text answer. */
+  public TaskSpec(
+      String input,
+      int priority,
+      List<String> tags,
+      String sessionId,
+      String parentTaskId,
+      Integer maxIterations,
+      Integer maxDurationSeconds,
+      Long tokenBudget,
+      Instant notBefore) {
+    this(
+        input,
+        priority,
+        tags,
+        sessionId,
+        parentTaskId,
+        maxIterations,
+        maxDurationSeconds,
+        tokenBudget,
+        notBefore,
+        null);
   }
 }

@@ -75,6 +75,7 @@ public record ScheduleRequest(
                 task.tokenBudget(),
                 null,
                 null,
+                null,
                 null)
             .toSpec(Instant.now());
     return new ScheduleSpec(

@@ -96,6 +96,7 @@ public record SensorEventRequest(
             task.tokenBudget(),
             null,
             null,
+            null,
             null);
     return new SensorEvents.TaskOrder(task.agent(), request.toSpec(Instant.now()));
   }

@@ -101,7 +101,17 @@ public class AgentTasksResource {
     XmlBodies.requireTyped(agent, agents.payloadType(agent));
     var request =
         new CreateTaskRequest(
-            XmlBodies.required(body), null, null, sessionId, null, null, null, null, null, null);
+            XmlBodies.required(body),
+            null,
+            null,
+            sessionId,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     return submit(agent, idempotencyKey, request, uri);
   }
 

@@ -19,6 +19,8 @@ import org.agentry.task.entity.TaskSpec;
  * @param notBefore ISO-8601 instant, e.g. {@code 2026-01-31T09:00:00Z}, at most 366 days ahead; not
  *     with delaySeconds
  * @param delaySeconds start no earlier than this many seconds from now (0 to 2,592,000)
+ * @param responseSchema a JSON Schema object the final answer must match (structured output), see
+ *     {@link org.agentry.task.entity.ResponseSchemaRule}; or null for free text
  */
 public record CreateTaskRequest(
     String input,
@@ -30,7 +32,8 @@ public record CreateTaskRequest(
     Long tokenBudget,
     String notBefore,
     Integer delaySeconds,
-    String parentTaskId) {
+    String parentTaskId,
+    JsonValue responseSchema) {
 
   /**
    * The task's definition.
@@ -48,7 +51,18 @@ public record CreateTaskRequest(
         maxIterations,
         maxDurationSeconds,
         tokenBudget,
-        start(now));
+        start(now),
+        schemaText());
+  }
+
+  private String schemaText() {
+    if (responseSchema == null || responseSchema == JsonValue.NULL) {
+      return null;
+    }
+    if (responseSchema.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw ApiException.validation("'responseSchema' must be a JSON Schema object.");
+    }
+    return responseSchema.toString();
   }
 
   /** The latest start a task may ask for: 366 days from now. */

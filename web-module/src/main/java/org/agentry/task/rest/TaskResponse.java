@@ -15,6 +15,7 @@ import org.agentry.task.entity.Task;
  * @param tokenBudget the task's own token budget (tokens): as submitted, or the share a goal or a
  *     delegating parent gave it; absent when the agent's budget applies
  * @param usage totals of the task's model calls (the list view leaves it out)
+ * @param responseSchema the JSON Schema the final answer must match, or null for free text
  */
 public record TaskResponse(
     String taskId,
@@ -37,7 +38,8 @@ public record TaskResponse(
     Instant createdAt,
     Instant startedAt,
     Instant finishedAt,
-    Instant updatedAt) {
+    Instant updatedAt,
+    jakarta.json.JsonObject responseSchema) {
 
   /** Why a task failed: a stable code and a message. */
   public record Error(String code, String message) {}
@@ -71,6 +73,10 @@ public record TaskResponse(
         task.getCreatedAt(),
         task.getStartedAt(),
         task.getFinishedAt(),
-        task.getUpdatedAt());
+        task.getUpdatedAt(),
+        task.getResponseSchema() == null
+            ? null
+            : org.agentry.platform.entity.Jsons.createReader(task.getResponseSchema())
+                .readObject());
   }
 }

@@ -68,7 +68,8 @@ public class TasksResource {
       @QueryParam("createdTo") String createdTo,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") Integer limit,
-      @QueryParam("order") String order) {
+      @QueryParam("order") String order,
+      @QueryParam("parentTaskId") String parentTaskId) {
     var filter =
         new TaskFilter(
             agent,
@@ -76,7 +77,8 @@ public class TasksResource {
             priority,
             tag,
             Instants.parse(createdFrom, "createdFrom"),
-            Instants.parse(createdTo, "createdTo"));
+            Instants.parse(createdTo, "createdTo"),
+            parentTaskId);
     int size = Paging.limit(limit);
     var page = queries.list(filter, Cursors.parse(cursor), size, oldestFirst(order));
     var items = page.stream().map(t -> TaskResponse.of(t, null)).toList();

@@ -24,16 +24,17 @@ class CreateTaskRequestTest {
   void notBeforeIsAtMostAYearAhead() {
     var far =
         new CreateTaskRequest(
-            "x", null, null, null, null, null, null, "2030-01-01T00:00:00Z", null, null);
+            "x", null, null, null, null, null, null, "2030-01-01T00:00:00Z", null, null, null);
     assertThrows(ApiException.class, () -> far.toSpec(now()));
     var soon =
         new CreateTaskRequest(
-            "x", null, null, null, null, null, null, "2026-06-01T00:00:00Z", null, null);
+            "x", null, null, null, null, null, null, "2026-06-01T00:00:00Z", null, null, null);
     assertEquals(Instant.parse("2026-06-01T00:00:00Z"), soon.toSpec(now()).notBefore());
   }
 
   private static CreateTaskRequest request(JsonValue priority) {
-    return new CreateTaskRequest("do it", priority, null, null, null, null, null, null, null, null);
+    return new CreateTaskRequest(
+        "do it", priority, null, null, null, null, null, null, null, null, null);
   }
 
   private static Instant now() {

@@ -1,4 +1,4 @@
-package org.agentry.mcp.control;
+package org.agentry.tool.control;
 
 import dev.langchain4j.model.chat.request.json.JsonAnyOfSchema;
 import dev.langchain4j.model.chat.request.json.JsonArraySchema;
@@ -14,18 +14,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An MCP tool's {@code inputSchema} (JSON Schema, as MCP's {@code Tool} carries it) as the
- * LangChain4j schema a {@link dev.langchain4j.agent.tool.ToolSpecification} holds, so that model
- * providers get it and {@link org.agentry.tool.control.ArgumentCheck} checks arguments against it.
- * Objects (properties, {@code required}, {@code additionalProperties}), strings, string enums,
- * integers, numbers, booleans, null, arrays and {@code anyOf} carry over with their descriptions. A
- * part without a type it can express (references, {@code oneOf}, a list of types) becomes a string
- * described as "any JSON value", so a {@code repair} policy's check would expect a string there;
- * the server checks what it gets in any case.
+ * A JSON Schema — an MCP tool's {@code inputSchema} as MCP's {@code Tool} carries it, or a task's
+ * response schema — as the LangChain4j schema a {@link
+ * dev.langchain4j.agent.tool.ToolSpecification} or a {@link
+ * dev.langchain4j.model.chat.request.ResponseFormat} holds, so that model providers get it and
+ * {@link ArgumentCheck} checks values against it. Objects (properties, {@code required}, {@code
+ * additionalProperties}), strings, string enums, integers, numbers, booleans, null, arrays and
+ * {@code anyOf} carry over with their descriptions. A part without a type it can express
+ * (references, {@code oneOf}, a list of types) becomes a string described as "any JSON value", so a
+ * {@code repair} policy's check would expect a string there; the server checks what it gets in any
+ * case.
  */
-public final class McpSchemas {
+public final class JsonSchemas {
 
-  private McpSchemas() {}
+  private JsonSchemas() {}
 
   /** The schema of a tool's arguments; an empty object schema for null or a non-object schema. */
   public static JsonObjectSchema objectSchema(Map<String, Object> inputSchema) {
@@ -33,6 +35,41 @@ public final class McpSchemas {
       return object;
     }
     return JsonObjectSchema.builder().build();
+  }
+
+  /**
+   * The schema of a JSON Schema text; an empty object schema for a non-object schema.
+   *
+   * @throws jakarta.json.JsonException if the text is not JSON
+   * @throws IllegalStateException if it is not a JSON object
+   */
+  @SuppressWarnings("unchecked")
+  public static JsonObjectSchema parse(String json) {
+    try (var reader = org.agentry.platform.entity.Jsons.createReader(json)) {
+      return objectSchema((Map<String, Object>) plain(reader.readObject()));
+    }
+  }
+
+  /** A JSON-P value as the maps, lists, strings, numbers and booleans MCP's schemas are made of. */
+  private static Object plain(jakarta.json.JsonValue value) {
+    switch (value.getValueType()) {
+      case OBJECT:
+        var map = new java.util.LinkedHashMap<String, Object>();
+        value.asJsonObject().forEach((k, v) -> map.put(k, plain(v)));
+        return map;
+      case ARRAY:
+        return value.asJsonArray().stream().map(JsonSchemas::plain).toList();
+      case STRING:
+        return ((jakarta.json.JsonString) value).getString();
+      case NUMBER:
+        return ((jakarta.json.JsonNumber) value).bigDecimalValue();
+      case TRUE:
+        return Boolean.TRUE;
+      case FALSE:
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -47,7 +84,7 @@ public final class McpSchemas {
     }
     if (schema.get("anyOf") instanceof List<?> options) {
       return JsonAnyOfSchema.builder()
-          .anyOf(options.stream().map(McpSchemas::elementOf).toList())
+          .anyOf(options.stream().map(JsonSchemas::elementOf).toList())
           .description(description)
           .build();
     }

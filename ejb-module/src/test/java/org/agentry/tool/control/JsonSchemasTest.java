@@ -1,4 +1,4 @@
-package org.agentry.mcp.control;
+package org.agentry.tool.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,11 +7,10 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
-import org.agentry.tool.control.ArgumentCheck;
 import org.junit.jupiter.api.Test;
 
 /** An MCP tool's JSON schema, as the model gets it and as the arguments are checked against it. */
-class McpSchemasTest {
+class JsonSchemasTest {
 
   private static final Map<String, Object> SCHEMA =
       Map.of(
@@ -30,7 +29,7 @@ class McpSchemasTest {
 
   @Test
   void propertiesTypesRequiredAndEnumsCarryOver() {
-    var schema = McpSchemas.objectSchema(SCHEMA);
+    var schema = JsonSchemas.objectSchema(SCHEMA);
     assertEquals(List.of("title"), schema.required());
     assertEquals(4, schema.properties().size());
     assertTrue(
@@ -43,13 +42,13 @@ class McpSchemasTest {
 
   @Test
   void noSchemaOrANonObjectOneTakesAnyObject() {
-    assertTrue(McpSchemas.objectSchema(null).properties().isEmpty());
-    assertTrue(McpSchemas.objectSchema(Map.of("type", "string")).properties().isEmpty());
+    assertTrue(JsonSchemas.objectSchema(null).properties().isEmpty());
+    assertTrue(JsonSchemas.objectSchema(Map.of("type", "string")).properties().isEmpty());
   }
 
   private static List<String> errors(String arguments) {
     try (var reader = Json.createReader(new StringReader(arguments))) {
-      return ArgumentCheck.errors(McpSchemas.objectSchema(SCHEMA), reader.readObject());
+      return ArgumentCheck.errors(JsonSchemas.objectSchema(SCHEMA), reader.readObject());
     }
   }
 }
