@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
  * Goals on the shared server, on scripted agents: a two-level DAG (two parallel steps, then one
  * needing both) completing with the planner's synthesis as result; an invalid plan repaired; a plan
  * that stays invalid failing the goal; a re-plan after a failed step; cancel reaching the step
- * tasks; four steps ending at once starting the step that needs them exactly once; bad input.
+ * tasks; four steps ending at once starting the step that needs them exactly once; the goal's
+ * budget split over its tasks and, used up, failing the goal; usage counting delegated tasks; bad
+ * input.
  */
 class GoalsIT {
 
@@ -378,6 +380,151 @@ class GoalsIT {
     var tasks =
         SharedServer.api().get("/api/v1/tasks?agent=" + joiner + "&limit=200", ADMIN).json();
     assertEquals(1, tasks.getJsonArray("items").size(), tasks.toString());
+  }
+
+  /** A text turn reporting these token counts. */
+  private static String turn(String text, int promptTokens, int completionTokens) {
+    return Json.createObjectBuilder()
+        .add("text", text)
+        .add("promptTokens", promptTokens)
+        .add("completionTokens", completionTokens)
+        .build()
+        .toString();
+  }
+
+  private static long tokenBudget(String taskId) throws Exception {
+    var task = task(taskId);
+    assertTrue(task.containsKey("tokenBudget"), task.toString());
+    return task.getJsonNumber("tokenBudget").longValue();
+  }
+
+  /**
+   * Each task of a goal with a budget gets an even share of what its tasks have not used yet, as
+   * the task shows it: the planner all 100000, the two first steps half of what the plan left each,
+   * the step after them and the synthesis what was left when each started.
+   */
+  @Test
+  void theGoalsBudgetIsSplitOverItsTasksAsTheyStart() throws Exception {
+    var worker = agent("w", "[" + turn("part", 4000, 1000) + "]", "");
+    var planner =
+        agent(
+            "plan",
+            "["
+                + turn(
+                    plan(step("a", worker), step("b", worker), step("c", worker, "a", "b")),
+                    9000,
+                    1000)
+                + ","
+                + turn("the summary", 100, 10)
+                + "]",
+            "");
+
+    var id = goal(planner, ",\"budget\":100000");
+    var done = awaitGoal(id, "completed");
+
+    var steps = steps(done);
+    assertEquals(45000, tokenBudget(steps.get("a@0").getString("taskId")), "(100000 - 10000) / 2");
+    assertEquals(45000, tokenBudget(steps.get("b@0").getString("taskId")));
+    assertEquals(80000, tokenBudget(steps.get("c@0").getString("taskId")), "100000 - 20000");
+    var planners =
+        events(id, "goal.planner.started").stream()
+            .collect(Collectors.toMap(d -> d.getString("purpose"), d -> d.getString("taskId")));
+    assertEquals(100000, tokenBudget(planners.get("plan")));
+    assertEquals(75000, tokenBudget(planners.get("synthesis")), "100000 - 25000");
+    var usage = done.getJsonObject("usage");
+    assertEquals(
+        25110, usage.getInt("promptTokens") + usage.getInt("completionTokens"), usage.toString());
+  }
+
+  /**
+   * A goal whose earlier tasks used its budget up fails saying so when the next step is due, and
+   * starts no further task: neither the step nor the synthesis.
+   */
+  @Test
+  void aGoalWhoseBudgetIsUsedUpFailsAndStartsNoFurtherTask() throws Exception {
+    var first = agent("first", "[" + turn("all of it", 15000, 5000) + "]", "");
+    var second = agent("second", texts("never"), "");
+    var planner =
+        agent(
+            "plan",
+            "["
+                + turn(plan(step("a", first), step("b", second, "a")), 9000, 1000)
+                + ","
+                + turn("never", 10, 10)
+                + "]",
+            "");
+
+    var id = goal(planner, ",\"budget\":30000");
+    var failed = awaitGoal(id, "failed");
+
+    assertEquals(
+        "the goal's token budget of 30000 is used up (30000 tokens)", failed.getString("error"));
+    var steps = steps(failed);
+    assertEquals("completed", steps.get("a@0").getString("status"), steps.toString());
+    assertEquals(20000, tokenBudget(steps.get("a@0").getString("taskId")));
+    assertEquals("cancelled", steps.get("b@0").getString("status"), steps.toString());
+    assertFalse(steps.get("b@0").containsKey("taskId"), steps.toString());
+    assertEquals(1, events(id, "goal.step.started").size());
+    assertEquals(1, events(id, "goal.planner.started").size(), "no synthesis");
+    var tasks =
+        SharedServer.api().get("/api/v1/tasks?agent=" + second + "&limit=200", ADMIN).json();
+    assertTrue(tasks.getJsonArray("items").isEmpty(), tasks.toString());
+    var statuses = events(id, "status");
+    var last = statuses.get(statuses.size() - 1);
+    assertEquals("failed", last.getString("status"));
+    assertEquals(failed.getString("error"), last.getString("error"));
+  }
+
+  /**
+   * A goal's usage counts the tasks its steps start by delegation too: the step's two model calls,
+   * its child's one, the plan and the synthesis.
+   */
+  @Test
+  void theGoalsUsageIncludesTasksItsStepsDelegatedTo() throws Exception {
+    var helper = agent("h", "[" + turn("the detail", 1000, 100) + "]", "");
+    var delegating =
+        agent(
+            "d",
+            "[{\"toolCalls\":[{\"name\":\""
+                + helper
+                + "\",\"arguments\":{\"input\":\"find the detail\"}}],"
+                + "\"promptTokens\":100,\"completionTokens\":10},"
+                + turn("the step with the detail", 200, 20)
+                + "]",
+            ",\"delegates\":[\"" + helper + "\"]");
+    var planner =
+        agent(
+            "plan",
+            "[" + turn(plan(step("a", delegating)), 50, 5) + "," + turn("the result", 60, 6) + "]",
+            "");
+
+    var id = goal(planner, "");
+    var done = awaitGoal(id, "completed");
+
+    assertEquals("the step with the detail", steps(done).get("a@0").getString("output"));
+    var children =
+        SharedServer.api().get("/api/v1/tasks?agent=" + helper + "&limit=200", ADMIN).json();
+    assertEquals(1, children.getJsonArray("items").size(), children.toString());
+    var child = task(children.getJsonArray("items").getJsonObject(0).getString("taskId"));
+    assertEquals(steps(done).get("a@0").getString("taskId"), child.getString("parentTaskId"));
+    var usage = done.getJsonObject("usage");
+    assertEquals(5, usage.getInt("modelCalls"), "plan, the step's two calls, its child, synthesis");
+    assertEquals(50 + 100 + 200 + 1000 + 60, usage.getInt("promptTokens"), usage.toString());
+    assertEquals(5 + 10 + 20 + 100 + 6, usage.getInt("completionTokens"), usage.toString());
+    var planners =
+        events(id, "goal.planner.started").stream().map(d -> d.getString("taskId")).toList();
+    var cost = java.math.BigDecimal.ZERO;
+    for (var taskId :
+        List.of(
+            planners.get(0),
+            planners.get(1),
+            steps(done).get("a@0").getString("taskId"),
+            child.getString("taskId"))) {
+      cost =
+          cost.add(task(taskId).getJsonObject("usage").getJsonNumber("costUsd").bigDecimalValue());
+    }
+    assertEquals(
+        0, cost.compareTo(usage.getJsonNumber("costUsd").bigDecimalValue()), usage.toString());
   }
 
   @Test

@@ -157,7 +157,8 @@ class WorkflowsIT {
             .filter(e -> "completed".equals(e.getJsonObject("data").getString("status", "")))
             .map(e -> e.getString("taskId"))
             .collect(java.util.stream.Collectors.toSet());
-    assertEquals(4, completedTasks.size(), "each step's task's end: " + events);
+    assertEquals(5, completedTasks.size(), "each step's task's end and the run's: " + events);
+    assertTrue(completedTasks.contains(done.getString("id")), "the run's own end: " + events);
     long previous = 0;
     for (var event : events) {
       assertTrue(event.asJsonObject().getJsonNumber("id").longValue() > previous, "in id order");
@@ -484,6 +485,172 @@ class WorkflowsIT {
     }
     response.body().close();
     assertEquals(2, completions, "both steps' ends, the second's task started after the stream");
+  }
+
+  /**
+   * The run's stream, read to its end; fails if it stays open past a minute (a request's timeout
+   * covers only the wait for the headers, not the body).
+   */
+  private static String streamToTheEnd(String id) throws Exception {
+    var request =
+        SharedServer.api()
+            .request("/api/v1/workflow-runs/" + id + "/stream", ADMIN)
+            .header("Accept", "text/event-stream")
+            .GET()
+            .build();
+    var pending =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build()
+            .sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    try {
+      var response = pending.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      assertEquals(200, response.statusCode(), response.body());
+      return response.body();
+    } catch (java.util.concurrent.TimeoutException e) {
+      pending.cancel(true);
+      throw new AssertionError("the run's stream stayed open for a minute", e);
+    }
+  }
+
+  /** The {@code data:} objects of the events of one type in a stream's text, in order. */
+  private static List<JsonObject> sent(String body, String type) {
+    var events = new java.util.ArrayList<JsonObject>();
+    String name = null;
+    for (var line : body.split("\n")) {
+      if (line.startsWith("event:")) {
+        name = line.substring(6).trim();
+      } else if (line.startsWith("data:") && type.equals(name)) {
+        events.add(
+            jakarta.json.Json.createReader(new java.io.StringReader(line.substring(5)))
+                .readObject());
+      }
+    }
+    return events;
+  }
+
+  /**
+   * A run's stream closes once the run has ended, after its last event: the run's own terminal
+   * {@code status} event (under the run's id), sent after its steps' ends; opened after the end it
+   * replays and closes.
+   */
+  @Test
+  void theStreamClosesAfterTheRunsEnd() throws Exception {
+    var first = agent("c1", "one", 1000);
+    var second = agent("c2", "two");
+    var id =
+        run(
+            "{\"kind\":\"pipeline\",\"steps\":["
+                + step(first, "{{input}}")
+                + ","
+                + step(second, "{{input}}")
+                + "]}",
+            "go");
+
+    var live = streamToTheEnd(id);
+
+    var statuses = sent(live, "status");
+    var last = statuses.get(statuses.size() - 1);
+    assertEquals("completed", last.getString("status"), live);
+    assertEquals(id, last.getString("runId"), live);
+    assertEquals(
+        3, statuses.stream().filter(s -> "completed".equals(s.getString("status"))).count(), live);
+    assertEquals("completed", awaitRun(id, "completed").getString("status"));
+    var replayed = streamToTheEnd(id);
+    assertEquals(statuses, sent(replayed, "status"), "the same events, replayed");
+    var events =
+        (jakarta.json.JsonArray)
+            SharedServer.api().get("/api/v1/workflow-runs/" + id + "/events", ADMIN).structure();
+    var own = events.getJsonObject(events.size() - 1);
+    assertEquals(id, own.getString("taskId"), events.toString());
+    assertEquals("status", own.getString("type"));
+  }
+
+  /**
+   * A cancelled run's stream closes after the cancelled status of each of its steps' tasks, which
+   * are cancelled after the run's own end.
+   */
+  @Test
+  void aCancelledRunsStreamClosesAfterItsStepsEnded() throws Exception {
+    var slow = agent("cs", "late", 4000);
+    var id =
+        run(
+            "{\"kind\":\"parallel\",\"branches\":["
+                + step(slow, "one")
+                + ","
+                + step(slow, "two")
+                + "]}",
+            "go");
+    var stream =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return streamToTheEnd(id);
+              } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
+    Thread.sleep(500);
+    var cancelled =
+        SharedServer.api().post("/api/v1/workflow-runs/" + id + "/cancel", ADMIN, JSON, "");
+    assertEquals(200, cancelled.status(), cancelled.body());
+
+    var body = stream.get(70, java.util.concurrent.TimeUnit.SECONDS);
+
+    var statuses = sent(body, "status");
+    assertEquals(
+        3, statuses.stream().filter(s -> "cancelled".equals(s.getString("status"))).count(), body);
+    assertTrue(
+        statuses.stream()
+            .anyMatch(s -> "cancelled".equals(s.getString("status")) && s.containsKey("runId")),
+        body);
+  }
+
+  /**
+   * A state-machine run waiting for an event has no task to end: cancelled, its stream closes after
+   * the run's own cancelled event.
+   */
+  @Test
+  void aWaitingStateMachinesStreamClosesWhenItIsCancelled() throws Exception {
+    var name = "smc-" + shortId();
+    var created =
+        SharedServer.api()
+            .post(
+                "/api/v1/workflows",
+                ADMIN,
+                JSON,
+                "{\"name\":\""
+                    + name
+                    + "\",\"definition\":{\"kind\":\"stateMachine\",\"initial\":\"signoff\","
+                    + "\"states\":{\"signoff\":{\"wait\":true,\"on\":{\"approved\":\"done\"}},"
+                    + "\"done\":{\"final\":\"completed\"}}}}");
+    assertEquals(201, created.status(), created.body());
+    var started =
+        SharedServer.api()
+            .post("/api/v1/workflows/" + name + "/runs", ADMIN, JSON, "{\"input\":\"x\"}");
+    assertEquals(202, started.status(), started.body());
+    var id = started.json().getString("id");
+    awaitState(id, "signoff");
+    var stream =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return streamToTheEnd(id);
+              } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+              }
+            });
+    Thread.sleep(500);
+
+    var cancelled =
+        SharedServer.api().post("/api/v1/workflow-runs/" + id + "/cancel", ADMIN, JSON, "");
+    assertEquals(200, cancelled.status(), cancelled.body());
+
+    var body = stream.get(70, java.util.concurrent.TimeUnit.SECONDS);
+    var statuses = sent(body, "status");
+    assertEquals(1, statuses.size(), body);
+    assertEquals(id, statuses.get(0).getString("runId"));
+    assertEquals("cancelled", statuses.get(0).getString("status"));
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Set;
  * @param priority 0–9
  * @param error why it failed, or null
  * @param question while {@code waiting}: what the agent asked
+ * @param tokenBudget its own token budget (tokens), or null when its agent's applies
  * @param usage totals of its model calls; null in lists
  * @param responseSchema the JSON Schema the final answer must match, or null for free text
  */
@@ -31,6 +32,7 @@ public record Task(
     String question,
     boolean cancelRequested,
     int attempts,
+    Long tokenBudget,
     Usage usage,
     Instant notBefore,
     Instant createdAt,

@@ -1,12 +1,14 @@
 package org.agentry.goal.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import org.agentry.goal.entity.GoalStep;
 import org.agentry.goal.entity.GoalStepStatus;
 import org.agentry.task.entity.TaskStatus;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Reads of a goal's steps and tasks, in the caller's transaction. */
 @ApplicationScoped
@@ -19,6 +21,11 @@ public class GoalSteps {
       List.of(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.WAITING);
 
   @PersistenceContext EntityManager em;
+
+  /** How deep delegated tasks go below a goal's task (see {@code Delegations}). */
+  @Inject
+  @ConfigProperty(name = "agentry.delegation.max-depth", defaultValue = "3")
+  int maxDepth;
 
   /** Every step of the goal, of every round, by round and then in plan order. */
   public List<GoalStep> all(String goalId) {
@@ -59,19 +66,24 @@ public class GoalSteps {
   }
 
   /**
-   * The usage of the goal's tasks (planner, steps, synthesis) as usage records count it: {@code
-   * [promptTokens, completionTokens, costUsd, modelCalls]}. Tasks that step tasks started by
-   * delegation are not counted.
+   * The usage of the goal's tasks (planner, steps, synthesis) and of the tasks their delegate calls
+   * started, down to the delegation depth limit, as usage records count them: one query, a
+   * recursive walk over {@code parent_task_id} from the goal's tasks.
    */
   public Usage usage(String goalId) {
     em.flush(); // usage this transaction wrote counts too
     var row =
         (Object[])
             em.createNativeQuery(
-                    "SELECT COALESCE(SUM(u.prompt_tokens), 0), COALESCE(SUM(u.completion_tokens), 0),"
+                    "WITH RECURSIVE tree(id, depth) AS (SELECT t.id, CAST(0 AS INTEGER) FROM task t"
+                        + " WHERE t.coordinator LIKE ? UNION ALL SELECT c.id, tree.depth + 1"
+                        + " FROM task c JOIN tree ON c.parent_task_id = tree.id"
+                        + " WHERE c.parent_call_id IS NOT NULL AND tree.depth < ?)"
+                        + " SELECT COALESCE(SUM(u.prompt_tokens), 0), COALESCE(SUM(u.completion_tokens), 0),"
                         + " COALESCE(SUM(u.cost_usd), 0), COUNT(u.id) FROM usage_record u"
-                        + " WHERE u.task_id IN (SELECT t.id FROM task t WHERE t.coordinator LIKE ?)")
+                        + " WHERE u.task_id IN (SELECT id FROM tree)")
                 .setParameter(1, KIND + goalId + ":%")
+                .setParameter(2, maxDepth)
                 .getSingleResult();
     return new Usage(
         ((Number) row[0]).longValue(),

@@ -60,8 +60,8 @@ public class EventLog {
   }
 
   /**
-   * The tenant of each task (or goal) these events belong to, in one query (two when goal events
-   * are among them); a deleted task's events have none.
+   * The tenant of each task (or goal, or workflow run) these events belong to, in one query (one
+   * more for each of goal and run events among them); a deleted task's events have none.
    *
    * @return task id to tenant
    */
@@ -79,6 +79,14 @@ public class EventLog {
       // a goal's own events are stored under the goal's id (see the goal feature)
       em.createQuery("SELECT g.id, g.tenant FROM Goal g WHERE g.id IN :ids", Object[].class)
           .setParameter("ids", others.subList(i, Math.min(others.size(), i + 500)))
+          .getResultStream()
+          .forEach(row -> tenants.put((String) row[0], (String) row[1]));
+    }
+    var runs = ids.stream().filter(id -> !tenants.containsKey(id)).toList();
+    for (int i = 0; i < runs.size(); i += 500) {
+      // a workflow run's own events are stored under the run's id (see the workflow feature)
+      em.createQuery("SELECT r.id, r.tenant FROM WorkflowRun r WHERE r.id IN :ids", Object[].class)
+          .setParameter("ids", runs.subList(i, Math.min(runs.size(), i + 500)))
           .getResultStream()
           .forEach(row -> tenants.put((String) row[0], (String) row[1]));
     }

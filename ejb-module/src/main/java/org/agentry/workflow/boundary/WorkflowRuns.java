@@ -16,8 +16,10 @@ import org.agentry.platform.boundary.UnknownResourceException;
 import org.agentry.platform.entity.InvalidInputException;
 import org.agentry.task.control.TaskEvents;
 import org.agentry.task.entity.TaskEvent;
+import org.agentry.task.entity.TaskStatus;
 import org.agentry.tenant.control.CallerTenant;
 import org.agentry.tenant.entity.TenantKey;
+import org.agentry.workflow.control.RunEvents;
 import org.agentry.workflow.control.WorkflowEngine;
 import org.agentry.workflow.entity.WorkflowDefinition;
 import org.agentry.workflow.entity.WorkflowNode;
@@ -37,6 +39,14 @@ public class WorkflowRuns {
    * @param createdAt its creation instant
    */
   public record Cursor(Instant createdAt, String id) {}
+
+  /** A JPQL condition on {@code TaskEvent e}: an event of the run {@code :run} or of its steps. */
+  private static final String OF_RUN =
+      "(e.taskId = :run OR e.taskId IN (SELECT n.taskId FROM WorkflowNode n"
+          + " WHERE n.runId = :run AND n.taskId IS NOT NULL))";
+
+  private static final List<TaskStatus> ACTIVE =
+      List.of(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.WAITING);
 
   @PersistenceContext EntityManager em;
 
@@ -134,6 +144,7 @@ public class WorkflowRuns {
       throw new StateConflictException("WORKFLOW_RUN_FINISHED", "The workflow run has ended.");
     }
     engine.cancel(run);
+    events.write();
     em.flush();
     return detail(run);
   }
@@ -161,21 +172,50 @@ public class WorkflowRuns {
   }
 
   /**
-   * The events of the run's step tasks with ids above {@code after}, oldest first: one sequence
-   * across the steps (task event ids grow with every event of every task).
+   * The events of the run's step tasks and the run's own ({@link RunEvents.Status}, under the run's
+   * id) with ids above {@code after}, oldest first: one sequence across the steps (task event ids
+   * grow with every event of every task).
    *
    * @throws UnknownResourceException {@code WORKFLOW_RUN_NOT_FOUND}
    */
   public List<TaskEvent> events(String id, long after, int limit) {
     find(id, LockModeType.NONE);
     return em.createQuery(
-            "SELECT e FROM TaskEvent e WHERE e.taskId IN (SELECT n.taskId FROM WorkflowNode n"
-                + " WHERE n.runId = :run AND n.taskId IS NOT NULL) AND e.id > :after ORDER BY e.id",
+            "SELECT e FROM TaskEvent e WHERE " + OF_RUN + " AND e.id > :after ORDER BY e.id",
             TaskEvent.class)
         .setParameter("run", id)
         .setParameter("after", after)
         .setMaxResults(limit)
         .getResultList();
+  }
+
+  /**
+   * Whether the run's event stream ends after the event with this id: the run has ended, none of
+   * its steps' tasks is still active (a cancelled run's are cancelled after its end) and no event
+   * of the run is newer. Asked from a stream's thread: no caller tenant is checked.
+   *
+   * @param eventId an event the stream sent, or {@link Long#MAX_VALUE} for "has it all ended"
+   */
+  public boolean streamEndsAfter(String runId, long eventId) {
+    var run = em.find(WorkflowRun.class, runId);
+    if (run == null || run.isRunning()) {
+      return run == null;
+    }
+    var active =
+        em.createQuery(
+                "SELECT COUNT(t) FROM Task t WHERE t.status IN :active AND t.id IN (SELECT n.taskId"
+                    + " FROM WorkflowNode n WHERE n.runId = :run AND n.taskId IS NOT NULL)",
+                Long.class)
+            .setParameter("run", runId)
+            .setParameter("active", ACTIVE)
+            .getSingleResult();
+    return active == 0
+        && em.createQuery("SELECT e.id FROM TaskEvent e WHERE " + OF_RUN + " AND e.id > :after")
+            .setParameter("run", runId)
+            .setParameter("after", eventId)
+            .setMaxResults(1)
+            .getResultList()
+            .isEmpty();
   }
 
   /** Whether the task runs a step of the run. */

@@ -24,6 +24,7 @@ public class MachineEngine {
   @PersistenceContext EntityManager em;
 
   @Inject WorkflowEngine engine;
+  @Inject RunEvents runEvents;
   @Inject Clock clock;
 
   /** Enters the initial state of a new run with the run's input. */
@@ -125,6 +126,7 @@ public class MachineEngine {
       node.complete(input, now);
       if (end.completed()) {
         run.complete(input, now);
+        runEvents.ended(run);
       } else {
         engine.end(
             run,

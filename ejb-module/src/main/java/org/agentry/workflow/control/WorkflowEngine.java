@@ -53,6 +53,7 @@ public class WorkflowEngine {
   @Inject Event<ChildCancels.Cancel> cancels;
   @Inject Clock clock;
   @Inject MachineEngine machines;
+  @Inject RunEvents runEvents;
 
   @Inject
   @ConfigProperty(name = "agentry.dispatch.max-attempts", defaultValue = "3")
@@ -85,6 +86,7 @@ public class WorkflowEngine {
     } while (refused && plan.root() instanceof RunPlanner.Pending);
     if (plan.root() instanceof RunPlanner.Done done) {
       run.complete(done.output(), now);
+      runEvents.ended(run);
     } else if (plan.root() instanceof RunPlanner.Failed failed) {
       end(run, WorkflowStatus.FAILED, failed.error(), rows, now);
     } else if (rows.values().stream().noneMatch(n -> n.isRunning() && n.getTaskId() != null)) {
@@ -218,8 +220,9 @@ public class WorkflowEngine {
   }
 
   /**
-   * Ends the run as failed or cancelled: its running nodes cancelled, and the active tasks of its
-   * steps cancelled after the commit, each in a transaction of its own ({@link ChildCancels}).
+   * Ends the run as failed or cancelled (its {@link RunEvents.Status} event appended): its running
+   * nodes cancelled, and the active tasks of its steps cancelled after the commit, each in a
+   * transaction of its own ({@link ChildCancels}).
    */
   void end(
       WorkflowRun run,
@@ -232,6 +235,7 @@ public class WorkflowEngine {
     } else {
       run.cancel(now);
     }
+    runEvents.ended(run);
     var tasks = new ArrayList<String>();
     for (var node : rows.values()) {
       if (node.isRunning()) {

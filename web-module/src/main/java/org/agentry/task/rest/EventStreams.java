@@ -18,6 +18,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.LongPredicate;
 import java.util.function.Predicate;
 import org.agentry.platform.entity.Jsons;
 import org.agentry.platform.rest.ApiException;
@@ -88,7 +89,7 @@ public class EventStreams {
             tenant.id(),
             event -> event.getTaskId().equals(id),
             last -> queries.events(id, last, EventSubscriber.REPLAY_PAGE),
-            true,
+            EventStreams::isTerminal,
             ended);
     hub.subscribe(request, from == null ? 0L : from, sink, sse, ended);
   }
@@ -112,22 +113,26 @@ public class EventStreams {
             tenant.id(),
             agent == null ? event -> true : event -> event.getAgent().equals(agent),
             last -> queries.allEvents(agent, last, EventSubscriber.REPLAY_PAGE),
-            false,
+            event -> false,
             false);
     hub.subscribe(request, from, sink, sse, false);
   }
 
   /**
    * The events of a group of tasks that may grow while the stream is open (a workflow run's steps,
-   * say); never closes by itself.
+   * say); closes after a terminal {@code status} event once the group says it has ended.
    *
    * @param member whether a task belongs to the group; asked once per task seen live (the answer is
    *     kept while the stream is open), so it may query the database
    * @param replay the group's stored events above an id, oldest first, at most a given number
+   * @param endsAfter whether the group has ended with the terminal status event of this id (asked
+   *     after each one sent, so it may query the database); with {@link Long#MAX_VALUE}, when the
+   *     request comes, whether it has ended already: then the stream replays and closes
    */
   public void group(
       Predicate<String> member,
       BiFunction<Long, Integer, List<TaskEvent>> replay,
+      LongPredicate endsAfter,
       String lastEventId,
       Long after,
       HttpHeaders headers,
@@ -136,6 +141,7 @@ public class EventStreams {
       Sse sse) {
     requireEventStream(headers);
     Long from = start(lastEventId, after);
+    var ended = endsAfter.test(Long.MAX_VALUE);
     var members = new java.util.concurrent.ConcurrentHashMap<String, Boolean>();
     var request =
         new EventSubscriber.Request(
@@ -143,9 +149,9 @@ public class EventStreams {
             tenant.id(),
             event -> members.computeIfAbsent(event.getTaskId(), member::test),
             last -> replay.apply(last, EventSubscriber.REPLAY_PAGE),
-            false,
-            false);
-    hub.subscribe(request, from == null ? 0L : from, sink, sse, false);
+            event -> isTerminal(event) && endsAfter.test(event.getId()),
+            ended);
+    hub.subscribe(request, from == null ? 0L : from, sink, sse, ended);
   }
 
   private static String caller(SecurityContext security) {

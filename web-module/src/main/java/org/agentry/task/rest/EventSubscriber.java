@@ -31,13 +31,18 @@ final class EventSubscriber {
 
   private static final long SEND_TIMEOUT_SECONDS = 30;
 
-  /** What the stream wants. */
+  /**
+   * What the stream wants.
+   *
+   * @param closesAfter whether the stream ends after sending this event (asked after each send)
+   * @param endedAlready what it follows had ended before the request: close after the replay
+   */
   record Request(
       String caller,
       String tenant,
       Predicate<TaskEvent> filter,
       LongFunction<List<TaskEvent>> replay,
-      boolean closeOnTerminal,
+      Predicate<TaskEvent> closesAfter,
       boolean endedAlready) {}
 
   private final Request request;
@@ -182,7 +187,7 @@ final class EventSubscriber {
         break;
       }
     }
-    if (request.closeOnTerminal() && request.endedAlready()) {
+    if (request.endedAlready()) {
       close(); // replayed everything of a task that had ended before the request
     }
   }
@@ -200,7 +205,7 @@ final class EventSubscriber {
   private void send(TaskEvent event, OutboundSseEvent outbound) throws Exception {
     send(outbound);
     last = event.getId();
-    if (request.closeOnTerminal() && EventStreams.isTerminal(event)) {
+    if (request.closesAfter().test(event)) {
       close();
     }
   }

@@ -12,6 +12,8 @@ import org.agentry.task.entity.Task;
  * @param status {@code queued}, {@code running}, {@code waiting}, {@code completed}, {@code failed}
  *     or {@code cancelled}
  * @param question while {@code waiting}: what the agent asked
+ * @param tokenBudget the task's own token budget (tokens): as submitted, or the share a goal or a
+ *     delegating parent gave it; absent when the agent's budget applies
  * @param usage totals of the task's model calls (the list view leaves it out)
  * @param responseSchema the JSON Schema the final answer must match, or null for free text
  */
@@ -30,6 +32,7 @@ public record TaskResponse(
     String question,
     boolean cancelRequested,
     int attempts,
+    Long tokenBudget,
     Usage usage,
     Instant notBefore,
     Instant createdAt,
@@ -61,6 +64,7 @@ public record TaskResponse(
         task.getQuestion(),
         task.isCancelRequested(),
         task.getAttempts(),
+        task.spec().tokenBudget(),
         usage == null
             ? null
             : new Usage(

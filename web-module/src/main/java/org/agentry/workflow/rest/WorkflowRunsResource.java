@@ -75,8 +75,9 @@ public class WorkflowRunsResource {
   }
 
   /**
-   * The events of the run's step tasks after the id {@code after} (default 0), oldest first, as
-   * {@code GET /api/v1/tasks/{id}/events} shows each task's.
+   * The events of the run's step tasks and its own ({@code status} at its end, under the run's id)
+   * after the id {@code after} (default 0), oldest first, as {@code GET /api/v1/tasks/{id}/events}
+   * shows each task's.
    */
   @GET
   @Path("{id}/events")
@@ -90,9 +91,10 @@ public class WorkflowRunsResource {
   }
 
   /**
-   * The events of the run's step tasks as server-sent events (needs {@code Accept:
+   * The events of the run's step tasks and its own as server-sent events (needs {@code Accept:
    * text/event-stream}): stored ones after {@code Last-Event-ID} or {@code ?after=} (default: all),
-   * then new ones, including those of steps started later; the client closes it.
+   * then new ones, including those of steps started later; closes after the last event of a run
+   * that ended, once its steps' tasks ended too (see {@code WorkflowRuns#streamEndsAfter}).
    */
   @GET
   @Path("{id}/stream")
@@ -107,8 +109,9 @@ public class WorkflowRunsResource {
       @Context Sse sse) {
     runs.get(id);
     streams.group(
-        task -> runs.isStep(id, task),
+        task -> task.equals(id) || runs.isStep(id, task),
         (last, limit) -> runs.events(id, last, limit),
+        eventId -> runs.streamEndsAfter(id, eventId),
         lastEventId,
         after,
         headers,
