@@ -17,12 +17,14 @@ import org.agentry.telemetry.control.Tracing;
  * Builds each provider's chat model once per agent configuration and keeps it: building one looks
  * up LangChain4j's factories through the service loader and makes an HTTP client, too costly for
  * every run. A provider that changes (or is deleted and created again) gets a new version or update
- * time, and so new models; superseded ones are dropped.
+ * time, and so new models; superseded ones are dropped. Models are kept per tenant: two tenants'
+ * providers of one name are different providers (their own keys and settings).
  */
 @ApplicationScoped
 public class ModelFactory {
 
   private record Key(
+      String tenant,
       String provider,
       long version,
       Instant updatedAt,
@@ -31,7 +33,8 @@ public class ModelFactory {
       Integer maxOutputTokens) {
 
     boolean supersedes(Key other) {
-      return provider.equals(other.provider)
+      return tenant.equals(other.tenant)
+          && provider.equals(other.provider)
           && (version != other.version || !updatedAt.equals(other.updatedAt));
     }
   }
@@ -50,6 +53,7 @@ public class ModelFactory {
   public ProviderModel model(Provider provider, AgentSpec spec) {
     var key =
         new Key(
+            provider.getTenant(),
             provider.getName(),
             provider.getVersion(),
             provider.getUpdatedAt(),

@@ -86,12 +86,26 @@ class ModelFactoryTest {
     assertNotSame(factory.model(provider, spec), factory.model(provider, warmer));
   }
 
+  /**
+   * Two tenants' providers of one name, version and update time are two providers: each gets its
+   * own model (its own key and settings), and neither drops the other's.
+   */
+  @Test
+  void anotherTenantsProviderOfTheSameNameGetsItsOwnModel() {
+    var mine = factory.model(scripted("default", "[{\"text\":\"mine\"}]", T), spec);
+
+    var theirs = factory.model(scripted("acme", "[{\"text\":\"theirs\"}]", T), spec);
+
+    assertNotSame(mine, theirs);
+    assertSame(mine, factory.model(scripted("default", "[{\"text\":\"mine\"}]", T), spec));
+  }
+
   private static Provider scripted(String turns, Instant at) {
+    return scripted("default", turns, at);
+  }
+
+  private static Provider scripted(String tenant, String turns, Instant at) {
     return new Provider(
-        "default",
-        "p",
-        new ProviderSpec(ProviderKind.SCRIPTED, null, 1000, 0, "{}", turns),
-        null,
-        at);
+        tenant, "p", new ProviderSpec(ProviderKind.SCRIPTED, null, 1000, 0, "{}", turns), null, at);
   }
 }
