@@ -581,6 +581,19 @@ class WorkflowsIT {
                 + step(slow, "two")
                 + "]}",
             "go");
+    var body = cancelWhileStreaming(id);
+
+    var statuses = sent(body, "status");
+    assertEquals(
+        3, statuses.stream().filter(s -> "cancelled".equals(s.getString("status"))).count(), body);
+    assertTrue(
+        statuses.stream()
+            .anyMatch(s -> "cancelled".equals(s.getString("status")) && s.containsKey("runId")),
+        body);
+  }
+
+  /** Opens the run's stream, cancels the run while it is open, and returns all it sent. */
+  private static String cancelWhileStreaming(String id) throws Exception {
     var stream =
         java.util.concurrent.CompletableFuture.supplyAsync(
             () -> {
@@ -594,16 +607,7 @@ class WorkflowsIT {
     var cancelled =
         SharedServer.api().post("/api/v1/workflow-runs/" + id + "/cancel", ADMIN, JSON, "");
     assertEquals(200, cancelled.status(), cancelled.body());
-
-    var body = stream.get(70, java.util.concurrent.TimeUnit.SECONDS);
-
-    var statuses = sent(body, "status");
-    assertEquals(
-        3, statuses.stream().filter(s -> "cancelled".equals(s.getString("status"))).count(), body);
-    assertTrue(
-        statuses.stream()
-            .anyMatch(s -> "cancelled".equals(s.getString("status")) && s.containsKey("runId")),
-        body);
+    return stream.get(70, java.util.concurrent.TimeUnit.SECONDS);
   }
 
   /**
@@ -631,22 +635,8 @@ class WorkflowsIT {
     assertEquals(202, started.status(), started.body());
     var id = started.json().getString("id");
     awaitState(id, "signoff");
-    var stream =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return streamToTheEnd(id);
-              } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
-              }
-            });
-    Thread.sleep(500);
 
-    var cancelled =
-        SharedServer.api().post("/api/v1/workflow-runs/" + id + "/cancel", ADMIN, JSON, "");
-    assertEquals(200, cancelled.status(), cancelled.body());
-
-    var body = stream.get(70, java.util.concurrent.TimeUnit.SECONDS);
+    var body = cancelWhileStreaming(id);
     var statuses = sent(body, "status");
     assertEquals(1, statuses.size(), body);
     assertEquals(id, statuses.get(0).getString("runId"));

@@ -66,29 +66,18 @@ public class EventLog {
    * @return task id to tenant
    */
   public java.util.Map<String, String> tenantsOf(List<TaskEvent> events) {
-    var ids = events.stream().map(TaskEvent::getTaskId).distinct().toList();
     var tenants = new java.util.HashMap<String, String>();
-    for (int i = 0; i < ids.size(); i += 500) {
-      em.createQuery("SELECT t.id, t.tenant FROM Task t WHERE t.id IN :ids", Object[].class)
-          .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
-          .getResultStream()
-          .forEach(row -> tenants.put((String) row[0], (String) row[1]));
-    }
-    var others = ids.stream().filter(id -> !tenants.containsKey(id)).toList();
-    for (int i = 0; i < others.size(); i += 500) {
-      // a goal's own events are stored under the goal's id (see the goal feature)
-      em.createQuery("SELECT g.id, g.tenant FROM Goal g WHERE g.id IN :ids", Object[].class)
-          .setParameter("ids", others.subList(i, Math.min(others.size(), i + 500)))
-          .getResultStream()
-          .forEach(row -> tenants.put((String) row[0], (String) row[1]));
-    }
-    var runs = ids.stream().filter(id -> !tenants.containsKey(id)).toList();
-    for (int i = 0; i < runs.size(); i += 500) {
-      // a workflow run's own events are stored under the run's id (see the workflow feature)
-      em.createQuery("SELECT r.id, r.tenant FROM WorkflowRun r WHERE r.id IN :ids", Object[].class)
-          .setParameter("ids", runs.subList(i, Math.min(runs.size(), i + 500)))
-          .getResultStream()
-          .forEach(row -> tenants.put((String) row[0], (String) row[1]));
+    var ids = events.stream().map(TaskEvent::getTaskId).distinct().toList();
+    // a goal's and a workflow run's own events are stored under its id (see those features)
+    for (var owner : List.of("Task", "Goal", "WorkflowRun")) {
+      var left = ids.stream().filter(id -> !tenants.containsKey(id)).toList();
+      for (int i = 0; i < left.size(); i += 500) {
+        em.createQuery(
+                "SELECT o.id, o.tenant FROM " + owner + " o WHERE o.id IN :ids", Object[].class)
+            .setParameter("ids", left.subList(i, Math.min(left.size(), i + 500)))
+            .getResultStream()
+            .forEach(row -> tenants.put((String) row[0], (String) row[1]));
+      }
     }
     return tenants;
   }
