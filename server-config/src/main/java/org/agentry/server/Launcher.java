@@ -28,6 +28,10 @@ public final class Launcher {
       System.exit(2);
       return;
     }
+    JvmAdvice.advice(
+            Runtime.getRuntime().availableProcessors(),
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+        .ifPresent(System.err::println);
     createPrivateDirectory(settings.dataDir());
     RuntimeFiles.clearPayaraRoot(settings);
     var commands = RuntimeFiles.write(settings);

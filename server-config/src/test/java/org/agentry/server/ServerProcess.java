@@ -83,8 +83,8 @@ final class ServerProcess implements AutoCloseable {
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     var javaOptions = System.getProperty("agentry.it.server.java-options", "");
     if (!javaOptions.isBlank() && !environment.containsKey("JDK_JAVA_OPTIONS")) {
-      // the test servers live for seconds on two cores: C1 alone and one GC thread start them
-      // about a quarter sooner (36 s against 28 s measured); benchmarks leave the JVM's defaults
+      // README.md's run command's options (JvmAdvice): on two cores C1 alone and the serial
+      // collector start a server about a quarter sooner; benchmarks pass theirs the same way
       builder.environment().put("JDK_JAVA_OPTIONS", javaOptions.trim());
     }
     builder.environment().putAll(environment);

@@ -183,8 +183,8 @@ class TaskBenchmark {
   }
 
   /**
-   * The server's environment: no packaged agents, the database, concurrency and JVM options asked
-   * for.
+   * The server's environment: no packaged agents, the database and concurrency asked for (the JVM
+   * options reach {@link ServerProcess} as {@code agentry.it.server.java-options}).
    */
   private static Map<String, String> environment() {
     var env = new HashMap<String, String>();
@@ -192,10 +192,6 @@ class TaskBenchmark {
     var concurrency = System.getProperty("benchmark.concurrency", "");
     if (!concurrency.isBlank()) {
       env.put("AGENTRY_DISPATCH_CONCURRENCY", concurrency.trim());
-    }
-    var jvmOptions = System.getProperty("benchmark.jvm.options", "");
-    if (!jvmOptions.isBlank()) {
-      env.put("JDK_JAVA_OPTIONS", jvmOptions.trim()); // e.g. a JFR recording of the server only
     }
     if (!DB_URL.isEmpty()) {
       env.put("AGENTRY_DB_URL", DB_URL);
