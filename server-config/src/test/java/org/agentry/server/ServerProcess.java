@@ -184,13 +184,8 @@ final class ServerProcess implements AutoCloseable {
    * CPU time the server process has used so far, user plus system, in milliseconds: {@code utime +
    * stime} of {@code /proc/<pid>/stat} in clock ticks (Linux only).
    */
-  long cpuMillis() throws IOException {
-    var stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-    // After the command name (in parentheses, may hold spaces) field 3, state, is [0]; utime and
-    // stime, fields 14 and 15, are [11] and [12].
-    var fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    return ticks * 1000 / ClockTicks.PER_SECOND;
+  long cpuMillis() {
+    return MachineCpu.process(process.pid());
   }
 
   /**
@@ -219,24 +214,6 @@ final class ServerProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     stop();
-  }
-
-  /** Clock ticks per second of {@code /proc} CPU times ({@code getconf CLK_TCK}, else 100). */
-  private static final class ClockTicks {
-    static final long PER_SECOND = read();
-
-    private static long read() {
-      try {
-        var getconf = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
-        var out = new String(getconf.getInputStream().readAllBytes()).trim();
-        return getconf.waitFor(10, TimeUnit.SECONDS) ? Long.parseLong(out) : 100;
-      } catch (IOException | NumberFormatException e) {
-        return 100;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 100;
-      }
-    }
   }
 
   private static int freePort() throws IOException {

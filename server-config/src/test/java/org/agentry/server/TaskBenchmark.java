@@ -26,13 +26,14 @@ import org.junit.jupiter.api.Test;
  * each, submitted by client threads to an agent whose OpenAI-compatible provider is an instant stub
  * on 127.0.0.1, in two rounds on one server (cold, then warm). Prints the start time, per round the
  * submit and end-to-end throughput and latency, the tasks in service on average, the server's CPU
- * time per task and, on PostgreSQL, transactions, rows written and statements per task; and the
- * server's RSS. System properties (set by {@code bin/benchmark}): {@code benchmark.tasks} per
- * round, {@code benchmark.clients}, {@code benchmark.concurrency} (empty: the server's default),
- * {@code benchmark.db.url}/{@code .user}/{@code .password} (empty URL: embedded H2), {@code
- * benchmark.pg.log} (PostgreSQL's log file, for statements) and {@code benchmark.model.delay.ms}
- * (how long the stub takes to answer, default 0: with a slow model the figures show how many tasks
- * dispatch keeps in service rather than how fast the node's CPU is).
+ * time per task, the machine's CPU time per task split by process (server, PostgreSQL, this JVM:
+ * the client and the stub) and, on PostgreSQL, transactions, rows written and statements per task;
+ * and the server's RSS. System properties (set by {@code bin/benchmark}): {@code benchmark.tasks}
+ * per round, {@code benchmark.clients}, {@code benchmark.concurrency} (empty: the server's
+ * default), {@code benchmark.db.url}/{@code .user}/{@code .password} (empty URL: embedded H2),
+ * {@code benchmark.pg.log} (PostgreSQL's log file, for statements) and {@code
+ * benchmark.model.delay.ms} (how long the stub takes to answer, default 0: with a slow model the
+ * figures show how many tasks dispatch keeps in service rather than how fast the node's CPU is).
  */
 class TaskBenchmark {
 
@@ -47,7 +48,7 @@ class TaskBenchmark {
    * A measured round: the round's own figures, server CPU time in ms, database counters or null.
    */
   private record Measured(
-      String label, TaskRound.Result result, long cpuMillis, DatabaseCounters.Delta db) {}
+      String label, TaskRound.Result result, MachineCpu.Reading cpu, DatabaseCounters.Delta db) {}
 
   @Test
   void run() throws Exception {
@@ -103,9 +104,9 @@ class TaskBenchmark {
     }
     var rounds = new ArrayList<Measured>();
     for (var label : List.of("cold", "warm")) {
-      long cpu = server.cpuMillis();
+      var before = MachineCpu.read(server.pid());
       var result = round.run(label, TASKS, CLIENTS, ROUND_TIMEOUT);
-      cpu = server.cpuMillis() - cpu;
+      var cpu = MachineCpu.read(server.pid()).minus(before);
       DatabaseCounters.Delta db = null;
       if (counters != null) {
         var next = counters.settleAndRead();
@@ -151,7 +152,19 @@ class TaskBenchmark {
         label,
         result.averageRunning(),
         result.samples(),
-        (double) round.cpuMillis() / TASKS);
+        (double) round.cpu().server() / TASKS);
+    var cpu = round.cpu();
+    line(
+        report,
+        "  %s machine: %.1f ms CPU/task (server %.1f, PostgreSQL %.1f, benchmark client and stub"
+            + " %.1f, rest %.1f), %.0f %% of its CPUs busy",
+        label,
+        (double) cpu.machineBusy() / TASKS,
+        (double) cpu.server() / TASKS,
+        (double) cpu.database() / TASKS,
+        (double) cpu.self() / TASKS,
+        (double) (cpu.machineBusy() - cpu.server() - cpu.database() - cpu.self()) / TASKS,
+        100.0 * cpu.machineBusy() / cpu.machineTotal());
     var db = round.db();
     if (db != null) {
       line(
