@@ -204,7 +204,13 @@ class DispatchIT {
       }
       Thread.sleep(1000);
     }
-    throw new AssertionError("tasks did not finish in time\n" + server.logTail());
+    // the server's threads then: once the queue consumer stopped taking messages after 13 tasks
+    // while the sweeper's stall fallback went on running one task per sweep (see README, Tests)
+    throw new AssertionError(
+        "tasks did not finish in time; threads in "
+            + server.threadDump()
+            + "\n"
+            + server.logTail());
   }
 
   private static String stubAgent() throws Exception {

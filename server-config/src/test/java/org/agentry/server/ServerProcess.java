@@ -204,6 +204,30 @@ final class ServerProcess implements AutoCloseable {
     return used.find() ? Long.parseLong(used.group(1)) / 1024 : -1;
   }
 
+  /**
+   * The server's threads and their stacks ({@code jcmd <pid> Thread.print}), written to {@code
+   * <work dir>/<name>-threads-<n>.txt} for a failing test to point at; the file's path, or why
+   * there is none.
+   */
+  String threadDump() {
+    try {
+      var jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+      var file =
+          log.resolveSibling(dataDir.getFileName() + "-threads-" + System.nanoTime() + ".txt");
+      var dump =
+          new ProcessBuilder(jcmd, Long.toString(process.pid()), "Thread.print")
+              .redirectErrorStream(true)
+              .redirectOutput(file.toFile())
+              .start();
+      return dump.waitFor(30, TimeUnit.SECONDS) ? file.toString() : "jcmd did not answer";
+    } catch (IOException e) {
+      return "no thread dump: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "no thread dump: interrupted";
+    }
+  }
+
   /** Kills the server as a crash would ({@code kill -9}) and waits for it to be gone. */
   void kill() throws InterruptedException {
     if (process != null && process.isAlive()) {
