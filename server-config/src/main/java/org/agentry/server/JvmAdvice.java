@@ -15,7 +15,11 @@ import java.util.Optional;
  */
 public final class JvmAdvice {
 
-  /** The options {@code README.md}'s run command gives: C1 only and the serial collector. */
+  /**
+   * The options {@code README.md}'s run command gives: C1 only and the serial collector (also
+   * {@code agentry.small-machine.jvm-options} in {@code server-config/pom.xml}, for tests and
+   * benchmarks).
+   */
   public static final List<String> SMALL_MACHINE_OPTIONS =
       List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
@@ -46,13 +50,14 @@ public final class JvmAdvice {
     if (chosen) {
       return Optional.empty();
     }
+    var options = String.join(" ", SMALL_MACHINE_OPTIONS);
     return Optional.of(
         "agentry: on "
             + cpus
             + " CPUs the server uses less CPU per task and starts sooner with "
-            + String.join(" ", SMALL_MACHINE_OPTIONS)
+            + options
             + " (java "
-            + String.join(" ", SMALL_MACHINE_OPTIONS)
+            + options
             + " -jar agentry.jar); see README.md, JVM options");
   }
 }

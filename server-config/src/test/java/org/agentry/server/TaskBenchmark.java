@@ -45,7 +45,8 @@ class TaskBenchmark {
   private static final String JSON = "application/json";
 
   /**
-   * A measured round: the round's own figures, server CPU time in ms, database counters or null.
+   * A measured round: the round's own figures, the CPU spent by the server, PostgreSQL, this JVM
+   * and the machine, database counters or null.
    */
   private record Measured(
       String label, TaskRound.Result result, MachineCpu.Reading cpu, DatabaseCounters.Delta db) {}
